@@ -1,0 +1,130 @@
+// The one typed IPC contract between the Electron main process, the preload and the
+// renderer. The preload exposes exactly `KetenlensBridge` as `window.ketenlens`; the
+// browser host implements the same `HostApi` without Electron. Nothing else crosses.
+//
+// Design: the core (decrypt, sql.js, analyses, exporters) runs in a Web Worker inside the
+// renderer in both hosts, so the host only moves bytes: it picks and reads files and
+// saves exports. Keys never cross IPC: passphrases and identities stay in the renderer.
+
+/** Invoke channels: renderer → main, with a response. */
+export interface InvokeContract {
+  /** Show the native open dialog for a snapshot; null when cancelled. */
+  'snapshot:pick': { request: void; response: PickedFile | null };
+  /** Read an encrypted snapshot (or identity file) the user picked, dropped or chose from Recent. */
+  'file:read': { request: { path: string }; response: FileBytes };
+  /** Show the native open dialog for an age identity file; null when cancelled. */
+  'identity:pick': { request: void; response: PickedFile | null };
+  /** Show the native save dialog and write the bytes atomically; null when cancelled. */
+  'export:save': { request: SaveRequest; response: SavedFile | null };
+  /** Recently opened snapshot paths (paths only, never keys or contents). */
+  'recent:list': { request: void; response: string[] };
+  /** Append an accountability event to the audit trail (see shared/audit). */
+  'audit:append': { request: AuditEventInput; response: void };
+  /** Read the audit trail and its verification state. */
+  'audit:read': { request: void; response: AuditReadResult };
+  /** Version, platform and the demo snapshot's location (generated on first use). */
+  'app:info': { request: void; response: AppInfo };
+}
+
+/** Event channels: main → renderer, no response. */
+export interface EventContract {
+  /** A menu item was chosen. */
+  'menu:command': MenuCommand;
+  /** The OS asked to open a file (file association, second instance, drag on the dock). */
+  'file:open-request': PickedFile;
+}
+
+export type InvokeChannel = keyof InvokeContract;
+export type EventChannel = keyof EventContract;
+export const INVOKE_CHANNELS = [
+  'snapshot:pick', 'file:read', 'identity:pick', 'export:save', 'recent:list', 'audit:append', 'audit:read', 'app:info',
+] as const satisfies readonly InvokeChannel[];
+export const EVENT_CHANNELS = ['menu:command', 'file:open-request'] as const satisfies readonly EventChannel[];
+
+export interface PickedFile {
+  path: string;
+  name: string;
+}
+
+export interface FileBytes {
+  name: string;
+  /** The file's bytes (still encrypted for snapshots). */
+  bytes: Uint8Array;
+}
+
+export interface SaveRequest {
+  suggestedName: string;
+  /** e.g. [{ name: 'Word', extensions: ['docx'] }] */
+  filters: { name: string; extensions: string[] }[];
+  bytes: Uint8Array;
+}
+
+export interface SavedFile {
+  path: string;
+  sha256: string;
+}
+
+export type MenuCommand =
+  | { command: 'open' }
+  | { command: 'open-recent'; path: string }
+  | { command: 'close' }
+  | { command: 'export-current'; format: string }
+  | { command: 'export-bijlage' }
+  | { command: 'make-snapshot' }
+  | { command: 'navigate'; screen: ScreenId }
+  | { command: 'language'; language: 'nl' | 'en' }
+  | { command: 'lock' }
+  | { command: 'about' }
+  | { command: 'audit' };
+
+export type ScreenId = 'overzicht' | 'elip' | 'boetes' | 'datalek' | 'kennisgevingen' | 'sql' | 'bijlage' | 'audit';
+
+export type AuditAction =
+  | 'open'
+  | 'open-refused'
+  | 'close'
+  | 'export-table'
+  | 'export-bijlage'
+  | 'query'
+  | 'confirm-unprotected-export'
+  | 'lock'
+  | 'unlock'
+  | 'seal'
+  | 'rekey';
+
+/** What a caller reports; the audit log adds time, sequence and hash chain. */
+export interface AuditEventInput {
+  action: AuditAction;
+  /** Free-form details: paths, sha256, ids, format, disclosure. Never a key or a person's data. */
+  details: Record<string, string | number | boolean | string[] | null>;
+}
+
+export interface AuditEntry extends AuditEventInput {
+  seq: number;
+  at: string;
+  previous: string;
+  hash: string;
+}
+
+export interface AuditReadResult {
+  entries: AuditEntry[];
+  verification: { ok: true } | { ok: false; firstBadSeq: number; reasonNl: string; reasonEn: string };
+}
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  host: 'electron' | 'browser';
+  /** Path of the demo snapshot, when the host has one ready. */
+  demoSnapshotPath: string | null;
+}
+
+/** The API the renderer uses to reach its host; Electron's preload and the browser host implement it. */
+export interface HostApi {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeContract[C]['request']): Promise<InvokeContract[C]['response']>;
+  /** Subscribe to a main → renderer event; returns an unsubscribe function. */
+  on<C extends EventChannel>(channel: C, listener: (payload: EventContract[C]) => void): () => void;
+}
+
+/** What the preload puts on `window.ketenlens`. */
+export type KetenlensBridge = HostApi;

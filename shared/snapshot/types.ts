@@ -1,0 +1,75 @@
+// What an opened snapshot looks like to the rest of the core (analyses, tables, UI).
+// Produced by shared/snapshot/open.ts; the database lives in memory only (sql.js).
+import type { Database } from 'sql.js';
+
+export interface SnapshotMeta {
+  schema_version: '1';
+  peildatum: string;
+  bron: string;
+  gemeente_jaar: string;
+  titel?: string;
+  aangemaakt_op?: string;
+  producent?: string;
+  opmerking?: string;
+  /** Any other keys the producer wrote. */
+  [key: string]: string | undefined;
+}
+
+export const REQUIRED_TABLES = [
+  'meta', 'gemeente', 'inburgeraar', 'lening_betaling', 'termijnoverschrijding',
+  'gegevenscategorie', 'portaal_signaal', 'signaal_gegeven', 'portaal_inzage',
+] as const;
+export const OPTIONAL_TABLES = ['dwangbevel', 'incident', 'kennisgeving', 'ind_levering'] as const;
+export type RequiredTable = (typeof REQUIRED_TABLES)[number];
+export type OptionalTable = (typeof OPTIONAL_TABLES)[number];
+export type SnapshotTable = RequiredTable | OptionalTable;
+
+export type FindingKind =
+  | 'check-violation' // a value breaks a CHECK of snapshot-v1.sql (enum, GLOB, NOT NULL, status/status_datum pairing, …)
+  | 'dangling-reference' // an id that points at no row (REFERENCES)
+  | 'invalid-date' // a date that is not a valid YYYY-MM-DD
+  | 'invalid-instant' // an instant that is not a valid YYYY-MM-DDTHH:MM:SSZ
+  | 'duplicate-key' // a primary key value that occurs twice (possible when the producer left out the constraint)
+  | 'status-before-start' // status_datum earlier than plicht_start
+  | 'view-outside-window' // a portaal_inzage outside its signal's visibility window
+  | 'window-ends-before-start' // zichtbaar_tot earlier than zichtbaar_vanaf
+  | 'negative-amount'; // reserved for amounts that cannot be negative (boete_cent)
+
+export interface Finding {
+  kind: FindingKind;
+  table: SnapshotTable;
+  /** Column(s) concerned, when one is. */
+  column?: string;
+  /** Plain description in Dutch and English, e.g. "stelsel is geen Wi2007/Wi2013/Wi2021". */
+  descriptionNl: string;
+  descriptionEn: string;
+  count: number;
+  /** Up to 5 example ids (the row's id, or `rowid:N` for tables without an id). */
+  examples: string[];
+  /** Whether the analyses skip the rows of this finding (true for rows they cannot use). */
+  skipped: boolean;
+}
+
+export interface OpenedSnapshot {
+  /** The in-memory database (sql.js). Never written to disk. */
+  db: Database;
+  meta: SnapshotMeta;
+  /** SHA-256 (hex, lower case) of the encrypted file as opened. */
+  sha256: string;
+  /** Size in bytes of the encrypted file. */
+  fileSize: number;
+  /** How the file was unlocked (for the audit trail; never the key itself). */
+  keyKind: 'passphrase' | 'identity';
+  /** Row counts per table present. */
+  rowCounts: Partial<Record<SnapshotTable, number>>;
+  /** Which OPTIONAL tables are present. */
+  optionalTables: Record<OptionalTable, boolean>;
+  findings: Finding[];
+  /**
+   * Rows the analyses must skip, per table, by SQLite rowid. The same sets are also in the
+   * TEMP tables `temp.skip_<table>(rid INTEGER PRIMARY KEY)` so SQL can anti-join them.
+   */
+  skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>>;
+  /** Free the in-memory database (wipes the plaintext pages it holds). */
+  close(): void;
+}
