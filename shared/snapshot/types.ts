@@ -33,7 +33,8 @@ export type FindingKind =
   | 'status-before-start' // status_datum earlier than plicht_start
   | 'view-outside-window' // a portaal_inzage outside its signal's visibility window
   | 'window-ends-before-start' // zichtbaar_tot earlier than zichtbaar_vanaf
-  | 'negative-amount'; // reserved for amounts that cannot be negative (boete_cent)
+  | 'negative-amount' // reserved for amounts that cannot be negative (boete_cent)
+  | 'skipped-reference'; // a row that points at a row which is itself skipped (cascade)
 
 export interface Finding {
   kind: FindingKind;
@@ -70,6 +71,15 @@ export interface OpenedSnapshot {
    * TEMP tables `temp.skip_<table>(rid INTEGER PRIMARY KEY)` so SQL can anti-join them.
    */
   skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>>;
+  /**
+   * Skipped rows of tables stored WITHOUT ROWID (gemeente, inburgeraar, gegevenscategorie,
+   * signaal_gegeven, incident in snapshot-v1.sql), by key: the key value, or for
+   * signaal_gegeven `signaal_id/categorie`. Their TEMP tables `temp.skip_<table>` hold
+   * the key columns instead of `rid`.
+   * Easiest for SQL: the TEMP views `temp.usable_<table>` hold exactly the rows that are
+   * not skipped, for every table, whatever its storage.
+   */
+  skippedKeys?: Partial<Record<SnapshotTable, ReadonlySet<string>>>;
   /** Free the in-memory database (wipes the plaintext pages it holds). */
   close(): void;
 }
