@@ -1,0 +1,16 @@
+// The isomorphic age v1 layer (C2SP age spec) in pure JavaScript, for the browser Web
+// Worker: decrypt binary or armored files with a passphrase or X25519 identities.
+// The Node corner (shared/node/age/) uses node:crypto with the same header logic.
+import { decryptAgeWith, type DecryptAgeOptions } from './decrypt';
+import { noblePrimitives } from './noble';
+import type { AgeKey } from './types';
+
+export type { DecryptAgeOptions } from './decrypt';
+export type { AgeKey, AgeRecipients, Progress, ProgressListener } from './types';
+export { MAX_SCRYPT_LOG_N } from './types';
+export { parseIdentityFile, parseRecipient } from './keys';
+
+/** Decrypts an age file held in memory into one plaintext buffer (pure JS). */
+export function decryptAge(file: Uint8Array, key: AgeKey, options: DecryptAgeOptions = {}): Promise<Uint8Array> {
+  return decryptAgeWith(noblePrimitives, file, key, options);
+}
