@@ -46,9 +46,11 @@ function invalidUtf8Offset(bytes: Uint8Array): number {
     else if (b >= 0xe0 && b <= 0xef) need = 2;
     else if (b >= 0xf0 && b <= 0xf4) need = 3;
     else return i;
-    // A sequence cut off at the end of the chunk continues in the next one.
-    if (i + need > bytes.length - 1) return -1;
-    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    for (let k = 1; k <= need; k++) {
+      // A sequence cut off at the end of the chunk continues in the next one.
+      if (i + k >= bytes.length) return -1;
+      if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    }
     i += need + 1;
   }
   return -1;
@@ -103,7 +105,8 @@ export class SnapshotBuilder {
         try {
           text = decoder.decode(chunk, { stream: true });
         } catch {
-          const offset = Math.max(0, invalidUtf8Offset(chunk));
+          const found = invalidUtf8Offset(chunk);
+          const offset = found === -1 ? chunk.length : found;
           const prefix = new TextDecoder('utf-8').decode(chunk.subarray(0, offset));
           throw new SourceDataError(
             file,
