@@ -18,3 +18,15 @@ describe('fixtureSnapshot', () => {
     snapshot.close();
   });
 });
+
+describe('fixtureSnapshot skip tables', () => {
+  it('keys the skip table of a WITHOUT ROWID table by its primary key', async () => {
+    const snapshot = await fixtureSnapshot(
+      `INSERT INTO inburgeraar VALUES ('p1', 'Wi2013', 'asiel', '2015-01-01', NULL, NULL, 'lopend', NULL),
+                                      ('p2', 'Wi2013', 'asiel', '2015-01-01', NULL, NULL, 'lopend', NULL);`,
+      { skippedKeys: { inburgeraar: ['p2'] } },
+    );
+    expect(snapshot.db.exec('SELECT id FROM temp.usable_inburgeraar')[0]?.values).toEqual([['p1']]);
+    snapshot.close();
+  });
+});

@@ -24,8 +24,10 @@ export interface FixtureOptions {
   /** Leave out the v1 schema entirely (the SQL text creates its own tables). */
   noSchema?: boolean;
   findings?: Finding[];
-  /** Rowids the analyses must skip, per table (also put into temp.skip_<table>). */
+  /** Rowids the analyses must skip, per table with rowids (also put into temp.skip_<table>). */
   skipped?: Partial<Record<SnapshotTable, readonly number[]>>;
+  /** Keys the analyses must skip in WITHOUT ROWID tables with a one-column key (e.g. inburgeraar ids). */
+  skippedKeys?: Partial<Record<SnapshotTable, readonly string[]>>;
   sha256?: string;
 }
 
@@ -34,6 +36,24 @@ const DEFAULT_META: SnapshotMeta = { schema_version: '1', peildatum: '2023-09-15
 function tableExists(db: Database, name: string): boolean {
   const result = db.exec(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${name.replace(/'/g, "''")}'`);
   return result.length > 0;
+}
+
+/** The primary-key columns of a WITHOUT ROWID table, or null when the table has rowids. */
+function withoutRowidKey(db: Database, table: string): string[] | null {
+  try {
+    db.prepare(`SELECT rowid FROM main.${table} LIMIT 0`).free();
+    return null;
+  } catch {
+    const info = db.exec(`PRAGMA main.table_info(${table})`)[0]?.values ?? [];
+    return info.filter((column) => Number(column[5]) > 0).sort((a, b) => Number(a[5]) - Number(b[5])).map((column) => String(column[1]));
+  }
+}
+
+function insertAll(db: Database, sql: string, values: readonly (number | string)[]): void {
+  if (values.length === 0) return;
+  const insert = db.prepare(sql);
+  for (const value of values) insert.run([value]);
+  insert.free();
 }
 
 /** Run SQL text on a fresh in-memory database with the v1 schema. */
@@ -66,15 +86,25 @@ export async function fixtureSnapshot(sql: string, options: FixtureOptions = {})
   }
   const optionalTables = Object.fromEntries(OPTIONAL_TABLES.map((t) => [t, tableExists(db, t)])) as Record<OptionalTable, boolean>;
 
+  // The same TEMP tables and views the real loader makes (see shared/snapshot/findings.ts):
+  // skip_<table>(rid) for rowid tables, skip_<table>(<key>) for WITHOUT ROWID ones.
   const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
   for (const table of [...REQUIRED_TABLES, ...OPTIONAL_TABLES]) {
-    db.run(`CREATE TEMP TABLE skip_${table} (rid INTEGER PRIMARY KEY)`);
-    const rowids = options.skipped?.[table] ?? [];
-    if (rowids.length === 0) continue;
-    skipped[table] = new Set(rowids);
-    const insert = db.prepare(`INSERT OR IGNORE INTO temp.skip_${table} (rid) VALUES (?)`);
-    for (const rowid of rowids) insert.run([rowid]);
-    insert.free();
+    if (!tableExists(db, table)) continue;
+    const keyColumns = withoutRowidKey(db, table);
+    if (keyColumns === null) {
+      db.run(`CREATE TEMP TABLE skip_${table} (rid INTEGER PRIMARY KEY)`);
+      db.run(`CREATE TEMP VIEW usable_${table} AS SELECT * FROM main.${table} WHERE rowid NOT IN (SELECT rid FROM temp.skip_${table})`);
+      const rowids = options.skipped?.[table] ?? [];
+      if (rowids.length > 0) skipped[table] = new Set(rowids);
+      insertAll(db, `INSERT OR IGNORE INTO temp.skip_${table} (rid) VALUES (?)`, rowids);
+    } else {
+      const columns = keyColumns.join(', ');
+      const tuple = keyColumns.length === 1 ? columns : `(${columns})`;
+      db.run(`CREATE TEMP TABLE skip_${table} (${columns}, PRIMARY KEY (${columns})) WITHOUT ROWID`);
+      db.run(`CREATE TEMP VIEW usable_${table} AS SELECT * FROM main.${table} WHERE ${tuple} NOT IN (SELECT ${columns} FROM temp.skip_${table})`);
+      if (keyColumns.length === 1) insertAll(db, `INSERT OR IGNORE INTO temp.skip_${table} VALUES (?)`, options.skippedKeys?.[table] ?? []);
+    }
   }
 
   return {
