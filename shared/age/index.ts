@@ -2,10 +2,12 @@
 // Worker: decrypt binary or armored files with a passphrase or X25519 identities.
 // The Node corner (shared/node/age/) uses node:crypto with the same header logic.
 import { decryptAgeWith, type DecryptAgeOptions } from './decrypt';
+import { encryptAgeWith, type EncryptAgeOptions } from './encrypt';
 import { noblePrimitives } from './noble';
-import type { AgeKey } from './types';
+import type { AgeKey, AgeRecipients } from './types';
 
 export type { DecryptAgeOptions } from './decrypt';
+export type { EncryptAgeOptions } from './encrypt';
 export type { AgeKey, AgeRecipients, Progress, ProgressListener } from './types';
 export { MAX_SCRYPT_LOG_N } from './types';
 export { parseIdentityFile, parseRecipient } from './keys';
@@ -13,4 +15,9 @@ export { parseIdentityFile, parseRecipient } from './keys';
 /** Decrypts an age file held in memory into one plaintext buffer (pure JS). */
 export function decryptAge(file: Uint8Array, key: AgeKey, options: DecryptAgeOptions = {}): Promise<Uint8Array> {
   return decryptAgeWith(noblePrimitives, file, key, options);
+}
+
+/** Encrypts bytes to an age file (pure JS; scrypt at logN 18 takes a few seconds here). */
+export function encryptAge(plaintext: Uint8Array, to: AgeRecipients, options: EncryptAgeOptions = {}): Promise<Uint8Array> {
+  return encryptAgeWith(noblePrimitives, plaintext, to, options);
 }

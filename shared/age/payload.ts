@@ -81,16 +81,31 @@ export function openChunks(
   return written - outputOffset;
 }
 
-/** Encrypts `plaintext` as a STREAM payload (without the payload nonce). */
-export function sealPayload(primitives: AgePrimitives, key: Uint8Array, plaintext: Uint8Array, output: Uint8Array): void {
-  const chunkCount = Math.max(1, Math.ceil(plaintext.length / CHUNK_BYTES));
+/**
+ * Encrypts the plaintext chunks in `plaintext` (chunk `firstIndex` onward; every chunk
+ * but the payload's last is a full 64 KiB) into `output` at `outputOffset`.
+ * An empty plaintext with firstIndex = lastIndex = 0 gives the one empty final chunk.
+ */
+export function sealChunks(
+  primitives: AgePrimitives,
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  firstIndex: number,
+  lastIndex: number,
+  output: Uint8Array,
+  outputOffset: number,
+): number {
   const nonce = new Uint8Array(NONCE_BYTES);
-  for (let index = 0; index < chunkCount; index++) {
-    const chunk = plaintext.subarray(index * CHUNK_BYTES, (index + 1) * CHUNK_BYTES);
-    const start = index * SEALED_CHUNK_BYTES;
-    writeStreamNonce(nonce, index, index === chunkCount - 1);
-    primitives.seal(key, nonce, chunk, output.subarray(start, start + chunk.length + TAG_BYTES));
+  let read = 0;
+  let written = outputOffset;
+  for (let index = firstIndex; index === firstIndex || read < plaintext.length; index++) {
+    const chunk = plaintext.subarray(read, read + CHUNK_BYTES);
+    writeStreamNonce(nonce, index, index === lastIndex);
+    primitives.seal(key, nonce, chunk, output.subarray(written, written + chunk.length + TAG_BYTES));
+    read += chunk.length;
+    written += chunk.length + TAG_BYTES;
   }
+  return written - outputOffset;
 }
 
 export function sealedPayloadLength(plaintextLength: number): number {
