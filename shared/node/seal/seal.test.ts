@@ -198,3 +198,36 @@ describe('seal', () => {
     }
   });
 });
+
+describe('seal from a plaintext SQLite source', () => {
+  it('seals an SQLite file made with the sqlite3 CLI and keeps its meta unless overridden', async () => {
+    const database = join(shm, 'source.sqlite');
+    const schema = readFileSync('shared/snapshot/snapshot-v1.sql', 'utf8');
+    const inserts = `
+      INSERT INTO meta VALUES ('schema_version','1'),('peildatum','2023-01-01'),('bron','SZW'),('gemeente_jaar','2022'),('titel','uit sqlite');
+      INSERT INTO gemeente VALUES ('GM0363','Amsterdam',NULL);
+      INSERT INTO inburgeraar VALUES ('P1','Wi2013','asiel','2018-03-01',NULL,'GM0363','lopend',NULL);
+      INSERT INTO lening_betaling VALUES ('P1','2019-01-01',950000);
+      INSERT INTO gegevenscategorie VALUES ('NAW','NAW',0);
+      DROP TABLE dwangbevel; DROP TABLE incident; DROP TABLE kennisgeving; DROP TABLE ind_levering;`;
+    execFileSync('sqlite3', [database], { input: `${schema}\n${inserts}` });
+    const out = join(work, 'from-sqlite.snapshot.age');
+    try {
+      const result = await sealSnapshot({ source: database, out, recipients: { kind: 'x25519', recipients: [recipient] }, bron: 'DUO' });
+      const meta = Object.fromEntries(result.database.exec('SELECT key, value FROM meta')[0]?.values ?? []);
+      const payments = result.database.exec('SELECT bedrag_cent FROM lening_betaling')[0]?.values;
+      result.close();
+      expect(meta).toMatchObject({ peildatum: '2023-01-01', bron: 'DUO', gemeente_jaar: '2022', titel: 'uit sqlite', schema_version: '1' });
+      expect(payments).toEqual([[950000]]);
+    } finally {
+      rmSync(database, { force: true });
+    }
+  });
+
+  it('refuses a source that is not SQLite', async () => {
+    const notSqlite = join(work, 'plain.txt');
+    writeFileSync(notSqlite, 'id,naam\n');
+    const error = await sealSnapshot({ source: notSqlite, out: join(work, 'x.snapshot.age'), recipients: { kind: 'x25519', recipients: [recipient] }, peildatum: '2023-09-15' }).catch((e: unknown) => e);
+    expect((error as Error).constructor.name).toBe('NotSqliteError');
+  });
+});
