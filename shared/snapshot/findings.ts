@@ -1,0 +1,470 @@
+// Data-quality findings of an opened snapshot and the rows the analyses must skip.
+// Every CHECK, NOT NULL and REFERENCES of snapshot-v1.sql is checked again (a producer
+// may have created the tables without them), plus date/instant syntax, duplicate keys
+// and a few consistency rules. All checks are set-based SQL: one counting scan per table
+// for the common clean case, and further queries only for checks that found something.
+// Skipped rows go into TEMP tables `temp.skip_<table>`; the TEMP views
+// `temp.usable_<table>` hold the rows that remain. Rules and cascades: docs/SNAPSHOT.md.
+import type { Database } from 'sql.js';
+import type { Finding, FindingKind, SnapshotTable } from './types';
+import { quoteIdentifier as q, selectRows, selectValue } from './sql';
+import { sqlIsValidDate, sqlIsValidInstant } from './validity';
+
+/** One rule over the rows of a table; `condition` (over alias `t`) is true for a bad row. */
+interface RowCheck {
+  kind: FindingKind;
+  column?: string;
+  condition: string;
+  descriptionNl: string;
+  descriptionEn: string;
+  skip: boolean;
+}
+
+interface Reference {
+  column: string;
+  parent: SnapshotTable;
+  parentColumn: string;
+}
+
+interface TableRules {
+  table: SnapshotTable;
+  /** The columns that identify a row (primary key of snapshot-v1.sql); empty if none. */
+  key: string[];
+  checks: RowCheck[];
+  references: Reference[];
+}
+
+const EXAMPLE_LIMIT = 5;
+
+// ── rule builders ─────────────────────────────────────────────────────────────────────
+
+function notNull(column: string): RowCheck {
+  return {
+    kind: 'check-violation',
+    column,
+    condition: `t.${q(column)} IS NULL`,
+    descriptionNl: `${column} ontbreekt (NULL)`,
+    descriptionEn: `${column} is missing (NULL)`,
+    skip: true,
+  };
+}
+
+function oneOf(column: string, values: readonly (string | number)[], required: boolean): RowCheck[] {
+  const list = values.map((value) => (typeof value === 'number' ? String(value) : `'${value}'`)).join(', ');
+  const shown = values.join('/');
+  const check: RowCheck = {
+    kind: 'check-violation',
+    column,
+    condition: `t.${q(column)} IS NOT NULL AND t.${q(column)} NOT IN (${list})`,
+    descriptionNl: `${column} is geen ${shown}`,
+    descriptionEn: `${column} is not one of ${shown}`,
+    skip: true,
+  };
+  return required ? [notNull(column), check] : [check];
+}
+
+function date(column: string, required: boolean): RowCheck[] {
+  const check: RowCheck = {
+    kind: 'invalid-date',
+    column,
+    condition: `t.${q(column)} IS NOT NULL AND NOT ${sqlIsValidDate(`t.${q(column)}`)}`,
+    descriptionNl: `${column} is geen geldige datum JJJJ-MM-DD`,
+    descriptionEn: `${column} is not a valid date YYYY-MM-DD`,
+    skip: true,
+  };
+  return required ? [notNull(column), check] : [check];
+}
+
+function instant(column: string, required: boolean): RowCheck[] {
+  const check: RowCheck = {
+    kind: 'invalid-instant',
+    column,
+    condition: `t.${q(column)} IS NOT NULL AND NOT ${sqlIsValidInstant(`t.${q(column)}`)}`,
+    descriptionNl: `${column} is geen geldig tijdstip JJJJ-MM-DDTUU:MM:SSZ`,
+    descriptionEn: `${column} is not a valid instant YYYY-MM-DDTHH:MM:SSZ`,
+    skip: true,
+  };
+  return required ? [notNull(column), check] : [check];
+}
+
+function wholeCents(column: string, required: boolean): RowCheck[] {
+  const check: RowCheck = {
+    kind: 'check-violation',
+    column,
+    condition: `t.${q(column)} IS NOT NULL AND typeof(t.${q(column)}) <> 'integer'`,
+    descriptionNl: `${column} is geen geheel aantal centen`,
+    descriptionEn: `${column} is not a whole number of cents`,
+    skip: true,
+  };
+  return required ? [notNull(column), check] : [check];
+}
+
+const person = (column = 'inburgeraar_id'): Reference => ({ column, parent: 'inburgeraar', parentColumn: 'id' });
+
+const dateAfterValid = (later: string, earlier: string): string =>
+  `${sqlIsValidDate(`t.${q(later)}`)} AND ${sqlIsValidDate(`t.${q(earlier)}`)} AND t.${q(later)} < t.${q(earlier)}`;
+
+// ── the rules of snapshot v1, parents before children ────────────────────────────────
+
+const STELSEL_ALL = ['Wi2007', 'Wi2013', 'Wi2021'];
+const STELSEL_PORTAAL = ['Wi2013', 'Wi2021'];
+
+const RULES: readonly TableRules[] = [
+  { table: 'meta', key: ['key'], references: [], checks: [notNull('key'), notNull('value')] },
+  {
+    table: 'gemeente',
+    key: ['code'],
+    references: [],
+    checks: [
+      notNull('code'),
+      {
+        kind: 'check-violation',
+        column: 'code',
+        condition: `t.code IS NOT NULL AND NOT (t.code GLOB 'GM[0-9][0-9][0-9][0-9]')`,
+        descriptionNl: 'code is geen CBS-code GMxxxx',
+        descriptionEn: 'code is not a CBS code GMxxxx',
+        skip: true,
+      },
+      notNull('naam'),
+    ],
+  },
+  {
+    table: 'gegevenscategorie',
+    key: ['code'],
+    references: [],
+    checks: [notNull('code'), notNull('omschrijving'), ...oneOf('bijzonder', [0, 1], true)],
+  },
+  {
+    table: 'incident',
+    key: ['id'],
+    references: [],
+    checks: [
+      notNull('id'),
+      notNull('titel'),
+      ...oneOf('soort', ['datalek', 'vertraging', 'onterechte_plicht', 'incasso', 'overig'], true),
+      ...instant('ontdekt_op', true),
+      ...instant('gemeld_ap_op', false),
+      ...instant('gemeenten_geinformeerd_op', false),
+      ...instant('betrokkenen_geinformeerd_op', false),
+    ],
+  },
+  {
+    table: 'inburgeraar',
+    key: ['id'],
+    references: [{ column: 'gemeente_code', parent: 'gemeente', parentColumn: 'code' }],
+    checks: [
+      notNull('id'),
+      ...oneOf('stelsel', STELSEL_ALL, true),
+      ...oneOf('doelgroep', ['asiel', 'gezin', 'overig'], true),
+      ...date('plicht_start', true),
+      ...date('termijn_einde', false),
+      ...oneOf('status', ['lopend', 'voldaan', 'ontheven', 'vervallen'], true),
+      {
+        kind: 'check-violation',
+        column: 'status_datum',
+        condition: `t.status IS NOT NULL AND (t.status = 'lopend') <> (t.status_datum IS NULL)`,
+        descriptionNl: "status_datum hoort leeg te zijn precies als status 'lopend' is",
+        descriptionEn: "status_datum must be empty exactly when status is 'lopend'",
+        skip: true,
+      },
+      ...date('status_datum', false),
+      {
+        kind: 'status-before-start',
+        column: 'status_datum',
+        condition: dateAfterValid('status_datum', 'plicht_start'),
+        descriptionNl: 'status_datum ligt voor plicht_start',
+        descriptionEn: 'status_datum is earlier than plicht_start',
+        skip: false,
+      },
+    ],
+  },
+  {
+    table: 'lening_betaling',
+    key: [],
+    references: [person()],
+    checks: [notNull('inburgeraar_id'), ...date('datum', true), ...wholeCents('bedrag_cent', true)],
+  },
+  {
+    table: 'termijnoverschrijding',
+    key: ['id'],
+    references: [person()],
+    checks: [
+      notNull('id'),
+      notNull('inburgeraar_id'),
+      ...date('termijn_einde', true),
+      ...date('aankondiging_op', false),
+      ...date('afspraak_op', false),
+      ...oneOf('besluit', ['boete', 'verlenging', 'geen_boete'], false),
+      {
+        kind: 'check-violation',
+        column: 'besluit_op',
+        condition: '(t.besluit IS NULL) <> (t.besluit_op IS NULL)',
+        descriptionNl: 'besluit en besluit_op zijn niet allebei ingevuld of allebei leeg',
+        descriptionEn: 'besluit and besluit_op are not both filled in or both empty',
+        skip: true,
+      },
+      ...date('besluit_op', false),
+      ...wholeCents('boete_cent', false),
+      {
+        kind: 'negative-amount',
+        column: 'boete_cent',
+        condition: `typeof(t.boete_cent) = 'integer' AND t.boete_cent < 0`,
+        descriptionNl: 'boete_cent is negatief',
+        descriptionEn: 'boete_cent is negative',
+        skip: false,
+      },
+    ],
+  },
+  {
+    table: 'dwangbevel',
+    key: ['id'],
+    references: [person()],
+    checks: [
+      notNull('id'),
+      notNull('inburgeraar_id'),
+      ...oneOf('soort', ['boete', 'lening'], true),
+      ...date('gereed_op', true),
+      ...date('cjib_op', false),
+    ],
+  },
+  {
+    table: 'kennisgeving',
+    key: [],
+    references: [person()],
+    checks: [notNull('inburgeraar_id'), ...oneOf('stelsel', STELSEL_PORTAAL, true), ...date('verzonden_op', true)],
+  },
+  {
+    table: 'ind_levering',
+    key: [],
+    references: [person()],
+    checks: [notNull('inburgeraar_id'), ...date('vergunning_op', true), ...date('geleverd_op', false)],
+  },
+  {
+    table: 'portaal_signaal',
+    key: ['id'],
+    references: [person(), { column: 'gemeente_code', parent: 'gemeente', parentColumn: 'code' }],
+    checks: [
+      notNull('id'),
+      notNull('inburgeraar_id'),
+      notNull('gemeente_code'),
+      ...oneOf('stelsel', STELSEL_PORTAAL, true),
+      ...instant('zichtbaar_vanaf', true),
+      ...instant('zichtbaar_tot', false),
+      {
+        kind: 'window-ends-before-start',
+        column: 'zichtbaar_tot',
+        condition:
+          `${sqlIsValidInstant('t.zichtbaar_vanaf')} AND ${sqlIsValidInstant('t.zichtbaar_tot')} ` +
+          'AND t.zichtbaar_tot < t.zichtbaar_vanaf',
+        descriptionNl: 'zichtbaar_tot ligt voor zichtbaar_vanaf',
+        descriptionEn: 'zichtbaar_tot is earlier than zichtbaar_vanaf',
+        skip: true,
+      },
+    ],
+  },
+  {
+    table: 'signaal_gegeven',
+    key: ['signaal_id', 'categorie'],
+    references: [
+      { column: 'signaal_id', parent: 'portaal_signaal', parentColumn: 'id' },
+      { column: 'categorie', parent: 'gegevenscategorie', parentColumn: 'code' },
+    ],
+    checks: [notNull('signaal_id'), notNull('categorie')],
+  },
+  {
+    table: 'portaal_inzage',
+    key: [],
+    references: [{ column: 'signaal_id', parent: 'portaal_signaal', parentColumn: 'id' }],
+    checks: [
+      notNull('signaal_id'),
+      ...instant('ingezien_op', true),
+      notNull('gebruiker'),
+      {
+        kind: 'view-outside-window',
+        column: 'ingezien_op',
+        // Against usable signals only: a view of a skipped signal is skipped itself.
+        condition:
+          `${sqlIsValidInstant('t.ingezien_op')} AND EXISTS (SELECT 1 FROM temp.usable_portaal_signaal s ` +
+          'WHERE s.id = t.signaal_id AND (t.ingezien_op < s.zichtbaar_vanaf ' +
+          'OR (s.zichtbaar_tot IS NOT NULL AND t.ingezien_op >= s.zichtbaar_tot)))',
+        descriptionNl: 'inzage valt buiten het zichtbaarheidsvenster van het signaal',
+        descriptionEn: "view lies outside the signal's visibility window",
+        skip: false,
+      },
+    ],
+  },
+];
+
+// ── storage of each table: rowid or WITHOUT ROWID, enforced uniqueness ──────────────────
+
+interface Storage {
+  /** Columns that identify a row for skipping: ['rowid'] or the primary key columns. */
+  rowKey: string[];
+  hasRowid: boolean;
+  /** Whether the database itself already guarantees that `key` is unique. */
+  keyEnforcedUnique: boolean;
+}
+
+function storageOf(db: Database, rules: TableRules): Storage {
+  const table = rules.table;
+  let hasRowid = true;
+  try {
+    db.prepare(`SELECT rowid FROM main.${q(table)} LIMIT 0`).free();
+  } catch {
+    hasRowid = false;
+  }
+  const info = selectRows(db, 'SELECT lower(name), upper(type), pk FROM pragma_table_info(?) ORDER BY pk', [table]);
+  const primaryKey = info.filter((row) => Number(row[2]) > 0).map((row) => String(row[0]));
+  const sameColumns = (columns: string[]): boolean =>
+    columns.length === rules.key.length && rules.key.every((column) => columns.includes(column));
+  const integerAlias = hasRowid && primaryKey.length === 1 && info.some((row) => Number(row[2]) === 1 && row[1] === 'INTEGER');
+  let keyEnforcedUnique = rules.key.length > 0 && sameColumns(primaryKey) && (!hasRowid || integerAlias);
+  if (!keyEnforcedUnique && rules.key.length > 0) {
+    for (const [name, unique] of selectRows(db, 'SELECT name, "unique" FROM pragma_index_list(?)', [table])) {
+      if (Number(unique) !== 1) continue;
+      const columns = selectRows(db, 'SELECT lower(name) FROM pragma_index_info(?)', [String(name)]).map((row) => String(row[0]));
+      if (sameColumns(columns)) keyEnforcedUnique = true;
+    }
+  }
+  return { rowKey: hasRowid ? ['rowid'] : primaryKey, hasRowid, keyEnforcedUnique };
+}
+
+function duplicateCheck(rules: TableRules): RowCheck {
+  const columns = rules.key.map((column) => q(column)).join(', ');
+  const tuple = rules.key.length === 1 ? `t.${columns}` : `(${rules.key.map((column) => `t.${q(column)}`).join(', ')})`;
+  const notNullKey = rules.key.map((column) => `${q(column)} IS NOT NULL`).join(' AND ');
+  return {
+    kind: 'duplicate-key',
+    column: rules.key.join(', '),
+    condition: `${tuple} IN (SELECT ${columns} FROM main.${q(rules.table)} WHERE ${notNullKey} GROUP BY ${columns} HAVING count(*) > 1)`,
+    descriptionNl: `${rules.key.join(' + ')} komt meer dan eens voor`,
+    descriptionEn: `${rules.key.join(' + ')} occurs more than once`,
+    skip: true,
+  };
+}
+
+function danglingCheck(reference: Reference): RowCheck {
+  const column = `t.${q(reference.column)}`;
+  return {
+    kind: 'dangling-reference',
+    column: reference.column,
+    condition:
+      `${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.${q(reference.parent)} p ` +
+      `WHERE p.${q(reference.parentColumn)} = ${column})`,
+    descriptionNl: `${reference.column} verwijst naar geen bestaande rij van ${reference.parent}`,
+    descriptionEn: `${reference.column} refers to no existing row of ${reference.parent}`,
+    skip: true,
+  };
+}
+
+function cascadeCheck(reference: Reference): RowCheck {
+  const column = `t.${q(reference.column)}`;
+  const match = `p.${q(reference.parentColumn)} = ${column}`;
+  return {
+    kind: 'skipped-reference',
+    column: reference.column,
+    condition:
+      `${column} IS NOT NULL AND EXISTS (SELECT 1 FROM main.${q(reference.parent)} p WHERE ${match}) ` +
+      `AND NOT EXISTS (SELECT 1 FROM temp.${q(`usable_${reference.parent}`)} p WHERE ${match})`,
+    descriptionNl: `${reference.column} verwijst naar een overgeslagen rij van ${reference.parent}`,
+    descriptionEn: `${reference.column} refers to a skipped row of ${reference.parent}`,
+    skip: true,
+  };
+}
+
+// ── running the checks ────────────────────────────────────────────────────────────────
+
+export interface FindingsOutcome {
+  findings: Finding[];
+  skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>>;
+  skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>>;
+}
+
+/** Run every check on the tables present; creates the TEMP skip tables and usable views. */
+export function runFindings(db: Database, present: readonly SnapshotTable[]): FindingsOutcome {
+  const rulesPresent = RULES.filter((rules) => present.includes(rules.table));
+  const storages = new Map<SnapshotTable, Storage>();
+  for (const rules of rulesPresent) {
+    const storage = storageOf(db, rules);
+    storages.set(rules.table, storage);
+    createSkipTable(db, rules.table, storage);
+  }
+
+  const findings: Finding[] = [];
+  const skippedCount = new Map<SnapshotTable, number>();
+  for (const rules of rulesPresent) {
+    const storage = storages.get(rules.table)!;
+    const references = rules.references.filter((reference) => present.includes(reference.parent));
+    const direct = [
+      ...rules.checks,
+      ...(rules.key.length > 0 && !storage.keyEnforcedUnique ? [duplicateCheck(rules)] : []),
+      ...references.map(danglingCheck),
+    ];
+    findings.push(...runChecks(db, rules, storage, direct));
+    // Cascade only from parents that lost rows; the checks above are complete for them.
+    const cascades = references.filter((reference) => (skippedCount.get(reference.parent) ?? 0) > 0).map(cascadeCheck);
+    if (cascades.length > 0) findings.push(...runChecks(db, rules, storage, cascades));
+    skippedCount.set(rules.table, Number(selectValue(db, `SELECT count(*) FROM temp.${q(`skip_${rules.table}`)}`)));
+  }
+
+  const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
+  const skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
+  for (const rules of rulesPresent) {
+    const storage = storages.get(rules.table)!;
+    const rows = selectRows(db, `SELECT * FROM temp.${q(`skip_${rules.table}`)}`);
+    if (storage.hasRowid) skipped[rules.table] = new Set(rows.map((row) => Number(row[0])));
+    else skippedKeys[rules.table] = new Set(rows.map((row) => row.map((value) => String(value)).join('/')));
+  }
+  return { findings, skipped, skippedKeys };
+}
+
+function createSkipTable(db: Database, table: SnapshotTable, storage: Storage): void {
+  const skipTable = `temp.${q(`skip_${table}`)}`;
+  if (storage.hasRowid) {
+    db.run(`CREATE TEMP TABLE ${q(`skip_${table}`)} (rid INTEGER PRIMARY KEY)`);
+    db.run(`CREATE TEMP VIEW ${q(`usable_${table}`)} AS SELECT * FROM main.${q(table)} WHERE rowid NOT IN (SELECT rid FROM ${skipTable})`);
+    return;
+  }
+  const columns = storage.rowKey.map((column) => q(column)).join(', ');
+  const tuple = storage.rowKey.length === 1 ? columns : `(${columns})`;
+  db.run(`CREATE TEMP TABLE ${q(`skip_${table}`)} (${columns}, PRIMARY KEY (${columns})) WITHOUT ROWID`);
+  db.run(`CREATE TEMP VIEW ${q(`usable_${table}`)} AS SELECT * FROM main.${q(table)} WHERE ${tuple} NOT IN (SELECT ${columns} FROM ${skipTable})`);
+}
+
+function exampleExpression(rules: TableRules, storage: Storage): string {
+  const keyText =
+    rules.key.length === 0 ? null : rules.key.map((column) => `CAST(t.${q(column)} AS TEXT)`).join(` || '/' || `);
+  const rowidText = storage.hasRowid ? `'rowid:' || t.rowid` : null;
+  if (keyText !== null && rowidText !== null) return `coalesce(${keyText}, ${rowidText})`;
+  return keyText ?? rowidText ?? `'?'`;
+}
+
+function runChecks(db: Database, rules: TableRules, storage: Storage, checks: RowCheck[]): Finding[] {
+  const from = `FROM main.${q(rules.table)} AS t`;
+  const sums = checks.map((check) => `coalesce(sum(CASE WHEN ${check.condition} THEN 1 ELSE 0 END), 0)`).join(', ');
+  const counts = selectRows(db, `SELECT ${sums} ${from}`)[0] ?? [];
+  const findings: Finding[] = [];
+  const example = exampleExpression(rules, storage);
+  checks.forEach((check, index) => {
+    const count = Number(counts[index] ?? 0);
+    if (count === 0) return;
+    const examples = selectRows(db, `SELECT DISTINCT ${example} ${from} WHERE ${check.condition} LIMIT ${EXAMPLE_LIMIT}`).map(
+      (row) => String(row[0]),
+    );
+    if (check.skip) {
+      const rowKey = storage.rowKey.map((column) => `t.${q(column)}`).join(', ');
+      db.run(`INSERT OR IGNORE INTO temp.${q(`skip_${rules.table}`)} SELECT ${rowKey} ${from} WHERE ${check.condition}`);
+    }
+    findings.push({
+      kind: check.kind,
+      table: rules.table,
+      ...(check.column === undefined ? {} : { column: check.column }),
+      descriptionNl: check.descriptionNl,
+      descriptionEn: check.descriptionEn,
+      count,
+      examples,
+      skipped: check.skip,
+    });
+  });
+  return findings;
+}

@@ -1,0 +1,166 @@
+// Turns the decrypted bytes of a snapshot into an OpenedSnapshot: checks that it is an
+// SQLite image of schema version 1 with every required table, column and meta key,
+// notes which optional tables are present, counts rows and runs the data-quality
+// findings. Isomorphic: the host decrypts and passes a sql.js provider.
+import type { Database, SqlJsStatic } from 'sql.js';
+import {
+  InvalidMetaValueError, MissingColumnError, MissingMetaKeyError, MissingTableError, NotSqliteError,
+  UnknownSchemaVersionError,
+} from '../errors';
+import type { ProgressListener } from '../age/types';
+import { OPTIONAL_TABLES, REQUIRED_TABLES, type OpenedSnapshot, type OptionalTable, type SnapshotMeta, type SnapshotTable } from './types';
+import { REQUIRED_META_KEYS, SCHEMA_VERSION, TABLE_COLUMNS } from './schema';
+import type { SqlJsProvider } from './sqljs';
+import { quoteIdentifier, refuseCorruptImage, selectRows, selectValue } from './sql';
+import { isValidDate } from './validity';
+import { runFindings } from './findings';
+
+export interface PlaintextInfo {
+  sha256: string;
+  fileSize: number;
+  keyKind: 'passphrase' | 'identity';
+}
+
+export interface OpenOptions {
+  onProgress?: ProgressListener;
+}
+
+const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
+
+/** Whether the bytes start with the 16-byte SQLite 3 file header. */
+export function hasSqliteHeader(bytes: Uint8Array): boolean {
+  if (bytes.length < SQLITE_HEADER.length) return false;
+  return SQLITE_HEADER.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * A Uint8Array whose slice() shares memory instead of copying. sql.js hands the bytes
+ * given to `new Database(bytes)` to emscripten's MEMFS, which stores `bytes.slice()` —
+ * a full copy of the (possibly 340 MB) plaintext. With this view MEMFS keeps the
+ * caller's buffer itself, so the image exists once in memory.
+ */
+class SharedBytes extends Uint8Array<ArrayBuffer> {
+  override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+    return this.subarray(start, end);
+  }
+}
+
+/**
+ * Open decrypted snapshot bytes. The database takes ownership of `plaintext`: it must
+ * not be changed afterwards, and close() wipes it (fills it with zeros).
+ */
+export async function openSnapshotFromPlaintext(
+  plaintext: Uint8Array,
+  info: PlaintextInfo,
+  provider: SqlJsProvider,
+  options: OpenOptions = {},
+): Promise<OpenedSnapshot> {
+  if (!hasSqliteHeader(plaintext)) throw new NotSqliteError();
+  const sql: SqlJsStatic = await provider();
+  options.onProgress?.({ phase: 'load', done: 0, total: plaintext.length });
+  const buffer = plaintext.buffer;
+  // A SharedArrayBuffer (never produced by our decrypter) is copied rather than shared.
+  const image = buffer instanceof ArrayBuffer ? new SharedBytes(buffer, plaintext.byteOffset, plaintext.byteLength) : plaintext;
+  const db = new sql.Database(image);
+  let closed = false;
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    db.close();
+    plaintext.fill(0);
+  };
+  try {
+    const structure = refuseCorruptImage(() => checkStructure(db));
+    options.onProgress?.({ phase: 'load', done: plaintext.length, total: plaintext.length });
+    const rowCounts = refuseCorruptImage(() => countRows(db, structure.present));
+    options.onProgress?.({ phase: 'check', done: 0, total: 1 });
+    const outcome = refuseCorruptImage(() => runFindings(db, structure.present));
+    options.onProgress?.({ phase: 'check', done: 1, total: 1 });
+    return {
+      db,
+      meta: structure.meta,
+      sha256: info.sha256,
+      fileSize: info.fileSize,
+      keyKind: info.keyKind,
+      rowCounts,
+      optionalTables: structure.optionalTables,
+      findings: outcome.findings,
+      skipped: outcome.skipped,
+      skippedKeys: outcome.skippedKeys,
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+interface Structure {
+  meta: SnapshotMeta;
+  present: SnapshotTable[];
+  optionalTables: Record<OptionalTable, boolean>;
+}
+
+/** The refusals, in a fixed order: version first (a newer format fails for that reason). */
+function checkStructure(db: Database): Structure {
+  const tables = new Set(
+    selectRows(db, "SELECT lower(name) FROM sqlite_schema WHERE type = 'table'").map((row) => String(row[0])),
+  );
+  if (!tables.has('meta')) throw new UnknownSchemaVersionError(null);
+  requireColumns(db, 'meta');
+  const version = selectValue(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+  if (version === null || version === undefined) throw new UnknownSchemaVersionError(null);
+  if (String(version) !== SCHEMA_VERSION) throw new UnknownSchemaVersionError(String(version));
+
+  for (const table of REQUIRED_TABLES) {
+    if (!tables.has(table)) throw new MissingTableError(table);
+    requireColumns(db, table);
+  }
+  const optionalTables: Record<OptionalTable, boolean> = {
+    dwangbevel: tables.has('dwangbevel'),
+    incident: tables.has('incident'),
+    kennisgeving: tables.has('kennisgeving'),
+    ind_levering: tables.has('ind_levering'),
+  };
+  for (const table of OPTIONAL_TABLES) if (optionalTables[table]) requireColumns(db, table);
+
+  const meta = readMeta(db);
+  const present: SnapshotTable[] = [...REQUIRED_TABLES, ...OPTIONAL_TABLES.filter((table) => optionalTables[table])];
+  return { meta, present, optionalTables };
+}
+
+function requireColumns(db: Database, table: SnapshotTable): void {
+  const columns = new Set(
+    selectRows(db, 'SELECT lower(name) FROM pragma_table_info(?)', [table]).map((row) => String(row[0])),
+  );
+  for (const column of TABLE_COLUMNS[table]) if (!columns.has(column)) throw new MissingColumnError(table, column);
+}
+
+function readMeta(db: Database): SnapshotMeta {
+  const values: Record<string, string> = {};
+  // The first value of a key wins if a producer left out the primary key and wrote it twice.
+  for (const [key, value] of selectRows(db, 'SELECT key, value FROM meta WHERE key IS NOT NULL')) {
+    const name = String(key);
+    if (!(name in values) && value !== null) values[name] = value instanceof Uint8Array ? '' : String(value);
+  }
+  for (const key of REQUIRED_META_KEYS) if (values[key] === undefined) throw new MissingMetaKeyError(key);
+  const peildatum = values.peildatum!;
+  const gemeenteJaar = values.gemeente_jaar!;
+  const bron = values.bron!;
+  if (!isValidDate(peildatum)) {
+    throw new InvalidMetaValueError('peildatum', peildatum, 'een geldige datum JJJJ-MM-DD', 'a valid date YYYY-MM-DD');
+  }
+  if (!/^\d{4}$/.test(gemeenteJaar)) {
+    throw new InvalidMetaValueError('gemeente_jaar', gemeenteJaar, 'een jaartal van vier cijfers', 'a four-digit year');
+  }
+  if (bron.trim() === '') {
+    throw new InvalidMetaValueError('bron', bron, 'de naam van de bron, niet leeg', 'the name of the source, not empty');
+  }
+  return { ...values, schema_version: SCHEMA_VERSION, peildatum, bron, gemeente_jaar: gemeenteJaar };
+}
+
+function countRows(db: Database, present: readonly SnapshotTable[]): Partial<Record<SnapshotTable, number>> {
+  const counts: Partial<Record<SnapshotTable, number>> = {};
+  for (const table of present) counts[table] = Number(selectValue(db, `SELECT count(*) FROM main.${quoteIdentifier(table)}`));
+  return counts;
+}

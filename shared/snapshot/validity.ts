@@ -1,0 +1,33 @@
+// What counts as a valid date or instant in a snapshot, once in TypeScript (for meta
+// values) and once as SQL text (for set-based checks over millions of rows). Both are
+// strict: exactly YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, and a real calendar day and time.
+
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A strict, real calendar date `YYYY-MM-DD` (so 2023-02-29 and 2023-13-01 are not). */
+export function isValidDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const DIGITS4 = '[0-9][0-9][0-9][0-9]';
+const DIGITS2 = '[0-9][0-9]';
+
+/**
+ * SQL condition: `expression` is a valid date. SQLite's date() normalises 2023-02-30 to
+ * 2023-03-02 and rejects month 13, so comparing it with the original text catches both.
+ */
+export function sqlIsValidDate(expression: string): string {
+  return `(${expression} GLOB '${DIGITS4}-${DIGITS2}-${DIGITS2}' AND date(${expression}) IS ${expression})`;
+}
+
+/** SQL condition: `expression` is a valid UTC instant `YYYY-MM-DDTHH:MM:SSZ`. */
+export function sqlIsValidInstant(expression: string): string {
+  return (
+    `(${expression} GLOB '${DIGITS4}-${DIGITS2}-${DIGITS2}T${DIGITS2}:${DIGITS2}:${DIGITS2}Z' ` +
+    `AND strftime('%Y-%m-%dT%H:%M:%SZ', ${expression}) IS ${expression})`
+  );
+}
