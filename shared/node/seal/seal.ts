@@ -4,13 +4,12 @@
 // encrypted one, atomically, and nothing is left behind when anything is refused.
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
-import { FileReadError, InvalidParameterError, NotSqliteError, SourceDataError } from '../../errors';
-import { CsvParser } from '../../seal/csv';
-import { DATA_TABLES, isDataTable, SnapshotBuilder, type SealMeta, type TableLoadResult } from '../../seal/builder';
-import { isValidDate, isValidInstant } from '../../seal/values';
+import { FileReadError, NotSqliteError, SourceDataError } from '../../errors';
+import { DATA_TABLES, SnapshotBuilder, type SealMeta, type TableLoadResult } from '../../seal/builder';
+import { loadFiles, resolveMeta, type SealFile } from '../../seal/files';
 import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { GENERATOR } from '../../version';
 import { decryptAgeFile, encryptAge } from '../age/index';
@@ -51,52 +50,6 @@ function loadSqlJs(): Promise<SqlJsStatic> {
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-async function readCsvMeta(path: string): Promise<Record<string, string>> {
-  const parser = new CsvParser(basename(path));
-  const records = [...parser.push(await readFile(path, 'utf8')), ...parser.end()];
-  const [header, ...rows] = records;
-  if (header === undefined || header.fields.join(',') !== 'key,value') {
-    throw new SourceDataError(basename(path), 1, null, "de kopregel moet 'key,value' zijn", "the header row must be 'key,value'");
-  }
-  const meta: Record<string, string> = {};
-  for (const row of rows) {
-    const [key, value] = row.fields;
-    if (row.fields.length !== 2 || key === null || key === undefined || value === null || value === undefined) {
-      throw new SourceDataError(basename(path), row.line, null, 'verwacht twee gevulde velden: key,value', 'expected two filled fields: key,value');
-    }
-    meta[key] = value;
-  }
-  return meta;
-}
-
-function resolveMeta(fromFile: Record<string, string>, options: SealOptions): SealMeta {
-  const now = (options.now ?? (() => new Date()))();
-  const peildatum = options.peildatum ?? fromFile.peildatum;
-  if (peildatum === undefined) {
-    throw new InvalidParameterError('--peildatum', 'geef de peildatum op (of zet hem in meta.csv).', 'give the reference date (or put it in meta.csv).');
-  }
-  if (!isValidDate(peildatum)) {
-    throw new InvalidParameterError('--peildatum', `'${peildatum}' is geen geldige datum JJJJ-MM-DD.`, `'${peildatum}' is not a valid date YYYY-MM-DD.`);
-  }
-  const gemeenteJaar = options.gemeenteJaar ?? fromFile.gemeente_jaar ?? peildatum.slice(0, 4);
-  if (!/^\d{4}$/.test(gemeenteJaar)) {
-    throw new InvalidParameterError('--gemeente-jaar', `'${gemeenteJaar}' is geen jaartal.`, `'${gemeenteJaar}' is not a year.`);
-  }
-  const aangemaaktOp = fromFile.aangemaakt_op ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  if (!isValidInstant(aangemaaktOp)) {
-    throw new SourceDataError('meta.csv', null, 'aangemaakt_op', `'${aangemaaktOp}' is geen geldig tijdstip`, `'${aangemaaktOp}' is not a valid instant`);
-  }
-  const { schema_version: _ignored, ...rest } = fromFile;
-  return {
-    ...rest,
-    peildatum,
-    bron: options.bron ?? fromFile.bron ?? 'DUO',
-    gemeente_jaar: gemeenteJaar,
-    aangemaakt_op: aangemaaktOp,
-    producent: options.producent ?? fromFile.producent ?? GENERATOR,
-  };
-}
-
 async function* streamFile(path: string): AsyncIterable<Uint8Array> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   for await (const chunk of stream) {
@@ -115,35 +68,13 @@ async function sourceKind(source: string): Promise<'folder' | 'sqlite'> {
 }
 
 async function loadFolder(builder: SnapshotBuilder, folder: string, onProgress?: ProgressListener): Promise<Record<string, string>> {
-  const names = (await readdir(folder)).filter((name) => extname(name).toLowerCase() === '.csv').sort();
-  let meta: Record<string, string> = {};
-  const tables: { table: (typeof DATA_TABLES)[number]; path: string; name: string; size: number }[] = [];
-  for (const name of names) {
-    const table = basename(name, extname(name));
-    if (table === 'meta') {
-      meta = await readCsvMeta(join(folder, name));
-      continue;
-    }
-    if (!isDataTable(table)) {
-      throw new SourceDataError(
-        name,
-        null,
-        null,
-        `onbekende tabel; een CSV-bestand heet naar een tabel van snapshot v1 (${DATA_TABLES.join(', ')})`,
-        `unknown table; a CSV file is named after a table of snapshot v1 (${DATA_TABLES.join(', ')})`,
-      );
-    }
-    tables.push({ table, path: join(folder, name), name, size: (await stat(join(folder, name))).size });
+  const files: SealFile[] = [];
+  for (const name of await readdir(folder)) {
+    const path = join(folder, name);
+    const info = await stat(path);
+    if (info.isFile()) files.push({ name, size: info.size, chunks: () => streamFile(path) });
   }
-  const total = tables.reduce((sum, t) => sum + t.size, 0);
-  let done = 0;
-  for (const { table, path, name } of tables) {
-    await builder.addCsv(table, name, streamFile(path), (bytes) => {
-      done += bytes;
-      onProgress?.({ phase: 'read', done, total });
-    });
-  }
-  return meta;
+  return loadFiles(builder, files, onProgress);
 }
 
 async function loadSqlite(builder: SnapshotBuilder, SQL: SqlJsStatic, path: string): Promise<Record<string, string>> {
@@ -196,7 +127,12 @@ export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
   try {
     const fromFile =
       kind === 'folder' ? await loadFolder(builder, options.source, options.onProgress) : await loadSqlite(builder, SQL, options.source);
-    const meta = resolveMeta(fromFile, options);
+    const meta = resolveMeta(
+      fromFile,
+      { peildatum: options.peildatum, bron: options.bron, gemeenteJaar: options.gemeenteJaar, producent: options.producent },
+      (options.now ?? (() => new Date()))(),
+      GENERATOR,
+    );
     const tables = builder.finish(meta);
     options.onProgress?.({ phase: 'encrypt', done: 0, total: 1 });
     const plaintext = builder.db.export();
