@@ -4,9 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { AgeRecipients } from '../../age/types';
-import { FileReadError, UsageError } from '../../errors';
-
-const X25519_RECIPIENT = /^age1[02-9ac-hj-np-z]{58}$/;
+import { FileReadError, InvalidParameterError, UsageError } from '../../errors';
+import { parseRecipient } from '../age/index';
 
 export const RECIPIENT_OPTIONS = {
   recipient: { type: 'string', multiple: true },
@@ -29,13 +28,14 @@ async function readText(path: string): Promise<string> {
 }
 
 function checkRecipient(value: string, where: string): string {
-  if (!X25519_RECIPIENT.test(value)) {
-    throw new UsageError(
-      `${where}: '${value}' is geen age-ontvanger (age1… met 58 tekens erna).`,
-      `${where}: '${value}' is not an age recipient (age1… followed by 58 characters).`,
-    );
+  try {
+    return parseRecipient(value);
+  } catch (error) {
+    if (error instanceof InvalidParameterError) {
+      throw new UsageError(`${where}: ${error.messageNl}`, `${where}: ${error.messageEn}`);
+    }
+    throw error;
   }
-  return value;
 }
 
 export async function resolveRecipients(values: RecipientValues, cwd: string): Promise<AgeRecipients> {
