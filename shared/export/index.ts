@@ -1,16 +1,111 @@
-// One entry point for every export format of a TableModel (placeholder: json only until
-// the exporters land). Pure: returns bytes or text, never touches the file system.
+// One entry point for every export format of a TableModel and of a bijlage (several
+// tables in one file). Pure: returns bytes, never touches the file system, so the app,
+// the command line and a Web Worker use the same code.
+import { InvalidParameterError } from '../errors';
 import type { TableModel } from '../tables/model';
-import { UsageError } from '../errors';
+import { exportCsv } from './csv';
+import { exportDocx } from './docx';
+import { exportHtml } from './html';
+import { exportMarkdown } from './markdown';
+import { exportOds, exportOdt } from './opendocument';
+import { exportXlsx } from './xlsx';
 
 export type ExportFormat = 'json' | 'csv' | 'csv-rfc' | 'md' | 'html' | 'xlsx' | 'docx' | 'ods' | 'odt';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'csv-rfc', 'md', 'html', 'xlsx', 'docx', 'ods', 'odt'];
+/** Formats that are text (may go to stdout); the others are zip containers. */
+export const TEXT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'csv-rfc', 'md', 'html'];
+export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
+export const BIJLAGE_FORMATS: readonly BijlageFormat[] = ['docx', 'odt', 'xlsx', 'ods'];
+
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  json: '.json', csv: '.csv', 'csv-rfc': '.csv', md: '.md', html: '.html', xlsx: '.xlsx', docx: '.docx', ods: '.ods', odt: '.odt',
+};
+
+export const MEDIA_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  'csv-rfc': 'text/csv;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  html: 'text/html;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odt: 'application/vnd.oasis.opendocument.text',
+};
 
 export interface ExportOptions {
-  /** Caption number: "Tabel N". */
+  /** Caption number: "Tabel N" (default 1). */
   tableNumber?: number;
 }
 
-export async function exportTable(model: TableModel, format: ExportFormat, _options: ExportOptions = {}): Promise<Uint8Array> {
-  if (format === 'json') return new TextEncoder().encode(`${JSON.stringify(model, null, 2)}\n`);
-  throw new UsageError(`Exportformaat ${format} is nog niet beschikbaar.`, `Export format ${format} is not available yet.`);
+export function isExportFormat(text: string): text is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(text);
 }
+
+export function isBijlageFormat(text: string): text is BijlageFormat {
+  return (BIJLAGE_FORMATS as readonly string[]).includes(text);
+}
+
+function checkedNumber(tableNumber: number | undefined): number {
+  const number = tableNumber ?? 1;
+  if (!Number.isInteger(number) || number < 1) {
+    throw new InvalidParameterError('tableNumber', `het tabelnummer moet een positief geheel getal zijn (gekregen: ${number}).`, `the table number must be a positive integer (got: ${number}).`);
+  }
+  return number;
+}
+
+const utf8 = new TextEncoder();
+
+/** The model as the exporters render it: what it holds, including disclosure (see docs/EXPORT.md). */
+export async function exportTable(model: TableModel, format: ExportFormat, options: ExportOptions = {}): Promise<Uint8Array> {
+  const number = checkedNumber(options.tableNumber);
+  switch (format) {
+    case 'json':
+      return utf8.encode(`${JSON.stringify(model, null, 2)}\n`);
+    case 'csv':
+      return utf8.encode(exportCsv(model, 'excel-nl'));
+    case 'csv-rfc':
+      return utf8.encode(exportCsv(model, 'rfc4180'));
+    case 'md':
+      return utf8.encode(exportMarkdown(model, number));
+    case 'html':
+      return utf8.encode(exportHtml(model, number));
+    case 'xlsx':
+      return exportXlsx([model], { firstNumber: number });
+    case 'docx':
+      return exportDocx([model], { firstNumber: number });
+    case 'ods':
+      return exportOds([model], { firstNumber: number });
+    case 'odt':
+      return exportOdt([model], { firstNumber: number });
+  }
+}
+
+export interface BijlageOptions {
+  /** Document title (default: 'Bijlage'). */
+  title?: string;
+}
+
+/**
+ * Several tables in one file: DOCX/ODT as one document with captions Tabel 1…N;
+ * XLSX/ODS as the contents sheet 'Inhoud' and a sheet per table.
+ */
+export async function exportBijlage(models: readonly TableModel[], format: BijlageFormat, options: BijlageOptions = {}): Promise<Uint8Array> {
+  if (models.length === 0) {
+    throw new InvalidParameterError('--tables', 'een bijlage heeft minstens één tabel nodig.', 'a bijlage needs at least one table.');
+  }
+  const title = options.title ?? 'Bijlage';
+  switch (format) {
+    case 'docx':
+      return exportDocx(models, { title });
+    case 'odt':
+      return exportOdt(models, { title });
+    case 'xlsx':
+      return exportXlsx(models, { title, contents: true });
+    case 'ods':
+      return exportOds(models, { title, contents: true });
+  }
+}
+
+export { applyDisclosure, parseDisclosure, type DisclosureChoice } from './disclosure';
+export { assertExportAllowed, countSmallCells, isPersonLevel } from './guard';

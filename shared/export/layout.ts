@@ -1,0 +1,114 @@
+// The published layout of tables-v1.md, computed once from a TableModel so that every
+// exporter shows the same texts: caption "Tabel N: title", header labels, body and totals
+// cells as Dutch text (with '<k' / 'x' for hidden cells), "Bron: …", notes and provenance.
+import { formatCell, formatDate, formatInstant } from '../format';
+import type { CellValue, TableColumn, TableModel, TableRow } from '../tables/model';
+import { isNumericType } from '../tables/model';
+import { ROW_TOTAL_KEY, secondaryKeys } from './disclosure';
+
+export type CellKind = 'value' | 'empty' | 'suppressed' | 'label';
+
+export interface PublishedCell {
+  /** The text people see. */
+  text: string;
+  /** The exact model value (null when hidden or missing; the row label for 'label'). */
+  value: CellValue;
+  column: TableColumn;
+  kind: CellKind;
+  /** Numbers and hidden numbers are right-aligned, as in printed tables. */
+  alignRight: boolean;
+}
+
+export interface PublishedTable {
+  number: number;
+  title: string;
+  /** 'Tabel 1: ELIP …' */
+  caption: string;
+  columns: TableColumn[];
+  headers: string[];
+  body: PublishedCell[][];
+  totals: PublishedCell[] | null;
+  /** 'Bron: DUO' */
+  sourceLine: string;
+  notes: string[];
+  /** 'Ketenlens-snapshot c801c015dd18 · peildatum 15-09-2023 · ketenlens 0.1.0 · gemaakt 23-11-2026 14:34' */
+  provenanceLine: string;
+}
+
+export const TOTALS_LABEL = 'Totaal';
+
+/** Text of a hidden cell: '<k' for a small count, 'x' for a cell hidden to protect others. */
+export function hiddenText(model: TableModel, row: TableRow, key: string): string {
+  if (model.disclosure.method !== 'suppress') return 'x';
+  return secondaryKeys(row).includes(key) ? 'x' : `<${model.disclosure.k}`;
+}
+
+function isHidden(row: TableRow, key: string): boolean {
+  return row._suppressed?.includes(key) === true;
+}
+
+function cellValue(row: TableRow, key: string): CellValue {
+  const value = row[key];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function publishedCell(model: TableModel, row: TableRow, column: TableColumn): PublishedCell {
+  const alignRight = isNumericType(column.type);
+  if (isHidden(row, column.key)) {
+    return { text: hiddenText(model, row, column.key), value: null, column, kind: 'suppressed', alignRight };
+  }
+  const value = cellValue(row, column.key);
+  if (value === null) return { text: '', value, column, kind: 'empty', alignRight };
+  return { text: formatCell(value, column, { dateStyle: 'padded' }), value, column, kind: 'value', alignRight };
+}
+
+/** Rounded totals carry the '*' of the rounding note. */
+function roundingMark(model: TableModel): string {
+  return model.disclosure.method === 'round' ? '*' : '';
+}
+
+function headerText(model: TableModel, column: TableColumn): string {
+  return column.key === ROW_TOTAL_KEY ? `${column.label}${roundingMark(model)}` : column.label;
+}
+
+function totalsRow(model: TableModel, totals: TableRow): PublishedCell[] {
+  return model.columns.map((column, index) => {
+    const cell = publishedCell(model, totals, column);
+    if (index === 0 && cell.kind === 'empty') {
+      const label = `${TOTALS_LABEL}${roundingMark(model)}`;
+      return { text: label, value: label, column, kind: 'label', alignRight: false };
+    }
+    return cell;
+  });
+}
+
+export function provenanceLine(model: TableModel): string {
+  const { snapshot_sha256: sha, peildatum, generator, created_at: createdAt } = model.provenance;
+  return [
+    `Ketenlens-snapshot ${sha.slice(0, 12)}`,
+    `peildatum ${formatDate(peildatum, 'padded')}`,
+    generator,
+    `gemaakt ${formatInstant(createdAt, { style: 'padded' })}`,
+  ].join(' · ');
+}
+
+export function publishedTable(model: TableModel, number = 1): PublishedTable {
+  return {
+    number,
+    title: model.title,
+    caption: `Tabel ${number}: ${model.title}`,
+    columns: model.columns,
+    headers: model.columns.map((column) => headerText(model, column)),
+    body: model.rows.map((row) => model.columns.map((column) => publishedCell(model, row, column))),
+    totals: model.totals === null ? null : totalsRow(model, model.totals),
+    sourceLine: `Bron: ${model.source}`,
+    notes: [...model.notes],
+    provenanceLine: provenanceLine(model),
+  };
+}
+
+/** All rows people see: body then totals. */
+export function allRows(table: PublishedTable): PublishedCell[][] {
+  return table.totals === null ? table.body : [...table.body, table.totals];
+}
