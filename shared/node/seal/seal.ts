@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { FileReadError, NotSqliteError, SourceDataError } from '../../errors';
 import { DATA_TABLES, SnapshotBuilder, type SealMeta, type TableLoadResult } from '../../seal/builder';
@@ -13,6 +13,7 @@ import { loadFiles, resolveMeta, type SealFile } from '../../seal/files';
 import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { GENERATOR } from '../../version';
 import { decryptAgeFile, encryptAge } from '../age/index';
+import { nodeSqlJsProvider } from '../snapshot/sqljs-node';
 import { assertWritable, writeFileAtomically } from './atomic-write';
 
 export interface SealOptions {
@@ -40,12 +41,6 @@ export interface SealResult {
   /** The built database, still open, for the caller's findings report; call close(). */
   close(): void;
   database: import('sql.js').Database;
-}
-
-let sqlJs: Promise<SqlJsStatic> | null = null;
-function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs();
-  return sqlJs;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -122,7 +117,7 @@ async function loadSqlite(builder: SnapshotBuilder, SQL: SqlJsStatic, path: stri
 export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
   await assertWritable(options.out, options.force === true);
   const kind = await sourceKind(options.source);
-  const SQL = await loadSqlJs();
+  const SQL = await nodeSqlJsProvider();
   const builder = new SnapshotBuilder(SQL);
   try {
     const fromFile =
