@@ -8,6 +8,7 @@ import {
   EmptyFileError,
   FileReadError,
   FileTooLargeError,
+  isKetenlensError,
   TruncatedFileError,
 } from '../../errors';
 import { isArmored } from '../../age/armor';
@@ -116,7 +117,8 @@ export async function decryptAgeFile(path: string, key: AgeKey, options: Decrypt
 
 function rethrowAsReadError(path: string): (error: unknown) => never {
   return (error: unknown) => {
-    if (error instanceof TruncatedFileError) throw error;
+    // Refusals found while reading (truncation, a malformed header) keep their own class.
+    if (isKetenlensError(error)) throw error;
     throw readError(path, error);
   };
 }
@@ -129,10 +131,7 @@ async function decryptStreamed(
   path: string,
 ): Promise<{ plaintext: Uint8Array; sha256: string }> {
   const hash = createHash('sha256');
-  const { head, header } = await readHead(handle, fileSize).catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error) throw readError(path, error);
-    throw error;
-  });
+  const { head, header } = await readHead(handle, fileSize).catch(rethrowAsReadError(path));
   const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
   if (payloadStart > fileSize) throw new TruncatedFileError();
   const streamKey = await openHeader(nodePrimitives, header, head.subarray(header.length, payloadStart), key);
