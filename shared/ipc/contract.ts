@@ -127,4 +127,38 @@ export interface HostApi {
 }
 
 /** What the preload puts on `window.ketenlens`. */
-export type KetenlensBridge = HostApi;
+export interface KetenlensBridge extends HostApi {
+  /**
+   * The path of a file dropped on the window (webUtils.getPathForFile); '' for a File that
+   * has no path. Calling it also allows `file:read` of that path: a drop is a user's choice.
+   */
+  pathForFile(file: File): string;
+}
+
+/** A typed refusal from the host (a KetenlensError in Electron's main process). */
+export interface HostError {
+  code: string;
+  messageNl: string;
+  messageEn: string;
+}
+
+/** An invoke() rejected by a typed refusal has the message HOST_ERROR_PREFIX + JSON of a HostError. */
+export const HOST_ERROR_PREFIX = 'ketenlens-host-error:';
+
+/** The typed refusal inside an invoke() rejection, or null for any other error. */
+export function parseHostError(error: unknown): HostError | null {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  const start = message.indexOf(HOST_ERROR_PREFIX);
+  if (start < 0) return null;
+  try {
+    const value: unknown = JSON.parse(message.slice(start + HOST_ERROR_PREFIX.length));
+    if (typeof value !== 'object' || value === null || !('code' in value) || !('messageNl' in value) || !('messageEn' in value)) {
+      return null;
+    }
+    const { code, messageNl, messageEn } = value;
+    if (typeof code !== 'string' || typeof messageNl !== 'string' || typeof messageEn !== 'string') return null;
+    return { code, messageNl, messageEn };
+  } catch {
+    return null;
+  }
+}

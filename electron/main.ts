@@ -1,0 +1,174 @@
+// Electron main process of Ketenlens: a thin, hardened shell over shared/. It serves the
+// renderer from app://ketenlens, denies every permission, navigation, popup and network
+// request, answers the typed IPC contract (files the user chose, exports, recent list,
+// audit trail) and forwards menu commands and OS open requests to the page.
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { EventChannel, EventContract, MenuCommand } from '../shared/ipc/contract';
+import { VERSION } from '../shared/version';
+import { appendAudit, readAndVerifyAudit } from '../shared/node/audit';
+import { appDataDir } from './data-dir';
+import { createEventQueue } from './event-queue';
+import { writeFileAtomic } from './files/atomic-write';
+import { snapshotPathFromArgv } from './files/launch-file';
+import { createPathGrants, kindOfDroppedFile } from './files/path-grants';
+import { loadRecent, saveRecent, withRecent } from './files/recent';
+import { createInvokeHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { buildMenuTemplate, type MenuLanguage } from './menu/template';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/handler';
+import { createRequestFilter } from './security/network';
+import { APP_SCHEME } from './security/origin';
+import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './security/permissions';
+import { createMainWindow, guardAllWebContents } from './window';
+
+// Both must happen before 'ready'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+const allowDevTools = !app.isPackaged && process.env.KETENLENS_DEVTOOLS === '1';
+const dataDir = appDataDir(process.env, app.getPath('userData'));
+// Keeps Chromium's profile beside the audit trail when a data folder is chosen (tests, managed installs).
+if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
+const maxReadBytes = Number(process.env.KETENLENS_MAX_SNAPSHOT_MB ?? '2048') * 1e6;
+
+let mainWindow: BrowserWindow | null = null;
+let language: MenuLanguage = 'nl';
+let snapshotReadThisSession = false;
+const grants = createPathGrants();
+
+const sendToPage = <C extends EventChannel>(channel: C, payload: EventContract[C]): void => {
+  if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+};
+const events = createEventQueue(sendToPage);
+
+function audit(input: Parameters<typeof appendAudit>[1]): Promise<void> {
+  return appendAudit(dataDir, input).then(() => undefined);
+}
+
+function requestOpen(path: string): void {
+  grants.grant(path, { source: 'open-request', kind: 'snapshot' });
+  events.post('file:open-request', { path, name: basename(path) });
+  if (mainWindow !== null && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+}
+
+async function installMenu(): Promise<void> {
+  const recent = await loadRecent(dataDir);
+  const onCommand = (command: MenuCommand): void => {
+    if (command.command === 'open-recent') grants.grant(command.path, { source: 'recent', kind: 'snapshot' });
+    if (command.command === 'language') {
+      language = command.language;
+      void installMenu();
+    }
+    sendToPage('menu:command', command);
+  };
+  const template = buildMenuTemplate({ language, recent, isMac: process.platform === 'darwin', allowDevTools, onCommand });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function demoSnapshotPath(): Promise<string | null> {
+  const candidate = process.env.KETENLENS_DEMO_SNAPSHOT;
+  if (candidate === undefined || candidate === '') return null;
+  return stat(candidate).then((info) => (info.isFile() ? candidate : null), () => null);
+}
+
+const handlers = createInvokeHandlers({
+  language: () => language,
+  async showOpenDialog(options) {
+    const owner = mainWindow ?? undefined;
+    const result = owner === undefined
+      ? await dialog.showOpenDialog({ ...options, properties: ['openFile'] })
+      : await dialog.showOpenDialog(owner, { ...options, properties: ['openFile'] });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async showSaveDialog(options) {
+    const owner = mainWindow ?? undefined;
+    const result = owner === undefined
+      ? await dialog.showSaveDialog({ ...options, properties: ['showOverwriteConfirmation'] })
+      : await dialog.showSaveDialog(owner, { ...options, properties: ['showOverwriteConfirmation'] });
+    return result.canceled || result.filePath === undefined || result.filePath === '' ? null : result.filePath;
+  },
+  files: {
+    stat: async (path) => {
+      const info = await stat(path);
+      return { size: info.size, isFile: info.isFile() };
+    },
+    readFile: (path) => readFile(path),
+    writeFileAtomic,
+  },
+  grants,
+  recent: {
+    list: () => loadRecent(dataDir),
+    async add(path) {
+      await saveRecent(dataDir, withRecent(await loadRecent(dataDir), path));
+      await installMenu();
+    },
+  },
+  audit: { append: audit, read: () => readAndVerifyAudit(dataDir) },
+  appInfo: async () => ({ version: VERSION, platform: process.platform, host: 'electron', demoSnapshotPath: await demoSnapshotPath() }),
+  documentsDir: app.getPath('documents'),
+  maxReadBytes,
+  onSnapshotRead(path) {
+    snapshotReadThisSession = true;
+    audit({ action: 'open', details: { source: 'host', stage: 'read', path } }).catch(() => {
+      console.warn('ketenlens: could not record the open in the audit trail');
+    });
+  },
+});
+
+// macOS delivers file-association opens as an event, possibly before 'ready'.
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  requestOpen(path);
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const path = snapshotPathFromArgv(argv, workingDirectory);
+    if (path !== null) requestOpen(path);
+    else if (mainWindow !== null) mainWindow.focus();
+  });
+  guardAllWebContents();
+  registerIpc({
+    handlers,
+    currentWindow: () => mainWindow,
+    onDropped: (path) => grants.grant(path, { source: 'drop', kind: kindOfDroppedFile(path) }),
+    onListening: (channel) => events.listening(channel),
+  });
+
+  void app.whenReady().then(async () => {
+    const appSession = session.defaultSession;
+    appSession.setPermissionRequestHandler(denyPermissionRequest);
+    appSession.setPermissionCheckHandler(denyPermissionCheck);
+    appSession.setDevicePermissionHandler(denyDevicePermission);
+    appSession.webRequest.onBeforeRequest(createRequestFilter({ allowDevTools }));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist-web'), { realpath, readFile }));
+    await installMenu();
+
+    mainWindow = createMainWindow(join(__dirname, 'preload.cjs'), allowDevTools);
+    mainWindow.webContents.on('did-start-loading', () => events.pageReloaded());
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    const launched = snapshotPathFromArgv(process.argv, process.cwd());
+    if (launched !== null) requestOpen(launched);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  let closeRecorded = false;
+  app.on('will-quit', (event) => {
+    if (!snapshotReadThisSession || closeRecorded) return;
+    // Record the close before the process ends; quit again once it is written.
+    event.preventDefault();
+    closeRecorded = true;
+    void audit({ action: 'close', details: { source: 'host', reason: 'quit' } })
+      .catch(() => console.warn('ketenlens: could not record the close in the audit trail'))
+      .finally(() => app.quit());
+  });
+}
