@@ -1,0 +1,76 @@
+// Node corner: open a snapshot file from disk — check the path and size first, decrypt
+// it into memory (shared/node/age) and hand the plaintext to the isomorphic loader.
+// The plaintext never touches the disk.
+import { stat } from 'node:fs/promises';
+import { FileReadError, FileTooLargeError } from '../../errors';
+import type { AgeKey, ProgressListener } from '../../age/types';
+import type { OpenedSnapshot } from '../../snapshot/types';
+import { openSnapshotFromPlaintext } from '../../snapshot/open';
+import { decryptAgeFile } from '../age';
+import { nodeSqlJsProvider } from './sqljs-node';
+
+export const DEFAULT_MAX_SNAPSHOT_MB = 4096;
+
+export interface OpenFileOptions {
+  onProgress?: ProgressListener;
+  /** Refuse larger files before decrypting; default from KETENLENS_MAX_SNAPSHOT_MB (MB = 10^6 bytes). */
+  maxBytes?: number;
+}
+
+/** The size limit from KETENLENS_MAX_SNAPSHOT_MB (a positive number of MB), else 4096 MB. */
+export function maxSnapshotBytes(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.KETENLENS_MAX_SNAPSHOT_MB);
+  const megabytes = Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_MAX_SNAPSHOT_MB;
+  return Math.round(megabytes * 1e6);
+}
+
+/** Why a path cannot be read, from a Node error code, in Dutch and English. */
+export function readFailureReason(error: unknown): [string, string] {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  switch (code) {
+    case 'ENOENT':
+      return ['het bestand bestaat niet', 'the file does not exist'];
+    case 'EACCES':
+    case 'EPERM':
+      return ['geen toestemming om het te lezen', 'no permission to read it'];
+    case 'EISDIR':
+      return ['het is een map, geen bestand', 'it is a directory, not a file'];
+    case 'ENOTDIR':
+      return ['een deel van het pad is geen map', 'part of the path is not a directory'];
+    default:
+      return [`leesfout (${code || 'onbekend'})`, `read error (${code || 'unknown'})`];
+  }
+}
+
+/** Throw FileReadError for paths that are missing, not a regular file, or too large. */
+export async function checkSnapshotPath(path: string, maxBytes: number): Promise<number> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new FileReadError(path, ...readFailureReason({ code: 'EISDIR' }));
+    if (!info.isFile()) throw new FileReadError(path, 'het is geen gewoon bestand', 'it is not a regular file');
+    size = info.size;
+  } catch (error) {
+    if (error instanceof FileReadError) throw error;
+    throw new FileReadError(path, ...readFailureReason(error), { cause: error });
+  }
+  if (size > maxBytes) throw new FileTooLargeError(size, maxBytes);
+  return size;
+}
+
+export async function openSnapshotFile(path: string, key: AgeKey, options: OpenFileOptions = {}): Promise<OpenedSnapshot> {
+  const maxBytes = options.maxBytes ?? maxSnapshotBytes();
+  await checkSnapshotPath(path, maxBytes);
+  let decrypted: Awaited<ReturnType<typeof decryptAgeFile>>;
+  try {
+    decrypted = await decryptAgeFile(path, key, { maxBytes, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  } catch (error) {
+    // A read error after stat (permission, a file removed meanwhile) is still a read error.
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+      throw new FileReadError(path, ...readFailureReason(error), { cause: error });
+    }
+    throw error;
+  }
+  const { plaintext, ...info } = decrypted;
+  return openSnapshotFromPlaintext(plaintext, info, nodeSqlJsProvider, options.onProgress ? { onProgress: options.onProgress } : {});
+}
