@@ -274,8 +274,12 @@ function suppressModel(model: TableModel, k: number): TableModel {
     }),
   );
   const suppressed = new Set(primaryCells);
+  // Hidden totals show 'x', not '<k': a total known to be below k, with its cells each
+  // 1…k−1, can pin those cells down (1 + 1 = '<3'). So only interior cells carry bounds.
+  const isTotal = ([row, column]: Position) =>
+    (grid.hasColumnTotals && row === grid.interiorRows) || (grid.hasRowTotals && column === grid.interiorColumns);
   const withBounds: Bounds = (position) =>
-    primaryCells.has(positionKey(position)) ? { lower: 1, upper: k - 1 } : { lower: 0, upper: Number.POSITIVE_INFINITY };
+    primaryCells.has(positionKey(position)) && !isTotal(position) ? { lower: 1, upper: k - 1 } : { lower: 0, upper: Number.POSITIVE_INFINITY };
   const nonNegative: Bounds = () => ({ lower: 0, upper: Number.POSITIVE_INFINITY });
   const constrained = grid.hasRowTotals || grid.hasColumnTotals;
   const protectedCells = new Set<string>();
@@ -284,8 +288,8 @@ function suppressModel(model: TableModel, k: number): TableModel {
   for (const position of order) {
     const key = positionKey(position);
     if (!constrained || !suppressed.has(key) || protectedCells.has(key)) continue;
-    // The reader's bounds first; only if no shape can move within them (rare, e.g. a 1
-    // whose row total is k−1) fall back to non-negativity, the guarantee the spec asks.
+    // Within the reader's bounds, a shape through the totals can always move (up for a
+    // count below k−1, else down), so the fallback to mere non-negativity is a safety net.
     const best = cheapestShape(grid, position, suppressed, withBounds) ?? cheapestShape(grid, position, suppressed, nonNegative);
     for (const member of best ?? []) {
       suppressed.add(positionKey(member));
@@ -342,5 +346,5 @@ function cheapestShape(grid: Grid, position: Position, suppressed: ReadonlySet<s
 function suppressionNote(k: number, secondary: number): string {
   const base = `<${k}: een aantal van 1 tot en met ${k - 1}, afgeschermd om herleidbaarheid tot personen te voorkomen.`;
   if (secondary === 0) return base;
-  return `${base} x: afgeschermd zodat zulke aantallen niet uit de totalen zijn terug te rekenen.`;
+  return `${base} x: afgeschermd (een totaal, of een cel waaruit een klein aantal terug te rekenen zou zijn).`;
 }

@@ -37,10 +37,14 @@ export interface PublishedTable {
 
 export const TOTALS_LABEL = 'Totaal';
 
-/** Text of a hidden cell: '<k' for a small count, 'x' for a cell hidden to protect others. */
+/**
+ * Text of a hidden cell: '<k' for a small count, 'x' for a cell hidden to protect others
+ * and for a hidden total (a total shown as '<k' could give away the cells it sums).
+ */
 export function hiddenText(model: TableModel, row: TableRow, key: string): string {
   if (model.disclosure.method !== 'suppress') return 'x';
-  return secondaryKeys(row).includes(key) ? 'x' : `<${model.disclosure.k}`;
+  const isTotal = row === model.totals || key === ROW_TOTAL_KEY;
+  return isTotal || secondaryKeys(row).includes(key) ? 'x' : `<${model.disclosure.k}`;
 }
 
 function isHidden(row: TableRow, key: string): boolean {
