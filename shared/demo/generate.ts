@@ -1,0 +1,64 @@
+// The demo snapshot of demo-v1.md: builds every population from one fixed seed, checks the
+// published figures on the model, and writes the plaintext SQLite bytes. Isomorphic: the
+// caller hands in the sql.js module (Node and browser load its WebAssembly differently).
+import type { SqlJsStatic } from 'sql.js';
+import { tabelOnePersons, elipBPersons } from './elip';
+import { currentOverruns, historicalEnforcement, peakOverruns } from './handhaving';
+import { PEILDATUM, type DemoModel, type Person } from './model';
+import { breachPersons, otherWi2013Persons, wi2007Persons, wi2021Persons } from './populations';
+import { incidents, portalSignals } from './portaal';
+import { createRandom, shuffled } from './random';
+import { verifyDemoModel } from './verify';
+import { personId, writeModel } from './write';
+
+export const DEMO_SEED = 20230915;
+
+export const DEMO_META: Readonly<Record<string, string>> = {
+  schema_version: '1',
+  peildatum: PEILDATUM,
+  bron: 'DUO',
+  gemeente_jaar: '2023',
+  titel: 'Demo-snapshot Ketenlens — synthetische gegevens, geen echte personen',
+  aangemaakt_op: '2023-09-18T07:30:00Z',
+  producent: 'Ketenlens demo-generator',
+  opmerking:
+    'Synthetisch gemaakt met een vaste seed; reproduceert gepubliceerde cijfers uit Kamerstuk 32 824, nr. 391 en '
+    + 'eerdere brieven. Geen enkele rij beschrijft een echt persoon.',
+};
+
+/** The demo model: all rows, before ids and SQLite. */
+export function buildDemoModel(seed = DEMO_SEED): DemoModel {
+  const random = createRandom(seed);
+  const elipA = tabelOnePersons(random);
+  const others = otherWi2013Persons(random, 9_000, 8_000);
+  const elipB = elipBPersons(random, [...elipA, ...others]);
+  const breach = breachPersons(random, 3_842);
+  const wi2007 = wi2007Persons(random);
+  const wi2021 = wi2021Persons(random, 17_000, 332);
+  const derived = currentOverruns([...elipA, ...elipB, ...others, ...breach]);
+  const peak = peakOverruns(random, derived, 6_100);
+  const historical = historicalEnforcement(random);
+  const wi2013: Person[] = [...elipA, ...elipB, ...others, ...breach, ...peak.persons, ...historical.persons];
+  const portal = portalSignals(random, { wi2021Notices: wi2021.notices, coaLinked: wi2021.coaLinked, breach, wi2013 });
+  const persons = [...wi2013, ...wi2007, ...wi2021.persons];
+  // Pseudonyms in random order, so an id says nothing about how a person was made.
+  shuffled(random, persons.map((_, index) => index)).forEach((number, index) => {
+    (persons[index] as Person).id = personId(number);
+  });
+  return {
+    persons,
+    overruns: [...historical.overruns, ...peak.overruns].sort((left, right) => left.termijnEinde - right.termijnEinde),
+    orders: historical.orders.sort((left, right) => left.gereed - right.gereed),
+    signals: portal.signals.sort((left, right) => left.from - right.from),
+    notices: [...wi2021.notices, ...portal.wrongNotices, ...portal.correctedNotices].sort((left, right) => left.day - right.day),
+    deliveries: [...wi2021.deliveries].sort((left, right) => left.vergunning - right.vergunning),
+    incidents: incidents(),
+  };
+}
+
+/** The plaintext SQLite bytes of the demo snapshot; identical for every run. */
+export function generateDemoSnapshot(sql: SqlJsStatic): Uint8Array {
+  const model = buildDemoModel();
+  verifyDemoModel(model);
+  return writeModel(sql, model, DEMO_META);
+}
