@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { AgeRecipients } from '../../age/types';
 import { FileReadError, InvalidParameterError, UsageError } from '../../errors';
 import { parseRecipient } from '../age/index';
+import { passphraseFromFileText } from './keys';
 
 export const RECIPIENT_OPTIONS = {
   recipient: { type: 'string', multiple: true },
@@ -56,7 +57,7 @@ export async function resolveRecipients(values: RecipientValues, cwd: string): P
     );
   }
   if (passphraseFile !== undefined) {
-    const passphrase = (await readText(resolve(cwd, passphraseFile))).split(/\r?\n/)[0] ?? '';
+    const passphrase = passphraseFromFileText(await readText(resolve(cwd, passphraseFile)));
     if (passphrase.length === 0) {
       throw new UsageError(`${passphraseFile}: de eerste regel (de wachtwoordzin) is leeg.`, `${passphraseFile}: the first line (the passphrase) is empty.`);
     }

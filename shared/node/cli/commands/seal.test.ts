@@ -84,3 +84,27 @@ describe('ketenlens seal', () => {
     expect(result.stderr).toContain('never share it');
   });
 });
+
+describe('ketenlens rekey', () => {
+  it('re-encrypts for a new recipient; the old key opens the source, the new key the result', () => {
+    const source = join(work, 'cli.snapshot.age');
+    if (!existsSync(source)) run(['seal', join(work, 'extract'), '--out', source, '--recipient', recipient]);
+    execFileSync('age-keygen', ['-o', join(work, 'new-key.txt')], { stdio: 'pipe' });
+    const newRecipient = /public key: (age1\S+)/.exec(readFileSync(join(work, 'new-key.txt'), 'utf8'))?.[1] ?? '';
+    const out = join(work, 'rekeyed.snapshot.age');
+    const result = run(['rekey', source, '--identity', join(work, 'key.txt'), '--recipient', newRecipient, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const plaintextHeader = execFileSync('age', ['-d', '-i', join(work, 'new-key.txt'), out]).subarray(0, 16).toString('latin1');
+    expect(plaintextHeader).toBe('SQLite format 3\u0000');
+    const wrongKey = run(['rekey', out, '--identity', join(work, 'key.txt'), '--recipient', newRecipient, '--out', join(work, 'again.snapshot.age')]);
+    expect(wrongKey.status).toBe(3);
+    expect(existsSync(join(work, 'again.snapshot.age'))).toBe(false);
+  });
+
+  it('refuses a passphrase given as an argument', () => {
+    const result = run(['rekey', join(work, 'cli.snapshot.age'), '--passphrase', 'secret', '--recipient', recipient, '--out', join(work, 'p.snapshot.age')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('shell history');
+  });
+});

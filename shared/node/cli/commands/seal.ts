@@ -7,6 +7,7 @@ import { runFindings } from '../../../snapshot/findings';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type SnapshotTable } from '../../../snapshot/types';
 import { sealSnapshot } from '../../seal/seal';
 import type { Command } from '../command';
+import { createProgressBar } from '../progress';
 import { RECIPIENT_OPTIONS, resolveRecipients } from '../recipients';
 
 const help = `ketenlens seal <source> --out FILE.snapshot.age (--recipient age1… [--recipient …] | --recipients-file FILE | --passphrase-file FILE)
@@ -49,6 +50,7 @@ export const sealCommand: Command = {
     }
     if (values.out === undefined) throw new UsageError('--out BESTAND is verplicht.', '--out FILE is required.');
     const recipients = await resolveRecipients(values, io.cwd);
+    const progress = createProgressBar(io);
     const result = await sealSnapshot({
       source: resolve(io.cwd, source),
       out: resolve(io.cwd, values.out),
@@ -57,7 +59,8 @@ export const sealCommand: Command = {
       bron: values.bron,
       gemeenteJaar: values['gemeente-jaar'],
       force: values.force === true,
-    });
+      onProgress: progress.onProgress,
+    }).finally(() => progress.done());
     try {
       const present: SnapshotTable[] = [...REQUIRED_TABLES, ...OPTIONAL_TABLES.filter((t) => result.tables.some((l) => l.table === t))];
       const findings = runFindings(result.database, present).findings;
