@@ -24,6 +24,12 @@ export interface TableRequest {
   maanden_b?: number;
   /** Merge cohorts from this year on into one column (elip-cohorten). */
   cohort_merge_from?: number;
+  /**
+   * Period filters (inclusive dates): incasso-achterstand on gereed_op, kennisgeving-vertraging
+   * on vergunning_op (and verzonden_op for wrong notices). Default: no limit.
+   */
+  vanaf?: string;
+  tot_en_met?: string;
   /** datalek-ernst: the incident id and assessor's overrides of the ENISA factors. */
   incident?: string;
   enisa?: Partial<{ dpc: number; ei: number; cb: number }>;

@@ -1,0 +1,260 @@
+// Per-person facts precomputed once per analysis session, so that any reference date or
+// threshold is one pass over typed arrays: the person's regime, target group, dates as day
+// numbers, municipality, and the loan timeline (payment days with running sums, in date
+// order). The loan used at P is then a binary search in the person's running sums, which
+// stays correct when corrections pull a person back under a threshold.
+import type { Database } from 'sql.js';
+import type { AnalysisSession } from '../tables/session';
+import { forEachRow, numberOrNaN, selectRows, sqlDay, usableCondition } from './sql';
+
+export const STELSELS = ['Wi2007', 'Wi2013', 'Wi2021'] as const;
+export type Stelsel = (typeof STELSELS)[number];
+export const DOELGROEPEN = ['asiel', 'gezin', 'overig'] as const;
+export type DoelgroepCode = (typeof DOELGROEPEN)[number];
+
+/** Code of a value outside the enumerations (such a person matches no filter). */
+export const UNKNOWN_CODE = 255;
+export const NO_MUNICIPALITY = -1;
+
+export interface Municipality {
+  code: string;
+  naam: string;
+}
+
+export interface PersonFacts {
+  /** Persons in id order, usable ones only (not skipped, municipality known or NULL). */
+  count: number;
+  /** Index into STELSELS, or UNKNOWN_CODE. */
+  stelsel: Uint8Array;
+  /** Index into DOELGROEPEN, or UNKNOWN_CODE. */
+  doelgroep: Uint8Array;
+  /** Day numbers; NaN for NULL, so every comparison is false as in SQL. */
+  plichtStart: Float64Array;
+  termijnEinde: Float64Array;
+  statusDatum: Float64Array;
+  /** 1 when status = 'lopend'. */
+  lopend: Uint8Array;
+  /** Calendar year of plicht_start (the cohort), 0 when unknown. */
+  cohort: Uint16Array;
+  /** Index into `municipalities`, or NO_MUNICIPALITY. */
+  municipality: Int32Array;
+  municipalities: Municipality[];
+  /** Payments of person p are at [paymentOffset[p], paymentOffset[p + 1]). */
+  paymentOffset: Int32Array;
+  /** Payment day numbers, non-decreasing within a person. */
+  paymentDay: Float64Array;
+  /** Running sum of the person's amounts up to and including this payment (cents). */
+  paymentCumulative: Float64Array;
+  /** Persons left out: skipped by the loader, or pointing at an unknown municipality. */
+  personsLeftOut: number;
+}
+
+function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32Array } {
+  const usable = usableCondition(db, 'gemeente', 'g');
+  const rows = selectRows(db, `SELECT code, naam FROM gemeente g WHERE ${usable} AND code GLOB 'GM[0-9][0-9][0-9][0-9]' ORDER BY code`);
+  const byNumber = new Int32Array(10_000).fill(-1);
+  const list = rows.map((row, index) => {
+    byNumber[Number(String(row[0]).slice(2))] = index;
+    return { code: String(row[0]), naam: String(row[1]) };
+  });
+  return { list, byNumber };
+}
+
+function code<T extends string>(values: readonly T[], value: unknown): number {
+  const index = values.indexOf(value as T);
+  return index < 0 ? UNKNOWN_CODE : index;
+}
+
+/** Build the facts with three scans: persons, payment order (index only), payment values. */
+export function computePersonFacts(db: Database): PersonFacts {
+  const { list: municipalities, byNumber } = municipalitiesOf(db);
+  const usablePerson = usableCondition(db, 'inburgeraar', 'i');
+  const usablePayment = usableCondition(db, 'lening_betaling', 'b');
+  const totalPersons = Number(selectRows(db, 'SELECT count(*) FROM inburgeraar')[0]?.[0] ?? 0);
+
+  // 1. Persons in id order, with how many payments each has (the index answers the count).
+  const capacity = totalPersons;
+  const stelsel = new Uint8Array(capacity);
+  const doelgroep = new Uint8Array(capacity);
+  const plichtStart = new Float64Array(capacity);
+  const termijnEinde = new Float64Array(capacity);
+  const statusDatum = new Float64Array(capacity);
+  const lopend = new Uint8Array(capacity);
+  const cohort = new Uint16Array(capacity);
+  const municipality = new Int32Array(capacity);
+  const paymentCount = new Int32Array(capacity);
+  const keep = new Uint8Array(capacity);
+  let scanned = 0;
+  let count = 0;
+  forEachRow(
+    db,
+    `SELECT i.stelsel, i.doelgroep, ${sqlDay('i.plicht_start')}, ${sqlDay('i.termijn_einde')}, ${sqlDay('i.status_datum')},
+            i.status = 'lopend', CAST(substr(i.plicht_start, 1, 4) AS INTEGER),
+            CASE WHEN i.gemeente_code IS NULL THEN -1
+                 WHEN i.gemeente_code GLOB 'GM[0-9][0-9][0-9][0-9]' THEN CAST(substr(i.gemeente_code, 3) AS INTEGER)
+                 ELSE -2 END,
+            ${usablePerson},
+            (SELECT count(*) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
+       FROM inburgeraar i ORDER BY i.id`,
+    (row) => {
+      const index = scanned++;
+      const gemeenteNumber = Number(row[7]);
+      const municipalityIndex = gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 ? (byNumber[gemeenteNumber] ?? -1) : -1;
+      const usable = row[8] === 1 && (gemeenteNumber === -1 || municipalityIndex >= 0);
+      paymentCount[index] = Number(row[9]);
+      if (!usable) return;
+      keep[index] = 1;
+      stelsel[count] = code(STELSELS, row[0]);
+      doelgroep[count] = code(DOELGROEPEN, row[1]);
+      plichtStart[count] = numberOrNaN(row[2]);
+      termijnEinde[count] = numberOrNaN(row[3]);
+      statusDatum[count] = numberOrNaN(row[4]);
+      lopend[count] = row[5] === 1 ? 1 : 0;
+      cohort[count] = Number.isNaN(plichtStart[count]!) ? 0 : Number(row[6]);
+      municipality[count] = municipalityIndex;
+      count++;
+    },
+  );
+
+  // 2. Payment values by rowid, one sequential scan.
+  const values = paymentValues(db);
+
+  // 3. Payment order: rowids by (person id, datum) from the covering index; persons that
+  //    are left out still appear in this stream, so their payments are passed over.
+  let usablePayments = 0;
+  for (let p = 0; p < scanned; p++) if (keep[p] === 1) usablePayments += paymentCount[p]!;
+  const paymentOffset = new Int32Array(count + 1);
+  const paymentDay = new Float64Array(usablePayments);
+  const paymentCumulative = new Float64Array(usablePayments);
+  let person = 0; // index in the scan
+  let kept = 0; // index among usable persons
+  let remaining = scanned > 0 ? paymentCount[0]! : 0;
+  let written = 0;
+  let running = 0;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  const advance = () => {
+    // Close persons until one with payments left is current.
+    while (remaining === 0 && person < scanned) {
+      if (keep[person] === 1) paymentOffset[++kept] = written;
+      person++;
+      remaining = person < scanned ? paymentCount[person]! : 0;
+      running = 0;
+      lastDay = Number.NEGATIVE_INFINITY;
+    }
+  };
+  advance();
+  forEachRow(
+    db,
+    `SELECT b.rowid FROM inburgeraar i JOIN lening_betaling b ON b.inburgeraar_id = i.id
+      WHERE ${usablePayment} ORDER BY i.id, b.datum`,
+    (row) => {
+      if (person >= scanned) return;
+      if (keep[person] === 1) {
+        const slot = values.slotOf(Number(row[0]));
+        const day = slot < 0 ? Number.NaN : values.day[slot]!;
+        // A payment without a valid date cannot be placed in time: it adds nothing and keeps
+        // the days non-decreasing for the binary search.
+        if (!Number.isNaN(day)) {
+          running += values.amount[slot]!;
+          lastDay = day;
+        }
+        paymentDay[written] = lastDay;
+        paymentCumulative[written] = running;
+        written++;
+      }
+      remaining--;
+      advance();
+    },
+  );
+  // Persons after the last payment (or when the stream ended early) close here.
+  while (kept < count) paymentOffset[++kept] = written;
+
+  return {
+    count,
+    stelsel: stelsel.slice(0, count),
+    doelgroep: doelgroep.slice(0, count),
+    plichtStart: plichtStart.slice(0, count),
+    termijnEinde: termijnEinde.slice(0, count),
+    statusDatum: statusDatum.slice(0, count),
+    lopend: lopend.slice(0, count),
+    cohort: cohort.slice(0, count),
+    municipality: municipality.slice(0, count),
+    municipalities,
+    paymentOffset,
+    paymentDay: paymentDay.slice(0, written),
+    paymentCumulative: paymentCumulative.slice(0, written),
+    personsLeftOut: totalPersons - count,
+  };
+}
+
+interface PaymentValues {
+  day: Float64Array;
+  amount: Float64Array;
+  slotOf(rowid: number): number;
+}
+
+function paymentValues(db: Database): PaymentValues {
+  const rowids: number[] = [];
+  const days: number[] = [];
+  const amounts: number[] = [];
+  forEachRow(db, `SELECT rowid, ${sqlDay('datum')}, bedrag_cent FROM lening_betaling`, (row) => {
+    rowids.push(Number(row[0]));
+    days.push(numberOrNaN(row[1]));
+    amounts.push(typeof row[2] === 'number' ? row[2] : 0);
+  });
+  const n = rowids.length;
+  const maxRowid = n === 0 ? 0 : Math.max(rowids[n - 1]!, 0);
+  const dense = n > 0 && rowids[0]! >= 0 && maxRowid <= 2 * n + 1024;
+  if (dense) {
+    // rowid → slot directly: the common case of a table filled in one go.
+    const day = new Float64Array(maxRowid + 1).fill(Number.NaN);
+    const amount = new Float64Array(maxRowid + 1);
+    for (let k = 0; k < n; k++) {
+      day[rowids[k]!] = days[k]!;
+      amount[rowids[k]!] = amounts[k]!;
+    }
+    return { day, amount, slotOf: (rowid) => (rowid >= 0 && rowid <= maxRowid ? rowid : -1) };
+  }
+  // Sparse rowids: the scan is in rowid order, so a binary search finds the slot.
+  const sorted = Float64Array.from(rowids);
+  return {
+    day: Float64Array.from(days),
+    amount: Float64Array.from(amounts),
+    slotOf(rowid) {
+      let low = 0;
+      let high = n - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const value = sorted[middle]!;
+        if (value === rowid) return middle;
+        if (value < rowid) low = middle + 1;
+        else high = middle - 1;
+      }
+      return -1;
+    },
+  };
+}
+
+/** The facts of this session, computed on first use. */
+export function personFacts(session: AnalysisSession): PersonFacts {
+  return session.cached('analyses/person-facts', () => computePersonFacts(session.snapshot.db));
+}
+
+/** Loan used by person p at day P: the running sum of the last payment on or before P. */
+export function loanUsedAt(facts: PersonFacts, person: number, day: number): number {
+  let low = facts.paymentOffset[person]!;
+  let high = facts.paymentOffset[person + 1]!;
+  const start = low;
+  // First payment after `day`.
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (facts.paymentDay[middle]! <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low === start ? 0 : facts.paymentCumulative[low - 1]!;
+}
+
+/** Obliged at P (snapshot-v1.md): plicht_start <= P and (lopend or status_datum > P). */
+export function isObligedAt(facts: PersonFacts, person: number, day: number): boolean {
+  return facts.plichtStart[person]! <= day && (facts.lopend[person] === 1 || facts.statusDatum[person]! > day);
+}

@@ -1,0 +1,64 @@
+// Small helpers for reading a snapshot database with sql.js: rows as arrays, one value,
+// and the SQL condition that leaves out the rows the loader marked to skip.
+import type { Database, SqlValue } from 'sql.js';
+
+export function selectRows(db: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
+  const statement = db.prepare(sql);
+  try {
+    statement.bind(params);
+    const rows: SqlValue[][] = [];
+    while (statement.step()) rows.push(statement.get());
+    return rows;
+  } finally {
+    statement.free();
+  }
+}
+
+export function selectValue(db: Database, sql: string, params: SqlValue[] = []): SqlValue | undefined {
+  return selectRows(db, sql, params)[0]?.[0];
+}
+
+/** Call `visit` for each row without collecting them (for large scans). */
+export function forEachRow(db: Database, sql: string, visit: (row: SqlValue[]) => void, params: SqlValue[] = []): void {
+  const statement = db.prepare(sql);
+  try {
+    statement.bind(params);
+    while (statement.step()) visit(statement.get());
+  } finally {
+    statement.free();
+  }
+}
+
+export function tableExists(db: Database, table: string): boolean {
+  return selectRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
+}
+
+/**
+ * SQL condition over `alias` that is true for a row the analyses may use: not in
+ * temp.skip_<table> (keyed by rowid as `rid`, or by the primary key of a WITHOUT ROWID
+ * table). Without a skip table every row is usable.
+ */
+export function usableCondition(db: Database, table: string, alias: string): string {
+  const columns = selectRows(db, `PRAGMA temp.table_info(skip_${table})`).map((row) => String(row[1]));
+  if (columns.length === 0) return '1';
+  const skipTable = `temp.skip_${table}`;
+  if (columns.length === 1 && columns[0] === 'rid') return `${alias}.rowid NOT IN (SELECT rid FROM ${skipTable})`;
+  const own = columns.map((column) => `${alias}.${column}`).join(', ');
+  const tuple = columns.length === 1 ? own : `(${own})`;
+  return `${tuple} NOT IN (SELECT ${columns.join(', ')} FROM ${skipTable})`;
+}
+
+/** An SQL text literal. */
+export function sqlText(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** Day number (days since 1970-01-01) of a date column, NULL unless it looks like 'YYYY-MM-DD'. */
+export function sqlDay(expression: string): string {
+  return `CASE WHEN ${expression} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN julianday(${expression}) - 2440587.5 END`;
+}
+
+/** A number cell read from sql.js (NULL → NaN). */
+export function numberOrNaN(value: SqlValue | undefined): number {
+  return typeof value === 'number' ? value : Number.NaN;
+}
