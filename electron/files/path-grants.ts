@@ -2,7 +2,7 @@
 // in an open dialog, by dropping it, by opening it from the OS (file association, second
 // instance, macOS open-file) or from the recent list. Any other path is refused, so a
 // compromised renderer cannot read ~/.ssh or another snapshot on its own.
-import { isAbsolute, resolve } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 export type GrantSource = 'dialog' | 'drop' | 'open-request' | 'recent';
 /** What the file is for: only snapshots go into the recent list. */
@@ -19,9 +19,13 @@ export interface PathGrants {
   lookup(path: string): Grant | null;
 }
 
+function pathsOf(platform: NodeJS.Platform): typeof posix {
+  return platform === 'win32' ? win32 : posix;
+}
+
 /** Windows and macOS file systems are usually case-insensitive; compare accordingly. */
 export function normalisePath(path: string, platform: NodeJS.Platform): string {
-  const resolved = resolve(path);
+  const resolved = pathsOf(platform).resolve(path);
   return platform === 'win32' || platform === 'darwin' ? resolved.toLowerCase() : resolved;
 }
 
@@ -29,11 +33,11 @@ export function createPathGrants(platform: NodeJS.Platform = process.platform): 
   const granted = new Map<string, Grant>();
   return {
     grant(path, grant) {
-      if (!isAbsolute(path)) return;
+      if (!pathsOf(platform).isAbsolute(path)) return;
       granted.set(normalisePath(path, platform), grant);
     },
     lookup(path) {
-      if (typeof path !== 'string' || !isAbsolute(path) || path.includes('\0')) return null;
+      if (typeof path !== 'string' || !pathsOf(platform).isAbsolute(path) || path.includes('\0')) return null;
       return granted.get(normalisePath(path, platform)) ?? null;
     },
   };

@@ -1,0 +1,125 @@
+// The IPC handlers of the host with fake dialogs and files: the allow-list of file:read,
+// exports written only after the dialog and recorded in the audit trail.
+import { describe, expect, it, vi } from 'vitest';
+import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
+import { createPathGrants, kindOfDroppedFile } from '../../electron/files/path-grants';
+import type { AuditEventInput } from '../../shared/ipc/contract';
+
+function fakeHost(overrides: Partial<HostDependencies> = {}) {
+  const audited: AuditEventInput[] = [];
+  const written = new Map<string, Uint8Array>();
+  const recent: string[] = [];
+  const snapshotsRead: string[] = [];
+  const deps: HostDependencies = {
+    language: () => 'en',
+    showOpenDialog: async () => '/home/analyst/q3.snapshot.age',
+    showSaveDialog: async (options) => `/home/analyst/exports/${options.defaultPath.split('/').at(-1)}`,
+    files: {
+      stat: async (path) => ({ size: path.includes('huge') ? 5e9 : 4, isFile: !path.endsWith('/') }),
+      readFile: async () => new Uint8Array([1, 2, 3, 4]),
+      writeFileAtomic: async (path, bytes) => {
+        written.set(path, bytes);
+      },
+    },
+    grants: createPathGrants('linux'),
+    recent: { list: async () => [...recent], add: async (path) => void recent.unshift(path) },
+    audit: {
+      append: async (input) => void audited.push(input),
+      read: async () => ({ entries: [], verification: { ok: true } }),
+    },
+    appInfo: async () => ({ version: '0.1.0', platform: 'linux', host: 'electron', demoSnapshotPath: null }),
+    documentsDir: '/home/analyst/Documents',
+    maxReadBytes: 2e9,
+    onSnapshotRead: (path) => void snapshotsRead.push(path),
+    ...overrides,
+  };
+  return { handlers: createInvokeHandlers(deps), audited, written, recent, snapshotsRead, deps };
+}
+
+describe('file:read allow-list', () => {
+  it('refuses a path the user never chose', async () => {
+    const { handlers } = fakeHost();
+    await expect(handlers['file:read']({ path: '/home/analyst/.ssh/id_ed25519' })).rejects.toMatchObject({ code: 'file-read' });
+    await expect(handlers['file:read']({ path: 'relative.snapshot.age' })).rejects.toMatchObject({ code: 'file-read' });
+    await expect(handlers['file:read']('not a request')).rejects.toMatchObject({ code: 'invalid-parameter' });
+  });
+
+  it('reads a picked snapshot and puts it in the recent list', async () => {
+    const { handlers, recent, snapshotsRead } = fakeHost();
+    expect(await handlers['snapshot:pick'](undefined)).toEqual({ path: '/home/analyst/q3.snapshot.age', name: 'q3.snapshot.age' });
+    const file = await handlers['file:read']({ path: '/home/analyst/q3.snapshot.age' });
+    expect(file).toEqual({ name: 'q3.snapshot.age', bytes: new Uint8Array([1, 2, 3, 4]) });
+    expect(recent).toEqual(['/home/analyst/q3.snapshot.age']);
+    expect(snapshotsRead).toEqual(['/home/analyst/q3.snapshot.age']);
+  });
+
+  it('never puts an identity file in the recent list', async () => {
+    const { handlers, recent } = fakeHost({ showOpenDialog: async () => '/home/analyst/key.txt' });
+    await handlers['identity:pick'](undefined);
+    await handlers['file:read']({ path: '/home/analyst/key.txt' });
+    expect(recent).toEqual([]);
+  });
+
+  it('grants paths from the recent list, drops and OS open requests', async () => {
+    const host = fakeHost();
+    host.recent.push('/mnt/share/old.snapshot.age');
+    await host.handlers['recent:list'](undefined);
+    await expect(host.handlers['file:read']({ path: '/mnt/share/old.snapshot.age' })).resolves.toMatchObject({ name: 'old.snapshot.age' });
+    host.deps.grants.grant('/tmp/dropped.snapshot.age', { source: 'drop', kind: kindOfDroppedFile('/tmp/dropped.snapshot.age') });
+    await expect(host.handlers['file:read']({ path: '/tmp/dropped.snapshot.age' })).resolves.toMatchObject({ name: 'dropped.snapshot.age' });
+    expect(kindOfDroppedFile('/tmp/my-key.txt')).toBe('identity');
+  });
+
+  it('refuses a file above the size limit before reading it', async () => {
+    const { handlers, deps } = fakeHost();
+    deps.grants.grant('/data/huge.snapshot.age', { source: 'dialog', kind: 'snapshot' });
+    await expect(handlers['file:read']({ path: '/data/huge.snapshot.age' })).rejects.toMatchObject({ code: 'file-too-large' });
+  });
+
+  it('returns null when a dialog is cancelled', async () => {
+    const { handlers } = fakeHost({ showOpenDialog: async () => null, showSaveDialog: async () => null });
+    expect(await handlers['snapshot:pick'](undefined)).toBeNull();
+    expect(await handlers['export:save']({ suggestedName: 'a.csv', filters: [], bytes: new Uint8Array([1]) })).toBeNull();
+  });
+});
+
+describe('export:save', () => {
+  it('writes the bytes where the user chose, returns the sha256 and audits it', async () => {
+    const { handlers, written, audited } = fakeHost();
+    const bytes = new TextEncoder().encode('abc');
+    const saved = await handlers['export:save']({ suggestedName: '../../etc/Tabel 3.csv', filters: [{ name: 'CSV', extensions: ['csv'] }], bytes });
+    expect(saved).toEqual({
+      path: '/home/analyst/exports/Tabel 3.csv',
+      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    });
+    expect(written.get('/home/analyst/exports/Tabel 3.csv')).toEqual(bytes);
+    expect(audited).toEqual([{ action: 'export-table', details: { source: 'host', path: saved?.path, sha256: saved?.sha256, bytes: 3 } }]);
+  });
+
+  it('does not write when the export cannot be audited', async () => {
+    const { handlers, written } = fakeHost({
+      audit: { append: async () => Promise.reject(new Error('disk full')), read: async () => ({ entries: [], verification: { ok: true } }) },
+    });
+    await expect(handlers['export:save']({ suggestedName: 'bijlage.docx', filters: [], bytes: new Uint8Array([1]) })).rejects.toThrow('disk full');
+    expect(written.size).toBe(0);
+  });
+
+  it('refuses malformed requests', async () => {
+    const { handlers } = fakeHost();
+    await expect(handlers['export:save']({ suggestedName: 'a.csv', filters: [], bytes: 'abc' })).rejects.toMatchObject({ code: 'invalid-parameter' });
+    await expect(handlers['export:save']({ suggestedName: 'a.csv', filters: [{ name: 'x', extensions: ['c sv'] }], bytes: new Uint8Array() }))
+      .rejects.toMatchObject({ code: 'invalid-parameter' });
+  });
+});
+
+describe('audit:append', () => {
+  it('passes checked events and refuses secrets', async () => {
+    const append = vi.fn(async () => undefined);
+    const { handlers } = fakeHost({ audit: { append, read: async () => ({ entries: [], verification: { ok: true } }) } });
+    await handlers['audit:append']({ action: 'lock', details: {} });
+    expect(append).toHaveBeenCalledWith({ action: 'lock', details: {} });
+    await expect(handlers['audit:append']({ action: 'open', details: { passphrase: 'hunter2' } })).rejects.toMatchObject({ code: 'invalid-parameter' });
+    await expect(handlers['audit:append']({ action: 'delete-everything', details: {} })).rejects.toMatchObject({ code: 'invalid-parameter' });
+    expect(append).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,108 @@
+// The hardening decisions of the Electron shell, tested without Electron.
+import { describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/security/csp';
+import { createWindowOptions } from '../../electron/security/window-options';
+import { denyWindowOpen, guardNavigation } from '../../electron/security/navigation';
+import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../../electron/security/permissions';
+import { createRequestFilter, isRequestAllowed } from '../../electron/security/network';
+import { isTrustedSender } from '../../electron/security/sender';
+
+describe('window options', () => {
+  it('isolates and sandboxes the renderer without Node or webviews', () => {
+    const options = createWindowOptions({ preloadPath: '/app/preload.cjs', allowDevTools: false });
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      devTools: false,
+    });
+    expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+  });
+});
+
+describe('content security policy', () => {
+  it('allows only the app itself, WebAssembly compilation and inline styles', () => {
+    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((part) => {
+      const [name = '', ...values] = part.split(' ');
+      return [name, values.join(' ')];
+    }));
+    expect(directives).toEqual({
+      'default-src': "'none'",
+      'script-src': "'self' 'wasm-unsafe-eval'",
+      'worker-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data: blob:",
+      'font-src': "'self'",
+      'connect-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'form-action': "'none'",
+      'frame-ancestors': "'none'",
+    });
+    expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
+    expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+  });
+});
+
+describe('navigation and new windows', () => {
+  it('blocks navigation away from app://ketenlens', () => {
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'app://other/index.html', 'javascript:alert(1)', 'app://user@ketenlens/']) {
+      const event = { preventDefault: vi.fn() };
+      expect(guardNavigation(event, url)).toBe(false);
+      expect(event.preventDefault).toHaveBeenCalledOnce();
+    }
+    const own = { preventDefault: vi.fn() };
+    expect(guardNavigation(own, 'app://ketenlens/index.html')).toBe(true);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('denies every new window', () => {
+    expect(denyWindowOpen()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('permissions', () => {
+  it('refuses requests and checks', () => {
+    const callback = vi.fn();
+    denyPermissionRequest(null, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(denyPermissionCheck()).toBe(false);
+    expect(denyDevicePermission()).toBe(false);
+  });
+});
+
+describe('network requests', () => {
+  it('cancels everything that is not app://ketenlens', () => {
+    const policy = { allowDevTools: false };
+    expect(isRequestAllowed('app://ketenlens/assets/sql-wasm.wasm', policy)).toBe(true);
+    expect(isRequestAllowed('blob:app://ketenlens/2b1c', policy)).toBe(true);
+    for (const url of ['https://tiles.example/', 'http://127.0.0.1:8080/', 'ws://x/', 'file:///home/a.age', 'devtools://devtools/', 'blob:https://x/1']) {
+      expect(isRequestAllowed(url, policy)).toBe(false);
+    }
+    expect(isRequestAllowed('devtools://devtools/bundled/x.html', { allowDevTools: true })).toBe(true);
+    const callback = vi.fn();
+    createRequestFilter(policy)({ url: 'https://example.org/' }, callback);
+    expect(callback).toHaveBeenCalledWith({ cancel: true });
+  });
+});
+
+describe('IPC sender validation', () => {
+  const mainFrame = { url: 'app://ketenlens/index.html' };
+  it('accepts only the main frame of our window on app://ketenlens', () => {
+    expect(isTrustedSender({ senderFrame: mainFrame, trustedMainFrame: mainFrame })).toBe(true);
+    expect(isTrustedSender({ senderFrame: { url: 'app://ketenlens/index.html' }, trustedMainFrame: mainFrame })).toBe(false);
+    expect(isTrustedSender({ senderFrame: null, trustedMainFrame: mainFrame })).toBe(false);
+    expect(isTrustedSender({ senderFrame: mainFrame, trustedMainFrame: null })).toBe(false);
+    const navigatedAway = { url: 'https://evil.example/' };
+    expect(isTrustedSender({ senderFrame: navigatedAway, trustedMainFrame: navigatedAway })).toBe(false);
+  });
+});
