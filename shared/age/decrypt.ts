@@ -4,7 +4,7 @@
 import { EmptyFileError, FileTooLargeError, TruncatedFileError } from '../errors';
 import { decodeArmor, isArmored } from './armor';
 import { payloadKey, unwrapFileKey, verifyHeaderMac } from './file-key';
-import { type ParsedHeader, parseHeader } from './header';
+import { MAX_HEADER_BYTES, type ParsedHeader, parseHeader } from './header';
 import type { AgePrimitives } from './primitives';
 import { PAYLOAD_NONCE_BYTES, SEALED_CHUNK_BYTES, openChunks, payloadLayout } from './payload';
 import type { AgeKey, ProgressListener } from './types';
@@ -63,4 +63,96 @@ export async function decryptAgeWith(
     options.onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
   }
   return plaintext;
+}
+
+/** A file read by position: a file handle in Node, a Blob (File) in the browser. */
+export interface RandomAccessSource {
+  size: number;
+  /**
+   * Reads exactly `length` bytes at `position`, into `into` when the source can (else a
+   * new array); fewer bytes than asked is a TruncatedFileError (the file shrank).
+   */
+  read(position: number, length: number, into: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface StreamDecryptOptions extends DecryptAgeOptions {
+  /** Receives every byte of the file once, in order (for a hash of the file as read). */
+  onFileBytes?: (bytes: Uint8Array) => void;
+}
+
+const FIRST_READ_BYTES = 64 * 1024;
+/** Bytes read at a time while decrypting: PROGRESS_CHUNKS whole sealed chunks (~4 MiB). */
+const READ_BLOCK_BYTES = PROGRESS_CHUNKS * SEALED_CHUNK_BYTES;
+
+/** Reads the header and payload nonce from the start of the file, growing the read as needed. */
+async function readHead(source: RandomAccessSource): Promise<{ head: Uint8Array; header: ParsedHeader }> {
+  let length = Math.min(source.size, FIRST_READ_BYTES);
+  for (;;) {
+    const head = await source.read(0, length, new Uint8Array(length));
+    const complete = length === source.size;
+    const header = parseHeader(head, complete);
+    if (header !== null && (complete || header.length + PAYLOAD_NONCE_BYTES <= length)) return { head, header };
+    length = Math.min(source.size, length * 4, MAX_HEADER_BYTES + FIRST_READ_BYTES);
+  }
+}
+
+/**
+ * Decrypts an age file read by position: never holds the whole ciphertext, only two read
+ * blocks (the next is read while this one decrypts) and the preallocated plaintext.
+ * Armored files are read whole and decoded first (they are rare).
+ */
+export async function decryptAgeSource(
+  primitives: AgePrimitives,
+  source: RandomAccessSource,
+  key: AgeKey,
+  options: StreamDecryptOptions = {},
+): Promise<Uint8Array> {
+  const { size } = source;
+  if (size === 0) throw new EmptyFileError();
+  if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(size, options.maxBytes);
+  const probeLength = Math.min(size, FIRST_READ_BYTES);
+  if (isArmored(await source.read(0, probeLength, new Uint8Array(probeLength)))) {
+    const whole = await source.read(0, size, new Uint8Array(size));
+    options.onFileBytes?.(whole);
+    return decryptAgeWith(primitives, whole, key, options);
+  }
+  const { head, header } = await readHead(source);
+  const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
+  const streamKey = await openHeader(primitives, header, head.subarray(header.length, Math.min(payloadStart, head.length)), key);
+  options.onFileBytes?.(head.subarray(0, payloadStart));
+  const layout = payloadLayout(size - payloadStart);
+  const plaintext = new Uint8Array(layout.plaintextLength);
+  const lastIndex = layout.chunkCount - 1;
+  const buffers = [new Uint8Array(Math.min(READ_BLOCK_BYTES, size)), new Uint8Array(Math.min(READ_BLOCK_BYTES, size))] as const;
+  const blockLength = (index: number) => Math.min(READ_BLOCK_BYTES, size - payloadStart - index * SEALED_CHUNK_BYTES);
+  const readBlock = (index: number, into: Uint8Array) =>
+    source.read(payloadStart + index * SEALED_CHUNK_BYTES, blockLength(index), into.subarray(0, blockLength(index)));
+  let pending = readBlock(0, buffers[0]);
+  let written = 0;
+  try {
+    for (let index = 0, turn = 0; index < layout.chunkCount; index += PROGRESS_CHUNKS, turn ^= 1) {
+      const block = await pending;
+      const nextIndex = index + PROGRESS_CHUNKS;
+      if (nextIndex < layout.chunkCount) pending = readBlock(nextIndex, buffers[turn ^ 1]);
+      options.onFileBytes?.(block);
+      written += openChunks(primitives, streamKey, block, index, lastIndex, plaintext, written);
+      options.onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
+    }
+  } finally {
+    // A read still in flight after a refusal must not surface as an unhandled rejection.
+    pending.catch(() => undefined);
+  }
+  return plaintext;
+}
+
+/** A Blob (a File in the browser) as a RandomAccessSource. */
+export function blobSource(blob: Blob): RandomAccessSource {
+  return {
+    size: blob.size,
+    async read(position, length) {
+      const bytes = new Uint8Array(await blob.slice(position, position + length).arrayBuffer());
+      if (bytes.length !== length) throw new TruncatedFileError();
+      return bytes;
+    },
+  };
 }

@@ -4,19 +4,10 @@
 // The plaintext never touches the disk.
 import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
-import {
-  EmptyFileError,
-  FileReadError,
-  FileTooLargeError,
-  isKetenlensError,
-  TruncatedFileError,
-} from '../../errors';
-import { isArmored } from '../../age/armor';
-import { decryptAgeWith, openHeader, PROGRESS_CHUNKS } from '../../age/decrypt';
+import { FileReadError, TruncatedFileError } from '../../errors';
+import { decryptAgeSource, decryptAgeWith, type RandomAccessSource } from '../../age/decrypt';
 import { encryptAgeWith } from '../../age/encrypt';
-import { MAX_HEADER_BYTES, parseHeader, type ParsedHeader } from '../../age/header';
 import { encodeIdentity, encodeRecipient, identityScalar } from '../../age/keys';
-import { openChunks, PAYLOAD_NONCE_BYTES, payloadLayout, SEALED_CHUNK_BYTES } from '../../age/payload';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
 
@@ -38,10 +29,6 @@ export interface DecryptOptions {
   maxBytes?: number;
 }
 
-/** Bytes read from disk at a time while decrypting: 64 whole sealed chunks (~4 MiB). */
-const READ_BLOCK_BYTES = PROGRESS_CHUNKS * SEALED_CHUNK_BYTES;
-const FIRST_READ_BYTES = 64 * 1024;
-
 function keyKindOf(key: AgeKey): DecryptedFile['keyKind'] {
   return key.kind === 'passphrase' ? 'passphrase' : 'identity';
 }
@@ -58,33 +45,31 @@ function readError(path: string, error: unknown): FileReadError {
   return new FileReadError(path, reasonNl, reasonEn, { cause: error });
 }
 
-/** Reads exactly `length` bytes at `position` into `into`; fewer means the file shrank. */
-async function readExactly(handle: FileHandle, into: Uint8Array, length: number, position: number): Promise<void> {
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(into, done, length - done, position + done);
-    if (bytesRead === 0) throw new TruncatedFileError();
-    done += bytesRead;
-  }
-}
-
-/** Reads the header and payload nonce from the start of the file, growing the read as needed. */
-async function readHead(handle: FileHandle, fileSize: number): Promise<{ head: Uint8Array; header: ParsedHeader }> {
-  let length = Math.min(fileSize, FIRST_READ_BYTES);
-  for (;;) {
-    const head = new Uint8Array(length);
-    await readExactly(handle, head, length, 0);
-    const header = parseHeader(head, length === fileSize);
-    if (header !== null && header.length + PAYLOAD_NONCE_BYTES <= length) return { head, header };
-    if (header !== null && length === fileSize) return { head, header };
-    length = Math.min(fileSize, length * 4, MAX_HEADER_BYTES + FIRST_READ_BYTES);
-  }
+/** An open file as a RandomAccessSource; OS errors become FileReadError. */
+function fileSource(handle: FileHandle, size: number, path: string): RandomAccessSource {
+  return {
+    size,
+    async read(position, length, into) {
+      let done = 0;
+      while (done < length) {
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await handle.read(into, done, length - done, position + done));
+        } catch (error) {
+          throw readError(path, error);
+        }
+        if (bytesRead === 0) throw new TruncatedFileError();
+        done += bytesRead;
+      }
+      return into;
+    },
+  };
 }
 
 /**
  * Decrypts an age file from disk. Refuses files larger than `maxBytes` before reading
- * them. Binary files are streamed (read a block, decrypt it into place); armored files
- * are read whole and decoded first.
+ * them. Binary files are streamed (read a ~4 MiB block while the previous one decrypts
+ * into place; the file is hashed as it is read); armored files are read whole first.
  */
 export async function decryptAgeFile(path: string, key: AgeKey, options: DecryptOptions = {}): Promise<DecryptedFile> {
   let handle: FileHandle;
@@ -94,69 +79,23 @@ export async function decryptAgeFile(path: string, key: AgeKey, options: Decrypt
     throw readError(path, error);
   }
   try {
-    const stats = await handle.stat().catch((error: unknown) => {
+    let size: number;
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      size = stats.size;
+    } catch (error) {
       throw readError(path, error);
-    });
-    if (stats.isDirectory()) throw readError(path, Object.assign(new Error('directory'), { code: 'EISDIR' }));
-    const fileSize = stats.size;
-    if (fileSize === 0) throw new EmptyFileError();
-    if (options.maxBytes !== undefined && fileSize > options.maxBytes) throw new FileTooLargeError(fileSize, options.maxBytes);
-    const probe = new Uint8Array(Math.min(fileSize, FIRST_READ_BYTES));
-    await readExactly(handle, probe, probe.length, 0).catch(rethrowAsReadError(path));
-    if (isArmored(probe)) {
-      const whole = new Uint8Array(await handle.readFile().catch(rethrowAsReadError(path)));
-      const plaintext = await decryptAgeWith(nodePrimitives, whole, key, options);
-      return { plaintext, sha256: createHash('sha256').update(whole).digest('hex'), fileSize, keyKind: keyKindOf(key) };
     }
-    const plaintext = await decryptStreamed(handle, fileSize, key, options, path);
-    return { ...plaintext, fileSize, keyKind: keyKindOf(key) };
+    const hash = createHash('sha256');
+    const plaintext = await decryptAgeSource(nodePrimitives, fileSource(handle, size, path), key, {
+      ...options,
+      onFileBytes: (bytes) => hash.update(bytes),
+    });
+    return { plaintext, sha256: hash.digest('hex'), fileSize: size, keyKind: keyKindOf(key) };
   } finally {
     await handle.close().catch(() => undefined);
   }
-}
-
-function rethrowAsReadError(path: string): (error: unknown) => never {
-  return (error: unknown) => {
-    // Refusals found while reading (truncation, a malformed header) keep their own class.
-    if (isKetenlensError(error)) throw error;
-    throw readError(path, error);
-  };
-}
-
-async function decryptStreamed(
-  handle: FileHandle,
-  fileSize: number,
-  key: AgeKey,
-  options: DecryptOptions,
-  path: string,
-): Promise<{ plaintext: Uint8Array; sha256: string }> {
-  const hash = createHash('sha256');
-  const { head, header } = await readHead(handle, fileSize).catch(rethrowAsReadError(path));
-  const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
-  if (payloadStart > fileSize) throw new TruncatedFileError();
-  const streamKey = await openHeader(nodePrimitives, header, head.subarray(header.length, payloadStart), key);
-  hash.update(head.subarray(0, payloadStart));
-  const layout = payloadLayout(fileSize - payloadStart);
-  const plaintext = new Uint8Array(layout.plaintextLength);
-  const lastIndex = layout.chunkCount - 1;
-  // Two read buffers: the next block is read (in libuv's thread pool) while this one decrypts.
-  const buffers = [new Uint8Array(READ_BLOCK_BYTES), new Uint8Array(READ_BLOCK_BYTES)] as const;
-  const blockLength = (index: number) => Math.min(READ_BLOCK_BYTES, fileSize - payloadStart - index * SEALED_CHUNK_BYTES);
-  const readBlock = (index: number, into: Uint8Array) =>
-    readExactly(handle, into, blockLength(index), payloadStart + index * SEALED_CHUNK_BYTES).catch(rethrowAsReadError(path));
-  let pending = readBlock(0, buffers[0]);
-  let written = 0;
-  for (let index = 0, turn = 0; index < layout.chunkCount; index += PROGRESS_CHUNKS, turn ^= 1) {
-    await pending;
-    const block = buffers[turn].subarray(0, blockLength(index));
-    const nextIndex = index + PROGRESS_CHUNKS;
-    if (nextIndex < layout.chunkCount) pending = readBlock(nextIndex, buffers[turn ^ 1]);
-    hash.update(block);
-    written += openChunks(nodePrimitives, streamKey, block, index, lastIndex, plaintext, written);
-    options.onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
-  }
-  await pending.catch(() => undefined);
-  return { plaintext, sha256: hash.digest('hex') };
 }
 
 /** Decrypts an age file (binary or armored) held in memory. */

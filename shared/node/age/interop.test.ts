@@ -1,10 +1,11 @@
 // Interoperability: files by the real age CLI, by the age-encryption package and by our
 // encryptAge must decrypt byte for byte on both our paths (node:crypto and pure JS),
 // and our files must open in `age -d` and in age-encryption's Decrypter.
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Decrypter, Encrypter, armor as ageArmor } from 'age-encryption';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptAge, type AgeKey } from '../../age/index';
+import { decryptAge, decryptAgeBlob, type AgeKey } from '../../age/index';
 import { decryptAgeBytes, decryptAgeFile, encryptAge, generateIdentity, parseIdentityFile } from './index';
 import {
   ageDecrypt,
@@ -50,6 +51,8 @@ describe.each(SIZES)('plaintext of %i bytes', (size) => {
     const streamed = await decryptAgeFile(path, { kind: 'identities', identities: parseIdentityFile(alice.identityFile) });
     expect(same(streamed.plaintext, plaintext)).toBe(true);
     expect(streamed.fileSize).toBe(file.length);
+    expect(streamed.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(same(await decryptAgeBlob(new Blob([file]), { kind: 'identities', identities: [bob.identity] }), plaintext)).toBe(true);
   });
 
   it.each([false, true])('ours (armor %s) → age -d and → age-encryption Decrypter', async (armored) => {

@@ -1,5 +1,5 @@
 // Refusals: every bad file or key gives a typed KetenlensError on both decrypt paths
-// (node:crypto and pure JS) — never success, never a plain Error, never a hang.
+// (node:crypto and pure JS, from bytes, a file or a Blob) — never success, never a plain Error, never a hang.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -22,7 +22,7 @@ import {
 import { encodeArmor } from '../../age/armor';
 import { headerMac, payloadKey, wrapFileKey } from '../../age/file-key';
 import { parseHeader, serializeHeader, serializeHeaderWithoutMac, type Stanza } from '../../age/header';
-import { decryptAge, type AgeKey } from '../../age/index';
+import { decryptAge, decryptAgeBlob, type AgeKey } from '../../age/index';
 import { noblePrimitives } from '../../age/noble';
 import { SEALED_CHUNK_BYTES, sealChunks, sealedPayloadLength } from '../../age/payload';
 import { decryptAgeBytes, decryptAgeFile, encryptAge, generateIdentity } from './index';
@@ -42,7 +42,7 @@ async function refusalOf(attempt: () => Promise<unknown>): Promise<unknown> {
 let dir: TempDir;
 let fileCounter = 0;
 
-/** Runs all three decrypt paths and checks each refuses with one of `expected`. */
+/** Runs all four decrypt paths (node bytes, pure-JS bytes, node file, pure-JS Blob) and checks each refuses with one of `expected`. */
 async function expectRefused(file: Uint8Array, key: AgeKey, expected: ErrorClass[], options: { maxBytes?: number } = {}): Promise<KetenlensError[]> {
   const path = dir.file(`case-${fileCounter++}.age`);
   writeFileSync(path, file);
@@ -50,6 +50,7 @@ async function expectRefused(file: Uint8Array, key: AgeKey, expected: ErrorClass
     await refusalOf(() => decryptAgeBytes(file, key, options)),
     await refusalOf(() => decryptAge(file, key, options)),
     await refusalOf(() => decryptAgeFile(path, key, options)),
+    await refusalOf(() => decryptAgeBlob(new Blob([file]), key, options)),
   ];
   for (const error of errors) {
     expect(error, `got ${String(error)}`).toBeInstanceOf(KetenlensError);

@@ -1,0 +1,56 @@
+// The Node API around the decrypt: progress reports, the size limit's edge, the file's
+// hash and key kind, and key generation agreeing with age-keygen.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../age/types';
+import { decryptAgeBytes, decryptAgeFile, encryptAge, generateIdentity, identityToRecipient } from './index';
+import { makeTempDir, pseudoRandomBytes, type TempDir } from './test-support';
+
+let dir: TempDir;
+beforeAll(() => {
+  dir = makeTempDir();
+});
+afterAll(() => dir.remove());
+
+describe('decryptAgeFile', () => {
+  it('reports monotone progress ending at the plaintext size, and hashes the file as read', async () => {
+    const { identity, recipient } = generateIdentity();
+    const plaintext = pseudoRandomBytes(10 * 1024 * 1024 + 3, 4);
+    const file = await encryptAge(plaintext, { kind: 'x25519', recipients: [recipient] });
+    const path = dir.file('progress.age');
+    writeFileSync(path, file);
+    const reports: Progress[] = [];
+    const result = await decryptAgeFile(path, { kind: 'identities', identities: [identity] }, { onProgress: (p) => reports.push(p) });
+    // 161 chunks of 64 KiB (the last holds 3 bytes), reported every 64 chunks: 3 reports.
+    expect(reports.map((p) => p.done)).toEqual([64 * 65536, 128 * 65536, plaintext.length]);
+    expect(reports.every((p) => p.phase === 'decrypt' && p.total === plaintext.length)).toBe(true);
+    expect(result.sha256).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(result.keyKind).toBe('identity');
+    expect(result.fileSize).toBe(file.length);
+    expect(Buffer.compare(Buffer.from(result.plaintext), Buffer.from(plaintext))).toBe(0);
+  });
+
+  it('accepts a file of exactly maxBytes', async () => {
+    const file = await encryptAge(new Uint8Array(5), { kind: 'passphrase', passphrase: 'p', logN: 4 });
+    const path = dir.file('limit.age');
+    writeFileSync(path, file);
+    const result = await decryptAgeFile(path, { kind: 'passphrase', passphrase: 'p' }, { maxBytes: file.length });
+    expect(result.plaintext).toEqual(new Uint8Array(5));
+    expect(result.keyKind).toBe('passphrase');
+    const fromBytes = await decryptAgeBytes(file, { kind: 'passphrase', passphrase: 'p' }, { maxBytes: file.length });
+    expect(fromBytes.sha256).toBe(result.sha256);
+  });
+});
+
+describe('keys', () => {
+  it('derives the same recipient as age-keygen -y', () => {
+    const { identity, recipient } = generateIdentity();
+    const path = dir.file('generated.txt');
+    writeFileSync(path, `${identity}\n`);
+    expect(execFileSync('age-keygen', ['-y', path], { encoding: 'utf8' }).trim()).toBe(recipient);
+    expect(identityToRecipient(identity)).toBe(recipient);
+    expect(identityToRecipient('AGE-SECRET-KEY-1NOPE')).toBeNull();
+  });
+});
