@@ -1,0 +1,389 @@
+// The precomputed facts of the data-leak analyses: every unlawful portal signal and every
+// view of one, as typed arrays, read from the snapshot once per session. Whether a signal
+// is unlawful does not depend on the reference date, so only the cut at the end of P is
+// left for datalek-exposure.ts, which then needs one linear pass per date.
+import type { Database, SqlValue } from 'sql.js';
+import type { OpenedSnapshot } from '../snapshot/types';
+import type { AnalysisSession } from '../tables/session';
+
+/** Cause bits of an unlawful signal. */
+export const CAUSE_OVERGANGSRECHT = 1;
+export const CAUSE_ADRESKOPPELING = 2;
+
+/** Stands for "still visible" (zichtbaar_tot NULL): later than any end of P. */
+export const OPEN_END = 1e18;
+
+export interface DatalekFacts {
+  municipalityCodes: string[];
+  municipalityNames: string[];
+  categoryCodes: string[];
+  categoryDescriptions: string[];
+  categorySpecial: boolean[];
+  personCount: number;
+
+  /**
+   * Unlawful signals, sorted by (municipality, person, start). Seconds since the epoch;
+   * `end` is OPEN_END for a signal still visible.
+   */
+  signalCount: number;
+  signalMunicipality: Int32Array;
+  signalPerson: Int32Array;
+  signalStart: Float64Array;
+  signalEnd: Float64Array;
+  signalCauses: Uint8Array;
+  /** Categories of signal i: categoryList[categoryOffsets[i] .. categoryOffsets[i + 1]). */
+  categoryOffsets: Int32Array;
+  categoryList: Int32Array;
+  /** The signals again, ordered by person (for distinct persons per category). */
+  signalsByPerson: Int32Array;
+
+  /** Views of unlawful signals inside their window (ignoring P): municipality and moment. */
+  windowViewMunicipality: Int32Array;
+  windowViewTime: Float64Array;
+  /** Distinct (municipality, user) pairs over those views, with their earliest view. */
+  userPairMunicipality: Int32Array;
+  userPairUser: Int32Array;
+  userPairFirst: Float64Array;
+  /** Distinct (municipality, person) pairs over those views, with their earliest view. */
+  viewedPairMunicipality: Int32Array;
+  viewedPairPerson: Int32Array;
+  viewedPairFirst: Float64Array;
+  /**
+   * Views of unlawful signals outside their window: the moment from which they are
+   * visible in a count as of P (the later of the view and the signal's start).
+   */
+  outsideViewFrom: Float64Array;
+
+  /** Rows the loader did not mark as skipped but these analyses could not use, by reason. */
+  unusable: { signals: number; views: number; categoryLinks: number };
+}
+
+const STELSEL_CODE = `CASE stelsel WHEN 'Wi2007' THEN 1 WHEN 'Wi2013' THEN 2 WHEN 'Wi2021' THEN 3 ELSE 0 END`;
+
+/** The facts of a session's snapshot, computed on first use. */
+export function datalekFacts(session: AnalysisSession): DatalekFacts {
+  return session.cached('datalek:facts', () => loadDatalekFacts(session.snapshot));
+}
+
+function forEachRow(db: Database, sql: string, parameters: SqlValue[], visit: (row: SqlValue[]) => void): void {
+  const statement = db.prepare(sql);
+  try {
+    if (parameters.length > 0) statement.bind(parameters);
+    while (statement.step()) visit(statement.get());
+  } finally {
+    statement.free();
+  }
+}
+
+function isSkipped<K>(set: ReadonlySet<K> | undefined, key: K): boolean {
+  return set !== undefined && set.size > 0 && set.has(key);
+}
+
+/** Read and index the snapshot. Exported for benchmarks and tests; use datalekFacts(). */
+export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
+  const db = snapshot.db;
+  const skippedKeys = snapshot.skippedKeys ?? {};
+
+  const municipalityCodes: string[] = [];
+  const municipalityNames: string[] = [];
+  const municipalityIndex = new Map<string, number>();
+  forEachRow(db, 'SELECT code, naam FROM gemeente ORDER BY code', [], ([code, name]) => {
+    if (typeof code !== 'string' || isSkipped(skippedKeys.gemeente, code) || municipalityIndex.has(code)) return;
+    municipalityIndex.set(code, municipalityCodes.length);
+    municipalityCodes.push(code);
+    municipalityNames.push(typeof name === 'string' ? name : code);
+  });
+
+  const categoryCodes: string[] = [];
+  const categoryDescriptions: string[] = [];
+  const categorySpecial: boolean[] = [];
+  const categoryIndex = new Map<string, number>();
+  forEachRow(db, 'SELECT code, omschrijving, bijzonder FROM gegevenscategorie ORDER BY code', [], ([code, description, special]) => {
+    if (typeof code !== 'string' || isSkipped(skippedKeys.gegevenscategorie, code) || categoryIndex.has(code)) return;
+    categoryIndex.set(code, categoryCodes.length);
+    categoryCodes.push(code);
+    categoryDescriptions.push(typeof description === 'string' ? description : '');
+    categorySpecial.push(Number(special) === 1);
+  });
+
+  // Persons: the stelsel and municipality a signal is compared with. Municipality -1 = none;
+  // a code not in the gemeente table keeps its own number so it never equals a signal's.
+  const personIndex = new Map<string, number>();
+  const personStelsel: number[] = [];
+  const personMunicipality: number[] = [];
+  const codeNumbers = new Map<string, number>(municipalityIndex);
+  const codeNumber = (code: SqlValue): number => {
+    if (code === null) return -1;
+    const text = String(code);
+    let found = codeNumbers.get(text);
+    if (found === undefined) {
+      found = codeNumbers.size;
+      codeNumbers.set(text, found);
+    }
+    return found;
+  };
+  forEachRow(db, `SELECT id, ${STELSEL_CODE}, gemeente_code FROM inburgeraar`, [], ([id, stelsel, code]) => {
+    if (typeof id !== 'string' || isSkipped(skippedKeys.inburgeraar, id) || personIndex.has(id)) return;
+    personIndex.set(id, personStelsel.length);
+    personStelsel.push(Number(stelsel));
+    personMunicipality.push(codeNumber(code));
+  });
+
+  // Signals: keep the unlawful ones. Grown as plain arrays, then packed.
+  const skippedSignals = snapshot.skipped.portaal_signaal;
+  const rowidOfSignal: number[] = [];
+  const municipalityOf: number[] = [];
+  const personOf: number[] = [];
+  const startOf: number[] = [];
+  const endOf: number[] = [];
+  const causesOf: number[] = [];
+  let unusableSignals = 0;
+  let signalTotal = 0;
+  forEachRow(
+    db,
+    `SELECT rowid, inburgeraar_id, gemeente_code, ${STELSEL_CODE}, unixepoch(zichtbaar_vanaf),
+       CASE WHEN zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(zichtbaar_tot) END
+     FROM portaal_signaal`,
+    [],
+    ([rowid, personId, code, stelsel, start, end]) => {
+      signalTotal += 1;
+      if (isSkipped(skippedSignals, Number(rowid))) return;
+      const person = typeof personId === 'string' ? personIndex.get(personId) : undefined;
+      const municipality = typeof code === 'string' ? municipalityIndex.get(code) : undefined;
+      if (person === undefined || municipality === undefined || typeof start !== 'number' || typeof end !== 'number' || stelsel === 0) {
+        unusableSignals += 1;
+        return;
+      }
+      const causes =
+        (stelsel !== personStelsel[person] ? CAUSE_OVERGANGSRECHT : 0) |
+        (personMunicipality[person] !== municipality ? CAUSE_ADRESKOPPELING : 0);
+      if (causes === 0) return;
+      rowidOfSignal.push(Number(rowid));
+      municipalityOf.push(municipality);
+      personOf.push(person);
+      startOf.push(start);
+      // A window that ends before it starts is empty (the loader normally skips it).
+      endOf.push(Math.max(start, end));
+      causesOf.push(causes);
+    },
+  );
+
+  const count = rowidOfSignal.length;
+  const order = sortByMunicipalityPersonStart(municipalityOf, personOf, startOf, municipalityCodes.length, personStelsel.length);
+  const signalMunicipality = new Int32Array(count);
+  const signalPerson = new Int32Array(count);
+  const signalStart = new Float64Array(count);
+  const signalEnd = new Float64Array(count);
+  const signalCauses = new Uint8Array(count);
+  const compactOfRowid = new Map<number, number>();
+  for (let position = 0; position < count; position++) {
+    const original = order[position];
+    signalMunicipality[position] = municipalityOf[original];
+    signalPerson[position] = personOf[original];
+    signalStart[position] = startOf[original];
+    signalEnd[position] = endOf[original];
+    signalCauses[position] = causesOf[original];
+    compactOfRowid.set(rowidOfSignal[original], position);
+  }
+
+  // Only the rows about unlawful signals are read when they are few; otherwise one scan.
+  const selective = count * 4 < signalTotal;
+  const idFilter = selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : '';
+  const idParameters: SqlValue[] = selective ? [JSON.stringify(rowidOfSignal)] : [];
+
+  const categoriesOf: number[][] = Array.from({ length: count }, () => []);
+  const skippedLinks = skippedKeys.signaal_gegeven;
+  let unusableLinks = 0;
+  forEachRow(db, `SELECT signaal_id, categorie FROM signaal_gegeven ${idFilter}`, idParameters, ([signalId, category]) => {
+    const position = compactOfRowid.get(Number(signalId));
+    if (position === undefined || isSkipped(skippedLinks, `${String(signalId)}/${String(category)}`)) return;
+    const index = typeof category === 'string' ? categoryIndex.get(category) : undefined;
+    if (index === undefined) {
+      unusableLinks += 1;
+      return;
+    }
+    const list = categoriesOf[position];
+    if (!list.includes(index)) list.push(index);
+  });
+  const categoryOffsets = new Int32Array(count + 1);
+  for (let position = 0; position < count; position++) categoryOffsets[position + 1] = categoryOffsets[position] + categoriesOf[position].length;
+  const categoryList = new Int32Array(categoryOffsets[count]);
+  for (let position = 0; position < count; position++) categoryList.set(categoriesOf[position], categoryOffsets[position]);
+
+  const views = loadViews(db, snapshot.skipped.portaal_inzage, idFilter, idParameters, compactOfRowid, {
+    signalMunicipality, signalPerson, signalStart, signalEnd,
+  });
+
+  return {
+    municipalityCodes,
+    municipalityNames,
+    categoryCodes,
+    categoryDescriptions,
+    categorySpecial,
+    personCount: personStelsel.length,
+    signalCount: count,
+    signalMunicipality,
+    signalPerson,
+    signalStart,
+    signalEnd,
+    signalCauses,
+    categoryOffsets,
+    categoryList,
+    signalsByPerson: countingSort(signalPerson, personStelsel.length, identity(count)),
+    ...views.facts,
+    unusable: { signals: unusableSignals, views: views.unusable, categoryLinks: unusableLinks },
+  };
+}
+
+type ViewFacts = Pick<
+  DatalekFacts,
+  | 'windowViewMunicipality' | 'windowViewTime' | 'userPairMunicipality' | 'userPairUser' | 'userPairFirst'
+  | 'viewedPairMunicipality' | 'viewedPairPerson' | 'viewedPairFirst' | 'outsideViewFrom'
+>;
+
+function loadViews(
+  db: Database,
+  skippedViews: ReadonlySet<number> | undefined,
+  idFilter: string,
+  idParameters: SqlValue[],
+  compactOfRowid: ReadonlyMap<number, number>,
+  signals: Pick<DatalekFacts, 'signalMunicipality' | 'signalPerson' | 'signalStart' | 'signalEnd'>,
+): { facts: ViewFacts; unusable: number } {
+  const userIndex = new Map<string, number>();
+  const windowMunicipality: number[] = [];
+  const windowTime: number[] = [];
+  const windowUser: number[] = [];
+  const windowPerson: number[] = [];
+  const outsideFrom: number[] = [];
+  let unusable = 0;
+  forEachRow(
+    db,
+    `SELECT rowid, signaal_id, unixepoch(ingezien_op), gebruiker FROM portaal_inzage ${idFilter}`,
+    idParameters,
+    ([rowid, signalId, time, user]) => {
+      const signal = compactOfRowid.get(Number(signalId));
+      if (signal === undefined || isSkipped(skippedViews, Number(rowid))) return;
+      if (typeof time !== 'number' || user === null) {
+        unusable += 1;
+        return;
+      }
+      const start = signals.signalStart[signal];
+      if (time >= start && time < signals.signalEnd[signal]) {
+        const key = String(user);
+        let index = userIndex.get(key);
+        if (index === undefined) {
+          index = userIndex.size;
+          userIndex.set(key, index);
+        }
+        windowMunicipality.push(signals.signalMunicipality[signal]);
+        windowTime.push(time);
+        windowUser.push(index);
+        windowPerson.push(signals.signalPerson[signal]);
+      } else {
+        outsideFrom.push(Math.max(time, start));
+      }
+    },
+  );
+  const users = firstPerPair(windowMunicipality, windowUser, windowTime);
+  const persons = firstPerPair(windowMunicipality, windowPerson, windowTime);
+  return {
+    facts: {
+      windowViewMunicipality: Int32Array.from(windowMunicipality),
+      windowViewTime: Float64Array.from(windowTime),
+      userPairMunicipality: users.municipality,
+      userPairUser: users.member,
+      userPairFirst: users.first,
+      viewedPairMunicipality: persons.municipality,
+      viewedPairPerson: persons.member,
+      viewedPairFirst: persons.first,
+      outsideViewFrom: Float64Array.from(outsideFrom),
+    },
+    unusable,
+  };
+}
+
+/** Distinct (municipality, member) pairs with the earliest time of each. */
+function firstPerPair(
+  municipality: readonly number[],
+  member: readonly number[],
+  time: readonly number[],
+): { municipality: Int32Array; member: Int32Array; first: Float64Array } {
+  // Keys are municipality × members + member: exact in a double for any realistic size.
+  const pairOfKey = new Map<number, number>();
+  const pairMunicipality: number[] = [];
+  const pairMember: number[] = [];
+  const pairFirst: number[] = [];
+  let memberCount = 0;
+  for (const value of member) if (value + 1 > memberCount) memberCount = value + 1;
+  for (let i = 0; i < member.length; i++) {
+    const key = municipality[i] * memberCount + member[i];
+    const pair = pairOfKey.get(key);
+    if (pair === undefined) {
+      pairOfKey.set(key, pairFirst.length);
+      pairMunicipality.push(municipality[i]);
+      pairMember.push(member[i]);
+      pairFirst.push(time[i]);
+    } else if (time[i] < pairFirst[pair]) {
+      pairFirst[pair] = time[i];
+    }
+  }
+  return { municipality: Int32Array.from(pairMunicipality), member: Int32Array.from(pairMember), first: Float64Array.from(pairFirst) };
+}
+
+function identity(count: number): Int32Array {
+  const result = new Int32Array(count);
+  for (let i = 0; i < count; i++) result[i] = i;
+  return result;
+}
+
+/** Stable counting sort of `order` by `keys[order[i]]`, keys in [0, range). */
+function countingSort(keys: ArrayLike<number>, range: number, order: Int32Array): Int32Array {
+  const counts = new Int32Array(range + 1);
+  for (let i = 0; i < order.length; i++) counts[keys[order[i]] + 1] += 1;
+  for (let k = 0; k < range; k++) counts[k + 1] += counts[k];
+  const sorted = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const key = keys[order[i]];
+    sorted[counts[key]] = order[i];
+    counts[key] += 1;
+  }
+  return sorted;
+}
+
+/**
+ * Order by (municipality, person, start): two stable counting sorts, then the runs of one
+ * person at one municipality (a handful of signals) by start.
+ */
+function sortByMunicipalityPersonStart(
+  municipality: readonly number[],
+  person: readonly number[],
+  start: readonly number[],
+  municipalityCount: number,
+  personCount: number,
+): Int32Array {
+  const byPerson = countingSort(person, personCount, identity(person.length));
+  const order = countingSort(municipality, municipalityCount, byPerson);
+  let runStart = 0;
+  for (let i = 1; i <= order.length; i++) {
+    const ends =
+      i === order.length || municipality[order[i]] !== municipality[order[runStart]] || person[order[i]] !== person[order[runStart]];
+    if (!ends) continue;
+    if (i - runStart > 16) {
+      const run = Array.from(order.subarray(runStart, i)).sort((a, b) => start[a] - start[b]);
+      order.set(run, runStart);
+      runStart = i;
+      continue;
+    }
+    for (let j = runStart + 1; j < i; j++) {
+      const moving = order[j];
+      let k = j - 1;
+      while (k >= runStart && start[order[k]] > start[moving]) {
+        order[k + 1] = order[k];
+        k--;
+      }
+      order[k + 1] = moving;
+    }
+    runStart = i;
+  }
+  return order;
+}

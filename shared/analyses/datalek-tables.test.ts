@@ -1,0 +1,143 @@
+// Hand-computed exposure of a small snapshot: the edge cases of the definitions in
+// snapshot-v1.md (view at a window's start and end, overlapping windows, no municipality,
+// both causes, still visible, starting after P) and rows skipped by the loader.
+import { describe, expect, it } from 'vitest';
+import { buildTable } from '../tables/catalogue';
+import { InvalidParameterError } from '../errors';
+import { fixtureSession, skippedFinding } from './testing/fixture';
+import { referenceDatalek } from './reference/datalek-reference';
+
+export const DATALEK_SQL = `
+INSERT INTO gemeente VALUES ('GM0001', 'Aa', NULL), ('GM0002', 'Bb', NULL), ('GM0003', 'Cc', NULL);
+INSERT INTO gegevenscategorie VALUES ('NAW', 'Naam, adres, woonplaats', 0), ('STL', 'Stelsel', 0), ('MED', 'Medische gegevens', 1);
+INSERT INTO inburgeraar VALUES
+  ('p1', 'Wi2013', 'asiel', '2021-01-01', NULL, 'GM0001', 'lopend', NULL),
+  ('p2', 'Wi2013', 'asiel', '2021-01-01', NULL, NULL, 'lopend', NULL),
+  ('p3', 'Wi2021', 'gezin', '2021-01-01', NULL, 'GM0001', 'lopend', NULL),
+  ('p4', 'Wi2013', 'asiel', '2021-01-01', NULL, 'GM0002', 'lopend', NULL);
+INSERT INTO portaal_signaal VALUES
+  (1, 'p1', 'GM0001', 'Wi2021', '2022-01-10T00:00:00Z', '2022-01-20T00:00:00Z'),
+  (2, 'p1', 'GM0001', 'Wi2021', '2022-01-15T00:00:00Z', '2022-01-25T00:00:00Z'),
+  (3, 'p2', 'GM0001', 'Wi2013', '2022-01-30T12:00:00Z', NULL),
+  (4, 'p3', 'GM0002', 'Wi2013', '2022-01-05T00:00:00Z', '2022-01-06T06:00:00Z'),
+  (5, 'p4', 'GM0002', 'Wi2013', '2022-01-01T00:00:00Z', NULL),
+  (6, 'p4', 'GM0003', 'Wi2013', '2022-02-01T00:00:00Z', NULL),
+  (7, 'p3', 'GM0001', 'Wi2021', '2022-01-01T00:00:00Z', NULL),
+  (8, 'p1', 'GM0003', 'Wi2021', '2022-01-31T23:00:00Z', '2022-02-03T00:00:00Z'),
+  (9, 'p2', 'GM0002', 'Wi2021', '2022-01-01T00:00:00Z', NULL);
+INSERT INTO signaal_gegeven VALUES
+  (1, 'NAW'), (1, 'STL'), (2, 'NAW'), (3, 'NAW'), (3, 'MED'), (4, 'STL'), (5, 'NAW'), (6, 'MED'), (8, 'NAW'), (9, 'MED');
+INSERT INTO portaal_inzage VALUES
+  (1, '2022-01-10T00:00:00Z', 'u1'),
+  (1, '2022-01-20T00:00:00Z', 'u2'),
+  (1, '2022-01-22T00:00:00Z', 'u1'),
+  (2, '2022-01-22T00:00:00Z', 'u2'),
+  (3, '2022-01-31T23:59:59Z', 'u3'),
+  (3, '2022-02-01T00:00:00Z', 'u3'),
+  (4, '2022-01-05T01:00:00Z', 'u4'),
+  (4, '2022-01-04T00:00:00Z', 'u4'),
+  (5, '2022-01-05T00:00:00Z', 'u5'),
+  (6, '2022-02-02T00:00:00Z', 'u6'),
+  (8, '2022-01-31T23:30:00Z', 'u1'),
+  (9, '2022-01-02T00:00:00Z', 'u9'),
+  (1, '2022-01-11T00:00:00Z', 'u7');
+`;
+
+// Signal 9 and the view of signal 1 by u7 (rowid 13) are skipped as the loader would.
+const SKIPPED = {
+  skipped: { portaal_signaal: [9], portaal_inzage: [12, 13] },
+  findings: [
+    skippedFinding('portaal_signaal', 'dangling-reference', 1, 'gemeente_code verwijst naar een onbekende gemeente'),
+    skippedFinding('portaal_inzage', 'skipped-reference', 2, 'signaal_id verwijst naar een portaal_signaal die wordt overgeslagen'),
+  ],
+  meta: { peildatum: '2022-01-31' },
+};
+
+describe('datalek-gemeenten', () => {
+  it('follows the definitions on a hand-computed snapshot as of its peildatum', async () => {
+    const session = await fixtureSession(DATALEK_SQL, SKIPPED);
+    const table = buildTable(session, 'datalek-gemeenten');
+    expect(table.parameters).toEqual({ peildatum: '2022-01-31' });
+    expect(table.rows).toEqual([
+      {
+        // p1: windows 10–20 and 15–25 January overlap: 15 days, not 20; p2 has no municipality
+        // and is still visible: 30 January 12:00 to the end of P = 1,5 days.
+        gemeente_code: 'GM0001', gemeente: 'Aa', personen: 2, personen_ingezien: 2, inzagen: 3, gebruikers: 3,
+        personen_overgangsrecht: 1, personen_adreskoppeling: 1,
+        eerste: '2022-01-10T00:00:00Z', laatste: '2022-02-01T00:00:00Z', persoonsdagen: 16.5,
+        categorieen: 'MED,NAW,STL', bijzonder: true,
+      },
+      {
+        // p3 with both causes counts once in personen and once per cause; 1,25 days → 1,3.
+        gemeente_code: 'GM0002', gemeente: 'Bb', personen: 1, personen_ingezien: 1, inzagen: 1, gebruikers: 1,
+        personen_overgangsrecht: 1, personen_adreskoppeling: 1,
+        eerste: '2022-01-05T00:00:00Z', laatste: '2022-01-06T06:00:00Z', persoonsdagen: 1.3,
+        categorieen: 'STL', bijzonder: false,
+      },
+      {
+        // Signal 6 starts exactly at the end of P and is left out; signal 8 is cut after one hour.
+        gemeente_code: 'GM0003', gemeente: 'Cc', personen: 1, personen_ingezien: 1, inzagen: 1, gebruikers: 1,
+        personen_overgangsrecht: 1, personen_adreskoppeling: 1,
+        eerste: '2022-01-31T23:00:00Z', laatste: '2022-02-01T00:00:00Z', persoonsdagen: 0,
+        categorieen: 'NAW', bijzonder: false,
+      },
+    ]);
+    expect(table.notes).toContain(
+      'In totaal 3 verschillende personen blootgesteld en 3 ingezien (5 inzagen door 4 gebruikers); een persoon die aan meer gemeenten is getoond, staat in meer rijen, dus de kolomsommen tellen personen dubbel.',
+    );
+    // At the end of a window, after it and before it: three views outside; after P: not counted at all.
+    expect(table.notes).toContain(
+      '3 inzagen van onterechte signalen viel buiten het zichtbaarheidsvenster van het signaal; dat is een datakwaliteitsbevinding en telt niet als blootstelling.',
+    );
+    expect(table.notes.some((note) => note.startsWith('1 rij van portaal_signaal overgeslagen'))).toBe(true);
+    expect(table.notes.some((note) => note.startsWith('2 rijen van portaal_inzage overgeslagen'))).toBe(true);
+  });
+
+  it('recomputes for another reference date in the same session', async () => {
+    const session = await fixtureSession(DATALEK_SQL, SKIPPED);
+    buildTable(session, 'datalek-gemeenten');
+    const later = buildTable(session, 'datalek-gemeenten', { peildata: ['2022-02-05'] });
+    const byCode = Object.fromEntries(later.rows.map((row) => [row.gemeente_code, row]));
+    // p2 still visible until 6 February 00:00: 6,5 days; the view at 1 February 00:00 now counts.
+    expect(byCode.GM0001).toMatchObject({ personen: 2, inzagen: 4, gebruikers: 3, persoonsdagen: 21.5 });
+    // p1 49 hours and p4 (signal 6) 5 days: 169 hours = 7,04 days.
+    expect(byCode.GM0003).toMatchObject({
+      personen: 2, personen_overgangsrecht: 1, personen_adreskoppeling: 2, inzagen: 2, gebruikers: 2, personen_ingezien: 2,
+      persoonsdagen: 7, categorieen: 'MED,NAW', bijzonder: true, laatste: '2022-02-06T00:00:00Z',
+    });
+    // Back to the first date gives the first answer again.
+    expect(buildTable(session, 'datalek-gemeenten', { peildata: ['2022-01-31'] }).rows[2]).toMatchObject({ personen: 1 });
+  });
+
+  it('has no rows before any signal was visible', async () => {
+    const session = await fixtureSession(DATALEK_SQL, SKIPPED);
+    expect(buildTable(session, 'datalek-gemeenten', { peildata: ['2021-12-31'] }).rows).toEqual([]);
+    expect(buildTable(session, 'datalek-categorieen', { peildata: ['2021-12-31'] }).rows).toEqual([]);
+  });
+
+  it('refuses a reference date that is not a date', async () => {
+    const session = await fixtureSession(DATALEK_SQL, SKIPPED);
+    expect(() => buildTable(session, 'datalek-gemeenten', { peildata: ['2022-02-30'] })).toThrow(InvalidParameterError);
+  });
+
+  it('agrees with the plain reference on the hand-computed snapshot', async () => {
+    const session = await fixtureSession(DATALEK_SQL, SKIPPED);
+    for (const peildatum of ['2022-01-05', '2022-01-31', '2022-02-05']) {
+      const reference = referenceDatalek(session.snapshot, peildatum);
+      expect(buildTable(session, 'datalek-gemeenten', { peildata: [peildatum] }).rows).toEqual(reference.gemeenten);
+      expect(buildTable(session, 'datalek-categorieen', { peildata: [peildatum] }).rows).toEqual(reference.categorieen);
+    }
+  });
+});
+
+describe('datalek-categorieen', () => {
+  it('counts distinct persons and municipalities per category', async () => {
+    const session = await fixtureSession(DATALEK_SQL, SKIPPED);
+    const table = buildTable(session, 'datalek-categorieen');
+    expect(table.rows).toEqual([
+      { categorie: 'MED', omschrijving: 'Medische gegevens', bijzonder: true, personen: 1, gemeenten: 1 },
+      { categorie: 'NAW', omschrijving: 'Naam, adres, woonplaats', bijzonder: false, personen: 2, gemeenten: 2 },
+      { categorie: 'STL', omschrijving: 'Stelsel', bijzonder: false, personen: 2, gemeenten: 2 },
+    ]);
+  });
+});
