@@ -52,7 +52,7 @@ describe.each(SIZES)('plaintext of %i bytes', (size) => {
     expect(same(streamed.plaintext, plaintext)).toBe(true);
     expect(streamed.fileSize).toBe(file.length);
     expect(streamed.sha256).toBe(createHash('sha256').update(file).digest('hex'));
-    expect(same(await decryptAgeBlob(new Blob([file]), { kind: 'identities', identities: [bob.identity] }), plaintext)).toBe(true);
+    expect(same(await decryptAgeBlob(new Blob([new Uint8Array(file)]), { kind: 'identities', identities: [bob.identity] }), plaintext)).toBe(true);
   });
 
   it.each([false, true])('ours (armor %s) → age -d and → age-encryption Decrypter', async (armored) => {

@@ -50,7 +50,7 @@ async function expectRefused(file: Uint8Array, key: AgeKey, expected: ErrorClass
     await refusalOf(() => decryptAgeBytes(file, key, options)),
     await refusalOf(() => decryptAge(file, key, options)),
     await refusalOf(() => decryptAgeFile(path, key, options)),
-    await refusalOf(() => decryptAgeBlob(new Blob([file]), key, options)),
+    await refusalOf(() => decryptAgeBlob(new Blob([new Uint8Array(file)]), key, options)),
   ];
   for (const error of errors) {
     expect(error, `got ${String(error)}`).toBeInstanceOf(KetenlensError);
