@@ -62,3 +62,13 @@ export function sqlDay(expression: string): string {
 export function numberOrNaN(value: SqlValue | undefined): number {
   return typeof value === 'number' ? value : Number.NaN;
 }
+
+/**
+ * A person row the analyses may use: not skipped by the loader, and its municipality is
+ * NULL or a known, usable one (a person pointing at an unknown municipality is a
+ * dangling reference and is left out, as the loader does).
+ */
+export function usablePersonCondition(db: Database, alias: string): string {
+  return `${usableCondition(db, 'inburgeraar', alias)} AND (${alias}.gemeente_code IS NULL OR ${alias}.gemeente_code IN
+    (SELECT g.code FROM gemeente g WHERE ${usableCondition(db, 'gemeente', 'g')} AND g.code GLOB 'GM[0-9][0-9][0-9][0-9]'))`;
+}
