@@ -1,0 +1,143 @@
+// The application shell: top bar, screen navigation, language, closing and auto-lock.
+// Without an open snapshot it shows the opening screen; the database lives in the worker.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ScreenId } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/errors';
+import type { TableRequest } from '../../shared/tables/catalogue';
+import type { Host } from '../host/host';
+import { LanguageContext, translator } from '../i18n/i18n';
+import { CoreClient } from '../worker/client';
+import type { SnapshotSummary } from '../worker/protocol';
+import { OpeningScreen, type ChosenFile } from '../screens/OpeningScreen';
+import { AppContext, type AppContextValue } from './context';
+import { ScreenView, SCREENS } from './ScreenView';
+import { TopBar } from './TopBar';
+import { useAutoLock } from './use-auto-lock';
+import { ErrorBoundary } from './ErrorBoundary';
+
+export function App({ host }: { host: Host }) {
+  const core = useMemo(() => new CoreClient(), []);
+  const [language, setLanguage] = useState<Language>('nl');
+  const [summary, setSummary] = useState<SnapshotSummary | null>(null);
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [screen, setScreen] = useState<ScreenId>('overzicht');
+  const [locked, setLocked] = useState<{ minutes: number } | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [autoLockMinutes, setAutoLockMinutes] = useState(0);
+  // Fresh stores per opened snapshot, so nothing of a closed one lingers.
+  const [stores, setStores] = useState(() => ({ tableParameters: new Map<string, TableRequest>(), screenState: new Map<string, unknown>() }));
+  const { tableParameters, screenState } = stores;
+  const t = useMemo(() => translator(language), [language]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const close = useCallback(async () => {
+    await core.call('close', {});
+    void host.api.invoke('audit:append', { action: 'close', details: { sha256: summary?.sha256 ?? null } });
+    setSummary(null);
+    setFile(null);
+    setLocked(null);
+    setScreen('overzicht');
+    setStores({ tableParameters: new Map(), screenState: new Map() });
+  }, [core, host, summary]);
+
+  const lock = useCallback(async () => {
+    if (summary === null) return;
+    await core.call('close', {});
+    void host.api.invoke('audit:append', { action: 'lock', details: { sha256: summary.sha256 } });
+    setSummary(null);
+    setLocked({ minutes: autoLockMinutes });
+  }, [core, host, summary, autoLockMinutes]);
+
+  useAutoLock(summary !== null && autoLockMinutes > 0 ? autoLockMinutes : 0, () => void lock());
+
+  useEffect(() => {
+    const offMenu = host.api.on('menu:command', (command) => {
+      if (command.command === 'navigate' && summary !== null) setScreen(command.screen);
+      else if (command.command === 'language') setLanguage(command.language);
+      else if (command.command === 'close') void close();
+      else if (command.command === 'lock') void lock();
+    });
+    const offOpen = host.api.on('file:open-request', (picked) => {
+      void host.api.invoke('file:read', { path: picked.path }).then((read) => {
+        void core.call('close', {});
+        setSummary(null);
+        setLocked(null);
+        setFile({ name: read.name, path: picked.path, bytes: new Uint8Array(read.bytes), demo: false });
+      });
+    });
+    return () => {
+      offMenu();
+      offOpen();
+    };
+  }, [host, core, summary, close, lock]);
+
+  const context: AppContextValue | null = useMemo(
+    () =>
+      summary === null
+        ? null
+        : { core, host: host.api, summary, navigate: setScreen, announce: setAnnouncement, tableParameters, screenState },
+    [core, host, summary, tableParameters, screenState],
+  );
+
+  const languageValue = useMemo(() => ({ language, t, setLanguage }), [language, t]);
+
+  return (
+    <LanguageContext.Provider value={languageValue}>
+      <a className="skip-link" href="#main">{t('skipToContent')}</a>
+      <TopBar
+        summary={summary}
+        onClose={() => void close()}
+        onLock={() => void lock()}
+        autoLockMinutes={autoLockMinutes}
+        onAutoLockMinutes={setAutoLockMinutes}
+      />
+      {context !== null ? (
+        <AppContext.Provider value={context}>
+          <div className="layout">
+            <nav className="side-nav" aria-label={t('navigation')}>
+              <ul>
+                {SCREENS.map((item) => (
+                  <li key={item.id}>
+                    <button
+                      type="button"
+                      className={item.id === screen ? 'active' : undefined}
+                      aria-current={item.id === screen ? 'page' : undefined}
+                      onClick={() => setScreen(item.id)}
+                      data-screen={item.id}
+                    >
+                      {t(item.label)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <main id="main" className="content" tabIndex={-1}>
+              <ErrorBoundary key={screen}>
+                <ScreenView screen={screen} />
+              </ErrorBoundary>
+            </main>
+          </div>
+        </AppContext.Provider>
+      ) : (
+        <main id="main" className="content single" tabIndex={-1}>
+          <OpeningScreen
+            key={file === null ? 'none' : `${file.path ?? file.name}:${file.bytes.length}`}
+            core={core}
+            host={host.api}
+            initialFile={file}
+            locked={locked}
+            onOpened={(opened, chosen) => {
+              setFile(chosen);
+              setLocked(null);
+              setSummary(opened);
+            }}
+          />
+        </main>
+      )}
+      <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
+    </LanguageContext.Provider>
+  );
+}

@@ -1,0 +1,32 @@
+// The list of screens and which component shows each one.
+import type { ScreenId } from '../../shared/ipc/contract';
+import type { MessageKey } from '../i18n/nl';
+import { OverzichtScreen } from '../screens/OverzichtScreen';
+import { ElipScreen } from '../screens/ElipScreen';
+import { BoetesScreen } from '../screens/BoetesScreen';
+import { DatalekScreen } from '../screens/DatalekScreen';
+import { KennisgevingenScreen } from '../screens/KennisgevingenScreen';
+import { SqlScreen } from '../screens/SqlScreen';
+import { BijlageScreen } from '../screens/BijlageScreen';
+
+export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
+  { id: 'overzicht', label: 'screenOverzicht' },
+  { id: 'elip', label: 'screenElip' },
+  { id: 'boetes', label: 'screenBoetes' },
+  { id: 'datalek', label: 'screenDatalek' },
+  { id: 'kennisgevingen', label: 'screenKennisgevingen' },
+  { id: 'sql', label: 'screenSql' },
+  { id: 'bijlage', label: 'screenBijlage' },
+];
+
+export function ScreenView({ screen }: { screen: ScreenId }) {
+  switch (screen) {
+    case 'elip': return <ElipScreen />;
+    case 'boetes': return <BoetesScreen />;
+    case 'datalek': return <DatalekScreen />;
+    case 'kennisgevingen': return <KennisgevingenScreen />;
+    case 'sql': return <SqlScreen />;
+    case 'bijlage': return <BijlageScreen />;
+    default: return <OverzichtScreen />;
+  }
+}

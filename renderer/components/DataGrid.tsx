@@ -1,0 +1,279 @@
+// The one grid of Ketenlens: every table model is shown here, with sorting, per-column
+// filters, a global search, column show/hide, virtualised rows (a million stays smooth),
+// Dutch number and date formats by column type, TSV copy of a selection, and export.
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable,
+  type ColumnDef, type ColumnFiltersState, type Row, type SortingState, type VisibilityState,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CellValue, TableColumn, TableModel, TableRow } from '../../shared/tables/model';
+import { isNumericType } from '../../shared/tables/model';
+import { formatCell } from '../../shared/format/index';
+import { useLanguage } from '../i18n/i18n';
+import { cellText, matchesColumnFilter, matchesSearch, rowsAsTsv } from './grid-filters';
+import { GridExport } from './GridExport';
+
+const ROW_HEIGHT = 34;
+const VISIBLE_ROWS = 16;
+
+export interface DataGridProps {
+  model: TableModel;
+  /** Shown above the grid; defaults to the model's title. */
+  caption?: string;
+  /** Asked before an export; resolve false to cancel (person-level SQL results). */
+  confirmExport?: () => Promise<boolean>;
+  personLevel?: boolean;
+  /** Short name used in test ids and file names. */
+  name?: string;
+}
+
+function compareCells(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'nl');
+}
+
+export function DataGrid({ model, caption, confirmExport, personLevel = false, name }: DataGridProps) {
+  const { t } = useLanguage();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [search, setSearch] = useState('');
+  const [visibility, setVisibility] = useState<VisibilityState>({});
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [status, setStatus] = useState('');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridId = name ?? model.id;
+
+  const columns = useMemo<ColumnDef<TableRow>[]>(
+    () =>
+      model.columns.map((column) => ({
+        id: column.key,
+        accessorFn: (row) => row[column.key] ?? null,
+        header: column.label,
+        meta: column,
+        sortingFn: (a, b) => compareCells(a.original[column.key], b.original[column.key]),
+        filterFn: (row, _id, value: string) => matchesColumnFilter(row.original, column, value),
+      })),
+    [model.columns],
+  );
+
+  // TanStack Table keeps its own mutable state; the React compiler then skips this component, as intended.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: model.rows,
+    columns,
+    state: { sorting, columnFilters, globalFilter: search, columnVisibility: visibility },
+    onSortingChange: setSorting,
+    onColumnFiltersChange: setColumnFilters,
+    onGlobalFilterChange: setSearch,
+    onColumnVisibilityChange: setVisibility,
+    globalFilterFn: (row, columnId, value: string) =>
+      columnId === model.columns[0]?.key ? matchesSearch(row.original, model.columns, value) : false,
+    getCoreRowModel: getCoreRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+  });
+
+  const rows = table.getRowModel().rows;
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const visibleColumns = model.columns.filter((c) => visibility[c.key] !== false);
+  const height = Math.min(Math.max(rows.length, 1), VISIBLE_ROWS) * ROW_HEIGHT + ROW_HEIGHT * 2 + 8 + (model.totals ? ROW_HEIGHT : 0);
+
+  function selectRow(event: MouseEvent, row: Row<TableRow>) {
+    const index = row.index;
+    const next = new Set(event.ctrlKey || event.metaKey ? selected : []);
+    if (event.shiftKey && anchor !== null) {
+      const positions = rows.map((r) => r.index);
+      const from = positions.indexOf(anchor);
+      const to = positions.indexOf(index);
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i += 1) next.add(String(positions[i]));
+    } else if (next.has(String(index))) next.delete(String(index));
+    else next.add(String(index));
+    setSelected(next);
+    if (!event.shiftKey) setAnchor(index);
+  }
+
+  async function copySelection() {
+    const chosen = rows.filter((row) => selected.has(String(row.index))).map((row) => row.original);
+    const copied = chosen.length > 0 ? chosen : rows.map((row) => row.original);
+    try {
+      await navigator.clipboard.writeText(rowsAsTsv(copied, visibleColumns));
+      setStatus(t('copiedRows', { count: copied.length.toLocaleString('nl-NL') }));
+    } catch (error) {
+      setStatus(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  function onGridKey(event: KeyboardEvent) {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') {
+      event.preventDefault();
+      void copySelection();
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      setSelected(new Set(rows.map((row) => String(row.index))));
+    }
+  }
+
+  const filterFor = (key: string) => {
+    const entry = columnFilters.find((f) => f.id === key);
+    return typeof entry?.value === 'string' ? entry.value : '';
+  };
+  const setFilter = (key: string, value: string) =>
+    setColumnFilters((previous) => [...previous.filter((f) => f.id !== key), ...(value === '' ? [] : [{ id: key, value }])]);
+
+  return (
+    <section className="grid-card" aria-label={caption ?? model.title} data-grid={gridId}>
+      <div className="grid-toolbar">
+        <h3 className="grid-title">{caption ?? model.title}</h3>
+        <div className="grid-tools">
+          <label className="search">
+            <span className="visually-hidden">{t('search')}</span>
+            <input type="search" value={search} placeholder={t('searchPlaceholder')} onChange={(e) => setSearch(e.target.value)} data-testid={`search-${gridId}`} />
+          </label>
+          <details className="column-menu">
+            <summary>{t('columns')}</summary>
+            <fieldset>
+              <legend className="visually-hidden">{t('columnsShow')}</legend>
+              {model.columns.map((column) => (
+                <label key={column.key}>
+                  <input
+                    type="checkbox"
+                    checked={visibility[column.key] !== false}
+                    onChange={(e) => setVisibility((previous) => ({ ...previous, [column.key]: e.target.checked }))}
+                  />
+                  {column.label}
+                </label>
+              ))}
+            </fieldset>
+          </details>
+          <button type="button" className="secondary" onClick={() => void copySelection()}>
+            {t('copySelection')}
+          </button>
+          <GridExport model={model} confirmExport={confirmExport} personLevel={personLevel} onStatus={setStatus} />
+        </div>
+      </div>
+      <div
+        className="grid-scroll"
+        ref={scrollRef}
+        style={{ height }}
+        tabIndex={0}
+        onKeyDown={onGridKey}
+        role="region"
+        aria-label={`${caption ?? model.title}: ${t('rowsShown', { shown: rows.length, total: model.rows.length })}`}
+      >
+        <table className="grid" aria-rowcount={rows.length + 1}>
+          <thead>
+            <tr>
+              {table.getVisibleLeafColumns().map((column) => {
+                const meta = model.columns.find((c) => c.key === column.id);
+                const sorted = column.getIsSorted();
+                return (
+                  <th
+                    key={column.id}
+                    scope="col"
+                    className={meta && isNumericType(meta.type) ? 'num' : undefined}
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  >
+                    <button type="button" className="sort" onClick={column.getToggleSortingHandler()}>
+                      {meta?.label ?? column.id}
+                      <span aria-hidden="true" className="sort-mark">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+            <tr className="filters">
+              {table.getVisibleLeafColumns().map((column) => {
+                const meta = model.columns.find((c) => c.key === column.id);
+                return (
+                  <th key={column.id} scope="col" className="filter-cell">
+                    <input
+                      type="text"
+                      aria-label={t('filterColumn', { column: meta?.label ?? column.id })}
+                      value={filterFor(column.id)}
+                      onChange={(e) => setFilter(column.id, e.target.value)}
+                      placeholder={meta && isNumericType(meta.type) ? '> 0' : ''}
+                      data-testid={`filter-${gridId}-${column.id}`}
+                    />
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
+            {items.map((item) => {
+              const row = rows[item.index];
+              if (row === undefined) return null;
+              const isSelected = selected.has(String(row.index));
+              return (
+                <tr
+                  key={row.id}
+                  aria-rowindex={item.index + 2}
+                  aria-selected={isSelected}
+                  className={isSelected ? 'selected' : undefined}
+                  onClick={(event) => selectRow(event, row)}
+                  style={{ height: ROW_HEIGHT }}
+                >
+                  {row.getVisibleCells().map((cell) => {
+                    const meta = model.columns.find((c) => c.key === cell.column.id);
+                    return meta ? <GridCell key={cell.id} row={row.original} column={meta} /> : null;
+                  })}
+                </tr>
+              );
+            })}
+            {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={visibleColumns.length} className="empty">{t('noRows')}</td>
+              </tr>
+            )}
+          </tbody>
+          {model.totals !== null && (
+            <tfoot>
+              <tr>
+                {visibleColumns.map((column, index) => (
+                  <GridCell key={column.key} row={model.totals ?? {}} column={column} fallback={index === 0 ? t('totals') : ''} header />
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <div className="grid-footer">
+        <span>{t('rowsShown', { shown: rows.length.toLocaleString('nl-NL'), total: model.rows.length.toLocaleString('nl-NL') })}</span>
+        {model.source !== '' && <span>{t('source', { source: model.source })}</span>}
+        <span role="status" className="grid-status">{status}</span>
+      </div>
+      {model.notes.length > 0 && (
+        <details className="notes">
+          <summary>{t('notes')}</summary>
+          <ul>{model.notes.map((note) => <li key={note}>{note}</li>)}</ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function GridCell({ row, column, fallback = '', header = false }: { row: TableRow; column: TableColumn; fallback?: string; header?: boolean }) {
+  const { t } = useLanguage();
+  const value: CellValue | string[] | undefined = row[column.key];
+  const suppressed = row._suppressed?.includes(column.key) === true;
+  const text = suppressed ? '·' : value === null || value === undefined ? fallback : formatCell(value, column);
+  const className = isNumericType(column.type) ? 'num' : undefined;
+  const title = suppressed ? t('suppressed') : undefined;
+  if (header) return <th scope="row" className={className}>{text}</th>;
+  return <td className={className} title={title} aria-label={suppressed ? t('suppressed') : undefined}>{text || cellText(row, column)}</td>;
+}

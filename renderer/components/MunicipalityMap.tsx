@@ -1,0 +1,160 @@
+// Choropleth of the Netherlands by municipality. Hover or focus a municipality to see its
+// figures; municipalities with a value are in the Tab order. Colour classes come with a
+// legend and every figure is also in the table below the map (no colour-only information).
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { formatCount, formatDecimal } from '../../shared/format/index';
+import { useLanguage } from '../i18n/i18n';
+import { availableYears, loadMapGeometry, MAP_HEIGHT, MAP_WIDTH, nearestYear, type MapGeometry } from './map-data';
+
+export interface MunicipalityFigures {
+  name: string;
+  personen: number;
+  personen_ingezien: number;
+  inzagen: number;
+  persoonsdagen: number;
+}
+
+export type MapMeasure = 'personen' | 'personen_ingezien' | 'persoonsdagen';
+
+const CLASS_COLOURS = ['#d6e4f0', '#9fc1de', '#5d93c4', '#2a649f', '#0b3a6b'];
+const EMPTY_COLOUR = '#f1f1f1';
+
+/** Class upper bounds: five equal steps up to the maximum, rounded to readable numbers. */
+function classBounds(max: number): number[] {
+  if (max <= 0) return [];
+  const step = max / CLASS_COLOURS.length;
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(step)));
+  const rounded = Math.max(1, Math.ceil(step / magnitude) * magnitude);
+  return CLASS_COLOURS.map((_, index) => rounded * (index + 1));
+}
+
+function colourFor(value: number, bounds: readonly number[]): string {
+  if (value <= 0 || bounds.length === 0) return EMPTY_COLOUR;
+  const index = bounds.findIndex((bound) => value <= bound);
+  return CLASS_COLOURS[index === -1 ? CLASS_COLOURS.length - 1 : index] ?? EMPTY_COLOUR;
+}
+
+/** Pointer position relative to the map box, where the tooltip is placed. */
+function pointer(event: MouseEvent<SVGPathElement>): { x: number; y: number } {
+  const canvas = event.currentTarget.closest('.map-canvas')?.getBoundingClientRect();
+  return { x: event.clientX - (canvas?.left ?? 0), y: event.clientY - (canvas?.top ?? 0) };
+}
+
+interface Props {
+  year: number;
+  figures: ReadonlyMap<string, MunicipalityFigures>;
+  measure: MapMeasure;
+  measureLabel: string;
+}
+
+export function MunicipalityMap({ year, figures, measure, measureLabel }: Props) {
+  const { t } = useLanguage();
+  const [geometry, setGeometry] = useState<MapGeometry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [active, setActive] = useState<{ code: string; name: string; x: number; y: number } | null>(null);
+  const usedYear = useMemo(() => nearestYear(year, availableYears()), [year]);
+
+  useEffect(() => {
+    if (usedYear === null) return;
+    let current = true;
+    loadMapGeometry(usedYear).then(
+      (loaded) => current && setGeometry(loaded),
+      (caught: unknown) => current && setError(caught instanceof Error ? caught.message : String(caught)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [usedYear]);
+
+  const valueOf = (code: string) => figures.get(code)?.[measure] ?? 0;
+  const max = Math.max(0, ...Array.from(figures.values(), (f) => f[measure]));
+  const bounds = classBounds(max);
+  const format = (value: number) => (measure === 'persoonsdagen' ? formatDecimal(value, 1) : formatCount(value));
+
+  if (error !== null) return <p className="note" role="note">{error}</p>;
+  if (geometry === null) return <p className="muted">{t('mapLoading')}</p>;
+
+  const activeFigures = active === null ? undefined : figures.get(active.code);
+  const withData = geometry.shapes.filter((shape) => valueOf(shape.code) > 0);
+  const withoutData = geometry.shapes.filter((shape) => valueOf(shape.code) <= 0);
+
+  return (
+    <div className="map">
+      {usedYear !== year && <p className="note" role="note">{t('mapYearFallback', { wanted: year, used: usedYear ?? '' })}</p>}
+      <p className="muted small">{t('mapKeyboardHint')}</p>
+      <div className="map-canvas" onMouseLeave={() => setActive(null)}>
+        <svg
+          className="figure-graphic"
+          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
+          role="group"
+          aria-label={`${t('mapTitle')}: ${measureLabel}`}
+        >
+          <g aria-hidden="true">
+            {withoutData.map((shape) => (
+              <path
+                key={shape.code}
+                d={shape.path}
+                fill={EMPTY_COLOUR}
+                stroke="#ffffff"
+                strokeWidth={0.6}
+                data-code={shape.code}
+                onMouseMove={(event) => setActive({ code: shape.code, name: shape.name, ...pointer(event) })}
+              />
+            ))}
+          </g>
+          <g>
+            {withData.map((shape) => {
+              const value = valueOf(shape.code);
+              return (
+                <path
+                  key={shape.code}
+                  d={shape.path}
+                  fill={colourFor(value, bounds)}
+                  stroke={active?.code === shape.code ? '#e17000' : '#ffffff'}
+                  strokeWidth={active?.code === shape.code ? 2 : 0.6}
+                  tabIndex={0}
+                  role="img"
+                  aria-label={`${shape.name}: ${format(value)} ${measureLabel.toLowerCase()}`}
+                  data-code={shape.code}
+                  className="map-area"
+                  onMouseMove={(event) => setActive({ code: shape.code, name: shape.name, ...pointer(event) })}
+                  onFocus={(event) => {
+                    const box = event.currentTarget.getBoundingClientRect();
+                    const canvas = event.currentTarget.closest('.map-canvas')?.getBoundingClientRect();
+                    setActive({ code: shape.code, name: shape.name, x: box.right - (canvas?.left ?? 0), y: box.top - (canvas?.top ?? 0) });
+                  }}
+                  onBlur={() => setActive(null)}
+                />
+              );
+            })}
+          </g>
+        </svg>
+        {active !== null && (
+          <div className="map-tooltip" role="tooltip" style={{ left: active.x + 14, top: active.y + 8 }} data-testid="map-tooltip">
+            <strong>{active.name}</strong> <span className="mono muted">{active.code}</span>
+            {activeFigures === undefined ? (
+              <p>{t('tooltipNone')}</p>
+            ) : (
+              <dl>
+                <div><dt>{t('tooltipPersonen')}</dt><dd>{formatCount(activeFigures.personen)}</dd></div>
+                <div><dt>{t('tooltipIngezien')}</dt><dd>{formatCount(activeFigures.personen_ingezien)}</dd></div>
+                <div><dt>{t('tooltipInzagen')}</dt><dd>{formatCount(activeFigures.inzagen)}</dd></div>
+                <div><dt>{t('tooltipPersoonsdagen')}</dt><dd>{formatDecimal(activeFigures.persoonsdagen, 1)}</dd></div>
+              </dl>
+            )}
+          </div>
+        )}
+      </div>
+      <div className="legend" aria-label={t('mapLegend')} role="group">
+        <span className="legend-title">{measureLabel}</span>
+        <span className="legend-item"><span className="swatch" style={{ background: EMPTY_COLOUR }} />{t('mapNoData')}</span>
+        {bounds.map((bound, index) => (
+          <span key={bound} className="legend-item">
+            <span className="swatch" style={{ background: CLASS_COLOURS[index] }} />
+            {index === 0 ? `1 – ${format(bound)}` : `${format((bounds[index - 1] ?? 0) + (measure === 'persoonsdagen' ? 0.1 : 1))} – ${format(bound)}`}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// HostApi for a plain browser: files come from a file input or drag-and-drop and are kept
+// as File objects under a pseudo path; exports download through a Blob URL; the demo
+// snapshot is fetched from the static server; recent files and audit live in memory only.
+import type {
+  AuditEntry, EventChannel, EventContract, HostApi, InvokeChannel, InvokeContract, PickedFile,
+} from '../../shared/ipc/contract';
+import { FileReadError } from '../../shared/errors';
+
+export const DEMO_PATH = 'demo.snapshot.age';
+
+type Handlers = { [C in InvokeChannel]: (request: InvokeContract[C]['request']) => Promise<InvokeContract[C]['response']> };
+
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createBrowserHost(): HostApi & { register(file: File): PickedFile } {
+  const files = new Map<string, File>();
+  const recent: string[] = [];
+  const audit: AuditEntry[] = [];
+  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
+  let counter = 0;
+
+  function register(file: File): PickedFile {
+    counter += 1;
+    const path = `browser:${counter}/${file.name}`;
+    files.set(path, file);
+    return { path, name: file.name };
+  }
+
+  /** Opens the browser's file chooser; must run inside the click that asked for it. */
+  function pick(accept: string): Promise<PickedFile | null> {
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = accept;
+      input.addEventListener('change', () => {
+        const file = input.files?.[0];
+        resolve(file === undefined ? null : register(file));
+      });
+      input.addEventListener('cancel', () => resolve(null));
+      input.click();
+    });
+  }
+
+  const handlers: Handlers = {
+    'snapshot:pick': () => pick('.age,application/octet-stream'),
+    'identity:pick': () => pick('.txt,.key,text/plain'),
+    'file:read': async ({ path }) => {
+      if (path === DEMO_PATH) {
+        const response = await fetch(`./${DEMO_PATH}`);
+        if (!response.ok) throw new FileReadError(path, `de server gaf ${response.status}`, `the server answered ${response.status}`);
+        return { name: DEMO_PATH, bytes: new Uint8Array(await response.arrayBuffer()) };
+      }
+      const file = files.get(path);
+      if (file === undefined) throw new FileReadError(path, 'het bestand is niet (meer) gekozen', 'the file is not chosen (any more)');
+      if (!recent.includes(path)) recent.unshift(path);
+      return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+    },
+    'export:save': async ({ suggestedName, bytes }) => {
+      const copy = new Uint8Array(bytes);
+      const url = URL.createObjectURL(new Blob([copy]));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return { path: suggestedName, sha256: await sha256Hex(copy) };
+    },
+    'recent:list': async () => [...recent],
+    'audit:append': async (event) => {
+      audit.push({ ...event, seq: audit.length + 1, at: new Date().toISOString(), previous: '', hash: '' });
+    },
+    'audit:read': async () => ({ entries: [...audit], verification: { ok: true } }),
+    'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH }),
+  };
+
+  return {
+    register,
+    invoke<C extends InvokeChannel>(channel: C, request: InvokeContract[C]['request']) {
+      const handler: (request: InvokeContract[C]['request']) => Promise<InvokeContract[C]['response']> = handlers[channel];
+      return handler(request);
+    },
+    on<C extends EventChannel>(channel: C, listener: (payload: EventContract[C]) => void) {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => set.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// Bijlage: several tables, with the parameters last used on their screens, in one Word,
+// OpenDocument or spreadsheet file, with a chosen disclosure control.
+import { useState } from 'react';
+import type { DisclosureOption } from '../../shared/tables/model';
+import type { TableRequest } from '../../shared/tables/catalogue';
+import type { OptionalTable } from '../../shared/snapshot/types';
+import { useApp, useScreenState } from '../app/context';
+import { saveBytes } from '../app/save';
+import { ErrorBox } from '../components/ErrorBox';
+import { useLanguage } from '../i18n/i18n';
+import { asWireError } from '../worker/client';
+import type { BijlageFormat, WireError } from '../worker/protocol';
+import { TABEL1_DATES } from './ElipScreen';
+
+interface CatalogueEntry {
+  id: string;
+  requires: readonly OptionalTable[];
+  defaults: TableRequest;
+}
+
+const CATALOGUE: readonly CatalogueEntry[] = [
+  { id: 'elip-cohorten', requires: [], defaults: { peildata: TABEL1_DATES, doelgroep: 'asiel', cohort_merge_from: 2022 } },
+  { id: 'elip-gemeenten', requires: [], defaults: {} },
+  { id: 'boete-achterstand', requires: [], defaults: {} },
+  { id: 'boete-ouderdom', requires: [], defaults: {} },
+  { id: 'incasso-achterstand', requires: ['dwangbevel'], defaults: {} },
+  { id: 'datalek-gemeenten', requires: [], defaults: {} },
+  { id: 'datalek-categorieen', requires: [], defaults: {} },
+  { id: 'datalek-ernst', requires: ['incident'], defaults: {} },
+  { id: 'kennisgeving-vertraging', requires: ['kennisgeving', 'ind_levering'], defaults: {} },
+];
+const FORMATS: readonly BijlageFormat[] = ['docx', 'odt', 'xlsx', 'ods'];
+const DISCLOSURES: readonly DisclosureOption[] = ['none', 'round5', 'round10', 'suppress'];
+
+function describe(parameters: TableRequest): string {
+  return Object.entries(parameters)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(' · ');
+}
+
+export function BijlageScreen() {
+  const { core, host, summary, tableParameters } = useApp();
+  const { t } = useLanguage();
+  const [chosen, setChosen] = useScreenState<string[]>('bijlage.tables', ['elip-cohorten', 'boete-achterstand', 'datalek-gemeenten']);
+  const [format, setFormat] = useScreenState<BijlageFormat>('bijlage.format', 'docx');
+  const [disclosure, setDisclosure] = useScreenState<DisclosureOption>('bijlage.disclosure', 'none');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<WireError | null>(null);
+  const [status, setStatus] = useState('');
+
+  const available = (entry: CatalogueEntry) => entry.requires.every((table) => summary.optionalTables[table]);
+  const parametersOf = (entry: CatalogueEntry) => tableParameters.get(entry.id) ?? entry.defaults;
+
+  async function make() {
+    setError(null);
+    setStatus('');
+    setBusy(true);
+    try {
+      const entries = CATALOGUE.filter((entry) => chosen.includes(entry.id) && available(entry));
+      const models = [];
+      for (const entry of entries) models.push(await core.call('table', { id: entry.id, parameters: parametersOf(entry) }));
+      const { bytes } = await core.call('bijlage', { models, format, disclosure });
+      const saved = await saveBytes(host, 'bijlage', format, bytes);
+      if (saved !== null) {
+        setStatus(t('exported', { path: saved.path }));
+        void host.invoke('audit:append', { action: 'export-bijlage', details: { tables: entries.map((e) => e.id), format, disclosure, path: saved.path, sha256: saved.sha256 } });
+      }
+    } catch (caught) {
+      setError(asWireError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="screen">
+      <h1>{t('bijlageTitle')}</h1>
+      <p className="lead">{t('bijlageIntro')}</p>
+      <section className="card">
+        <fieldset className="table-choice">
+          <legend>{t('bijlageTables')}</legend>
+          {CATALOGUE.map((entry) => {
+            const enabled = available(entry);
+            return (
+              <label key={entry.id} className={enabled ? undefined : 'disabled'}>
+                <input
+                  type="checkbox"
+                  disabled={!enabled}
+                  checked={enabled && chosen.includes(entry.id)}
+                  onChange={(e) => setChosen(e.target.checked ? [...chosen, entry.id] : chosen.filter((id) => id !== entry.id))}
+                />
+                <span className="mono">{entry.id}</span>
+                <span className="muted small">{enabled ? describe(parametersOf(entry)) : t('bijlageUnavailable')}</span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <div className="parameter-grid">
+          <label className="field">
+            <span>{t('bijlageFormat')}</span>
+            <select value={format} onChange={(e) => setFormat(FORMATS.find((f) => f === e.target.value) ?? 'docx')}>
+              {FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('disclosure')}</span>
+            <select value={disclosure} onChange={(e) => setDisclosure(DISCLOSURES.find((d) => d === e.target.value) ?? 'none')}>
+              {DISCLOSURES.map((d) => <option key={d} value={d}>{t(`disclosure_${d === 'round' ? 'round5' : d}`)}</option>)}
+            </select>
+          </label>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => void make()} disabled={busy || chosen.length === 0} data-testid="bijlage-make">{t('bijlageMake')}</button>
+          <span role="status" className="muted">{chosen.length === 0 ? t('bijlageNone') : status}</span>
+        </div>
+      </section>
+      {error !== null && <ErrorBox error={error} />}
+    </div>
+  );
+}

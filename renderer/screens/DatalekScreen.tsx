@@ -1,0 +1,152 @@
+// Datalek: how far the portal breach reached — a map by municipality, the per-municipality
+// and per-category tables, the incident timeline with the 72-hour check, and the ENISA
+// severity with the assessor's own factors.
+import { useEffect, useMemo, useState } from 'react';
+import { numericCell, type TableModel } from '../../shared/tables/model';
+import { useApp, useScreenState } from '../app/context';
+import { useDebounced, useTable } from '../app/use-table';
+import { DataGrid } from '../components/DataGrid';
+import { ErrorBox, Note } from '../components/ErrorBox';
+import { Figure } from '../components/Figure';
+import { MunicipalityMap, type MapMeasure, type MunicipalityFigures } from '../components/MunicipalityMap';
+import { useLanguage } from '../i18n/i18n';
+import { asWireError } from '../worker/client';
+import type { IncidentRow, WireError } from '../worker/protocol';
+import { IncidentTimeline } from './IncidentTimeline';
+
+const MEASURES: readonly MapMeasure[] = ['personen', 'personen_ingezien', 'persoonsdagen'];
+
+function figuresOf(model: TableModel | null): Map<string, MunicipalityFigures> {
+  const figures = new Map<string, MunicipalityFigures>();
+  for (const row of model?.rows ?? []) {
+    if (typeof row.gemeente_code !== 'string') continue;
+    figures.set(row.gemeente_code, {
+      name: String(row.gemeente ?? row.gemeente_code),
+      personen: numericCell(row, 'personen') ?? 0,
+      personen_ingezien: numericCell(row, 'personen_ingezien') ?? 0,
+      inzagen: numericCell(row, 'inzagen') ?? 0,
+      persoonsdagen: numericCell(row, 'persoonsdagen') ?? 0,
+    });
+  }
+  return figures;
+}
+
+function exposureWindow(model: TableModel | null): { first: string | null; last: string | null } {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const row of model?.rows ?? []) {
+    if (typeof row.eerste === 'string' && (first === null || row.eerste < first)) first = row.eerste;
+    if (typeof row.laatste === 'string' && (last === null || row.laatste > last)) last = row.laatste;
+  }
+  return { first, last };
+}
+
+interface EnisaFactors {
+  dpc: string;
+  ei: string;
+  cb: string;
+}
+
+export function DatalekScreen() {
+  const { core, summary } = useApp();
+  const { t } = useLanguage();
+  const [measure, setMeasure] = useScreenState<MapMeasure>('datalek.measure', 'personen');
+  const [factors, setFactors] = useScreenState<EnisaFactors>('datalek.enisa', { dpc: '', ei: '', cb: '' });
+  const [incidentId, setIncidentId] = useScreenState<string>('datalek.incident', '');
+  const [incidents, setIncidents] = useState<IncidentRow[] | null>(null);
+  const [incidentError, setIncidentError] = useState<WireError | null>(null);
+  const gemeenten = useTable('datalek-gemeenten', {});
+  const categorieen = useTable('datalek-categorieen', {});
+  const hasIncident = summary.optionalTables.incident;
+
+  useEffect(() => {
+    let current = true;
+    core.call('incidents', {}).then(
+      (result) => current && setIncidents(result.incidents),
+      (error: unknown) => current && setIncidentError(asWireError(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [core]);
+
+  const chosenIncident = incidents?.find((i) => i.id === incidentId) ?? incidents?.find((i) => i.soort === 'datalek') ?? incidents?.[0];
+  const settledFactors = useDebounced(factors);
+  const enisa: { dpc?: number; ei?: number; cb?: number } = {};
+  for (const key of ['dpc', 'ei', 'cb'] as const) {
+    const value = Number(settledFactors[key].replace(',', '.'));
+    if (settledFactors[key].trim() !== '' && Number.isFinite(value)) enisa[key] = value;
+  }
+  const ernst = useTable(
+    'datalek-ernst',
+    { ...(chosenIncident ? { incident: chosenIncident.id } : {}), ...(Object.keys(enisa).length > 0 ? { enisa } : {}) },
+    hasIncident && incidents !== null,
+  );
+
+  const figures = useMemo(() => figuresOf(gemeenten.model), [gemeenten.model]);
+  const exposure = useMemo(() => exposureWindow(gemeenten.model), [gemeenten.model]);
+  const year = Number(summary.meta.gemeente_jaar) || Number(summary.meta.peildatum.slice(0, 4));
+
+  return (
+    <div className="screen">
+      <h1>{t('datalekTitle')}</h1>
+      <p className="lead">{t('datalekIntro')}</p>
+      {gemeenten.error !== null && <ErrorBox error={gemeenten.error} />}
+
+      <div className="map-layout">
+        <Figure
+          title={t('mapTitle')}
+          name={`datalek-kaart-${measure}`}
+          controls={
+            <label className="field inline compact">
+              <span>{t('mapMeasure')}</span>
+              <select value={measure} onChange={(e) => setMeasure(MEASURES.find((m) => m === e.target.value) ?? 'personen')} data-testid="map-measure">
+                {MEASURES.map((m) => <option key={m} value={m}>{t(`measure_${m}`)}</option>)}
+              </select>
+            </label>
+          }
+        >
+          <MunicipalityMap year={year} figures={figures} measure={measure} measureLabel={t(`measure_${measure}`)} />
+        </Figure>
+
+        <section className="card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('timeline')}</h2>
+          {!hasIncident && <Note>{t('timelineAbsent')}</Note>}
+          {incidentError !== null && <ErrorBox error={incidentError} />}
+          {incidents !== null && incidents.length > 1 && (
+            <label className="field">
+              <span>{t('incidentChoose')}</span>
+              <select value={chosenIncident?.id ?? ''} onChange={(e) => setIncidentId(e.target.value)}>
+                {incidents.map((i) => <option key={i.id} value={i.id}>{i.titel}</option>)}
+              </select>
+            </label>
+          )}
+          {chosenIncident !== undefined && <IncidentTimeline incident={chosenIncident} exposure={exposure} />}
+        </section>
+      </div>
+
+      {gemeenten.model !== null && <DataGrid model={gemeenten.model} name="datalek-gemeenten" caption={t('datalekGemeenten')} />}
+      {categorieen.error !== null && <ErrorBox error={categorieen.error} />}
+      {categorieen.model !== null && <DataGrid model={categorieen.model} name="datalek-categorieen" caption={t('datalekCategorieen')} />}
+
+      {hasIncident && (
+        <section aria-labelledby="ernst-title">
+          <h2 id="ernst-title">{t('ernst')}</h2>
+          <div className="card parameters">
+            <p className="muted">{t('ernstIntro')}</p>
+            <div className="parameter-grid">
+              {(['dpc', 'ei', 'cb'] as const).map((key) => (
+                <label key={key} className="field">
+                  <span>{t(key === 'dpc' ? 'enisaDpc' : key === 'ei' ? 'enisaEi' : 'enisaCb')}</span>
+                  <input type="text" inputMode="decimal" value={factors[key]} onChange={(e) => setFactors({ ...factors, [key]: e.target.value })} data-testid={`enisa-${key}`} />
+                </label>
+              ))}
+            </div>
+          </div>
+          {ernst.error !== null && <ErrorBox error={ernst.error} />}
+          {ernst.model !== null && <DataGrid model={ernst.model} name="datalek-ernst" />}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// Opening a snapshot: pick or drop a file (or the demo), give a passphrase or an identity
+// file, watch read → decrypt → load → check, and see any refusal in plain words.
+// The key lives in this component's state only until the attempt ends; it is never stored.
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { Progress } from '../../shared/age/types';
+import { parseIdentityFile } from '../../shared/age/keys';
+import type { AgeKey } from '../../shared/age/types';
+import type { HostApi } from '../../shared/ipc/contract';
+import { formatCount } from '../../shared/format/index';
+import { ErrorBox } from '../components/ErrorBox';
+import { ProgressSteps } from '../components/ProgressSteps';
+import { useLanguage } from '../i18n/i18n';
+import { asWireError, type CoreClient } from '../worker/client';
+import type { SnapshotSummary, WireError } from '../worker/protocol';
+
+export const DEMO_PASSPHRASE = 'ketenlens-demo';
+
+export interface ChosenFile {
+  name: string;
+  path: string | null;
+  bytes: Uint8Array<ArrayBuffer>;
+  demo: boolean;
+}
+
+interface Props {
+  core: CoreClient;
+  host: HostApi;
+  /** A file already chosen (menu, OS request, or the file of a locked session). */
+  initialFile: ChosenFile | null;
+  locked: { minutes: number } | null;
+  onOpened(summary: SnapshotSummary, file: ChosenFile): void;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1e6 ? `${formatCount(Math.round(bytes / 1e5) / 10)} MB` : `${formatCount(Math.ceil(bytes / 1e3))} kB`;
+}
+
+export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Props) {
+  const { t } = useLanguage();
+  const [file, setFile] = useState<ChosenFile | null>(initialFile);
+  const [keyKind, setKeyKind] = useState<'passphrase' | 'identity'>('passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [identity, setIdentity] = useState<{ name: string; text: string } | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<WireError | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const passphraseInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (file !== null) passphraseInput.current?.focus();
+  }, [file]);
+
+  function choose(next: ChosenFile) {
+    setFile(next);
+    setError(null);
+    setProgress(null);
+  }
+
+  async function pickFile() {
+    try {
+      const picked = await host.invoke('snapshot:pick', undefined);
+      if (picked === null) return;
+      const read = await host.invoke('file:read', { path: picked.path });
+      choose({ name: read.name, path: picked.path, bytes: new Uint8Array(read.bytes), demo: false });
+    } catch (caught) {
+      setError(asWireError(caught));
+    }
+  }
+
+  async function openDemo() {
+    setError(null);
+    setBusy(true);
+    try {
+      const info = await host.invoke('app:info', undefined);
+      if (info.demoSnapshotPath === null) throw new Error('no demo snapshot');
+      const read = await host.invoke('file:read', { path: info.demoSnapshotPath });
+      choose({ name: read.name, path: info.demoSnapshotPath, bytes: new Uint8Array(read.bytes), demo: true });
+    } catch (caught) {
+      setError(asWireError(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function pickIdentity() {
+    try {
+      const picked = await host.invoke('identity:pick', undefined);
+      if (picked === null) return;
+      const read = await host.invoke('file:read', { path: picked.path });
+      setIdentity({ name: read.name, text: new TextDecoder().decode(read.bytes) });
+    } catch (caught) {
+      setError(asWireError(caught));
+    }
+  }
+
+  async function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    const dropped = event.dataTransfer.files[0];
+    if (dropped === undefined) return;
+    choose({ name: dropped.name, path: null, bytes: new Uint8Array(await dropped.arrayBuffer()), demo: false });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (file === null) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const key: AgeKey =
+        keyKind === 'passphrase'
+          ? { kind: 'passphrase', passphrase }
+          : { kind: 'identities', identities: parseIdentityFile(identity?.text ?? '') };
+      // Copy: the worker may keep and later zero its bytes; the encrypted original stays here for re-locking.
+      const summary = await core.call('open', { bytes: new Uint8Array(file.bytes), key, fileName: file.name }, { onProgress: setProgress });
+      setPassphrase('');
+      setIdentity(null);
+      void host.invoke('audit:append', { action: locked ? 'unlock' : 'open', details: { file: file.path ?? file.name, sha256: summary.sha256 } });
+      onOpened(summary, file);
+    } catch (caught) {
+      const wire = asWireError(caught);
+      setError(wire);
+      setProgress(null);
+      void host.invoke('audit:append', { action: 'open-refused', details: { file: file.path ?? file.name, code: wire.code } });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="opening">
+      <section className="card opening-card" aria-labelledby="opening-title">
+        <h1 id="opening-title">{locked ? t('lockedTitle') : t('openTitle')}</h1>
+        <p className="lead">{locked && file ? t('lockedIntro', { minutes: locked.minutes, name: file.name }) : t('openIntro')}</p>
+
+        {!locked && (
+          <div
+            className={`drop-zone${dragging ? ' dragging' : ''}`}
+            onDragOver={(event) => { event.preventDefault(); setDragging(true); }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(event) => void onDrop(event)}
+            role="group"
+            aria-label={t('dropZoneLabel')}
+          >
+            <div className="drop-actions">
+              <button type="button" onClick={() => void pickFile()} disabled={busy}>{t('chooseFile')}</button>
+              <button type="button" className="secondary" onClick={() => void openDemo()} disabled={busy} data-testid="open-demo">{t('openDemo')}</button>
+            </div>
+            <p className="muted">{t('dropHere')}</p>
+            <p className="muted small">{t('demoExplain')}</p>
+          </div>
+        )}
+
+        {file !== null && (
+          <form className="key-form" onSubmit={(event) => void submit(event)}>
+            <p className="chosen-file">{t('fileChosen', { name: file.name, size: sizeText(file.bytes.length) })}</p>
+            <fieldset className="segmented">
+              <legend>{t('keyKind')}</legend>
+              <label><input type="radio" name="key-kind" checked={keyKind === 'passphrase'} onChange={() => setKeyKind('passphrase')} />{t('keyPassphrase')}</label>
+              <label><input type="radio" name="key-kind" checked={keyKind === 'identity'} onChange={() => setKeyKind('identity')} />{t('keyIdentity')}</label>
+            </fieldset>
+            {keyKind === 'passphrase' ? (
+              <label className="field">
+                <span>{t('passphraseLabel')}</span>
+                <input
+                  ref={passphraseInput}
+                  type="password"
+                  autoComplete="off"
+                  value={passphrase}
+                  onChange={(event) => setPassphrase(event.target.value)}
+                  data-testid="passphrase"
+                  aria-describedby={file.demo ? 'demo-hint' : undefined}
+                />
+              </label>
+            ) : (
+              <div className="field">
+                <span>{t('identityLabel')}</span>
+                <button type="button" className="secondary" onClick={() => void pickIdentity()}>{t('identityChoose')}</button>
+                {identity !== null && <span className="muted">{t('identityChosen', { name: identity.name })}</span>}
+              </div>
+            )}
+            {file.demo && <p id="demo-hint" className="hint">{t('demoHint', { passphrase: DEMO_PASSPHRASE })}</p>}
+            <p className="muted small">{t('keyNeverStored')}</p>
+            <div className="actions">
+              <button type="submit" disabled={busy || (keyKind === 'passphrase' ? passphrase === '' : identity === null)} data-testid="open-submit">{t('openButton')}</button>
+            </div>
+          </form>
+        )}
+
+        {busy && progress !== null && <ProgressSteps progress={progress} />}
+        {error !== null && <ErrorBox error={error} title={t('refused')} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// Overzicht: what was opened (meta, checksum, size), how much is in it, the data-quality
+// findings with examples, and headline figures that lead to their screens.
+import type { ScreenId } from '../../shared/ipc/contract';
+import { formatCount, formatDate } from '../../shared/format/index';
+import { OPTIONAL_TABLES, REQUIRED_TABLES, type SnapshotTable } from '../../shared/snapshot/types';
+import { useApp } from '../app/context';
+import { columnTotal } from '../app/table-sums';
+import { useTable } from '../app/use-table';
+import { localized, useLanguage } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/nl';
+
+function Headline({ label, table, column, screen, parameters }: {
+  label: string; table: string; column: string; screen: ScreenId; parameters: Record<string, unknown>;
+}) {
+  const { navigate } = useApp();
+  const { t, language } = useLanguage();
+  const state = useTable(table, parameters);
+  const value = state.model === null ? null : columnTotal(state.model, column);
+  return (
+    <div className="headline card">
+      <span className="headline-label">{label}</span>
+      <span className="headline-value" data-testid={`headline-${table}`}>
+        {state.loading ? '…' : value !== null ? formatCount(value) : '—'}
+      </span>
+      {state.error !== null && <span className="muted small">{localized(state.error, language)}</span>}
+      <button type="button" className="link-button" onClick={() => navigate(screen)}>{t('headlineOpen')} → {label}</button>
+    </div>
+  );
+}
+
+export function OverzichtScreen() {
+  const { summary } = useApp();
+  const { t, language } = useLanguage();
+  const { meta } = summary;
+  const synthetic = /synthet|demo/i.test(meta.titel ?? '');
+  const metaRows: [MessageKey, string][] = [
+    ['metaTitle', meta.titel ?? '—'],
+    ['metaPeildatum', formatDate(meta.peildatum)],
+    ['metaBron', meta.bron],
+    ['metaGemeenteJaar', meta.gemeente_jaar],
+    ['metaFile', summary.fileName],
+    ['metaSize', `${formatCount(summary.fileSize)} bytes`],
+    ['metaSha256', summary.sha256],
+  ];
+  if (meta.producent !== undefined) metaRows.push(['metaProducent', meta.producent]);
+  if (meta.aangemaakt_op !== undefined) metaRows.push(['metaAangemaakt', meta.aangemaakt_op]);
+  const tables: SnapshotTable[] = [...REQUIRED_TABLES, ...OPTIONAL_TABLES];
+  const totalMs = Object.values(summary.timings).reduce((a, b) => a + b, 0);
+
+  return (
+    <div className="screen">
+      <h1>{t('screenOverzicht')}</h1>
+      {synthetic && <p className="banner" role="note">{t('syntheticNotice')}</p>}
+
+      <section aria-labelledby="headlines-title">
+        <h2 id="headlines-title">{t('headlines')}</h2>
+        <div className="headlines">
+          <Headline label={t('headlineElip', { date: formatDate(meta.peildatum) })} table="elip-gemeenten" column="totaal" screen="elip" parameters={{ peildata: [meta.peildatum], doelgroep: 'asiel' }} />
+          <Headline label={t('headlineBacklog', { date: formatDate(meta.peildatum) })} table="boete-achterstand" column="achterstand" screen="boetes" parameters={{}} />
+          <Headline label={t('headlineExposed')} table="datalek-gemeenten" column="personen" screen="datalek" parameters={{}} />
+        </div>
+      </section>
+
+      <div className="two-columns">
+        <section className="card" aria-labelledby="meta-title">
+          <h2 id="meta-title">{t('snapshotMeta')}</h2>
+          <dl className="meta-list">
+            {metaRows.map(([key, value]) => (
+              <div key={key}>
+                <dt>{t(key)}</dt>
+                <dd className={key === 'metaSha256' ? 'mono' : undefined}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted small">
+            {t('openTimings', { total: formatCount(totalMs), decrypt: formatCount(summary.timings.decrypt ?? 0), load: formatCount((summary.timings.load ?? 0) + (summary.timings.check ?? 0)) })}
+          </p>
+        </section>
+
+        <section className="card" aria-labelledby="counts-title">
+          <h2 id="counts-title">{t('rowCounts')}</h2>
+          <table className="simple">
+            <thead>
+              <tr><th scope="col">{t('tableName')}</th><th scope="col" className="num">{t('rows')}</th></tr>
+            </thead>
+            <tbody>
+              {tables.map((table) => {
+                const count = summary.rowCounts[table];
+                return (
+                  <tr key={table}>
+                    <th scope="row" className="mono">{table}</th>
+                    <td className="num">{count === undefined ? <span className="muted">{t('absentOptional')}</span> : formatCount(count)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="findings-title">
+        <h2 id="findings-title">{t('findings')}</h2>
+        {summary.findings.length === 0 ? (
+          <p>{t('noFindings')}</p>
+        ) : (
+          <ul className="findings">
+            {summary.findings.map((finding, index) => (
+              <li key={`${finding.table}-${finding.kind}-${finding.column ?? ''}-${index}`}>
+                <details>
+                  <summary>
+                    <span className="mono">{finding.table}{finding.column !== undefined ? `.${finding.column}` : ''}</span>{' '}
+                    {localized({ messageNl: finding.descriptionNl, messageEn: finding.descriptionEn }, language)}{' '}
+                    <strong>{t('findingCount', { count: formatCount(finding.count) })}</strong>{' '}
+                    <span className={finding.skipped ? 'tag warn' : 'tag'}>{finding.skipped ? t('findingSkipped') : t('findingKept')}</span>
+                  </summary>
+                  <p>{t('findingExamples')}: <span className="mono">{finding.examples.join(', ')}</span></p>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// The UI side of the worker protocol: one typed promise per request, progress callbacks,
+// and refusals re-raised as CoreError carrying both languages' messages.
+import type { Progress } from '../../shared/age/types';
+import { parseHostError } from '../../shared/ipc/contract';
+import type { CoreOperation, CoreRequests, RequestMessage, ResponseMessage, WireError } from './protocol';
+
+export class CoreError extends Error implements WireError {
+  readonly code: string;
+  readonly messageNl: string;
+  readonly messageEn: string;
+  constructor(wire: WireError) {
+    super(wire.messageEn);
+    this.code = wire.code;
+    this.messageNl = wire.messageNl;
+    this.messageEn = wire.messageEn;
+  }
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: CoreError): void;
+  onProgress?: (progress: Progress) => void;
+}
+
+export class CoreClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor() {
+    this.worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      const detail = event.message || 'worker error';
+      for (const [id, pending] of this.pending) {
+        pending.reject(new CoreError({ code: 'internal', messageNl: `De rekenkern is gestopt: ${detail}`, messageEn: `The core stopped: ${detail}` }));
+        this.pending.delete(id);
+      }
+    };
+  }
+
+  call<O extends CoreOperation>(
+    operation: O,
+    payload: CoreRequests[O]['request'],
+    options: { onProgress?: (progress: Progress) => void; transfer?: Transferable[] } = {},
+  ): Promise<CoreRequests[O]['response']> {
+    const id = this.nextId++;
+    const message: RequestMessage<O> = { id, operation, payload };
+    return new Promise<CoreRequests[O]['response']>((resolve, reject) => {
+      this.pending.set(id, {
+        // The worker answers request `id` with the response type of its operation.
+        resolve: (value) => resolve(value as CoreRequests[O]['response']),
+        reject,
+        onProgress: options.onProgress,
+      });
+      this.worker.postMessage(message, options.transfer ?? []);
+    });
+  }
+
+  private receive(message: ResponseMessage): void {
+    const pending = this.pending.get(message.id);
+    if (pending === undefined) return;
+    if (message.kind === 'progress') {
+      pending.onProgress?.(message.progress);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.kind === 'result') pending.resolve(message.result);
+    else pending.reject(new CoreError(message.error));
+  }
+}
+
+/** Normalise anything caught in the UI into the two-language shape screens display. */
+export function asWireError(error: unknown): WireError {
+  if (error instanceof CoreError) return error;
+  // Electron's main process sends its typed refusals inside the rejection message.
+  const fromHost = parseHostError(error);
+  if (fromHost !== null) return fromHost;
+  if (typeof error === 'object' && error !== null && 'messageNl' in error && 'messageEn' in error && 'code' in error) {
+    return { code: String(error.code), messageNl: String(error.messageNl), messageEn: String(error.messageEn) };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', messageNl: `Onverwachte fout: ${detail}`, messageEn: `Unexpected error: ${detail}` };
+}

@@ -1,0 +1,31 @@
+// The Web Worker that runs the Ketenlens core (decrypt, sql.js, analyses, exporters) off
+// the UI thread, so a national-scale snapshot never freezes the screen.
+import { handlers } from './core';
+import { toWireError } from './errors';
+import type { CoreOperation, CoreRequests, RequestMessage, ResponseMessage } from './protocol';
+
+const scope = self as unknown as {
+  postMessage(message: ResponseMessage, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<RequestMessage>) => void) | null;
+};
+
+function run<O extends CoreOperation>(message: RequestMessage<O>): Promise<CoreRequests[O]['response']> {
+  const handler = handlers[message.operation];
+  return handler(message.payload, (progress) => scope.postMessage({ id: message.id, kind: 'progress', progress }));
+}
+
+// Requests run one after another: the database is single-threaded and a close must not
+// overtake a table that is still being built.
+let queue: Promise<void> = Promise.resolve();
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  queue = queue.then(async () => {
+    try {
+      const result = await run(message);
+      scope.postMessage({ id: message.id, kind: 'result', result });
+    } catch (error) {
+      scope.postMessage({ id: message.id, kind: 'error', error: toWireError(error) });
+    }
+  });
+};

@@ -1,0 +1,79 @@
+// The typed request/response protocol between the UI thread and the core worker. The
+// worker holds the decrypted database; the UI only ever sees summaries and table models.
+// Errors cross the boundary as plain {code, messageNl, messageEn} so they stay readable.
+import type { AgeKey, Progress } from '../../shared/age/types';
+import type { Finding, OptionalTable, SnapshotMeta, SnapshotTable } from '../../shared/snapshot/types';
+import type { DisclosureOption, TableModel } from '../../shared/tables/model';
+import type { TableRequest } from '../../shared/tables/catalogue';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
+export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
+
+/** What the UI knows about an opened snapshot (no rows, no key). */
+export interface SnapshotSummary {
+  fileName: string;
+  meta: SnapshotMeta;
+  sha256: string;
+  fileSize: number;
+  keyKind: 'passphrase' | 'identity';
+  rowCounts: Partial<Record<SnapshotTable, number>>;
+  optionalTables: Record<OptionalTable, boolean>;
+  findings: Finding[];
+  /** How long each phase of opening took, in milliseconds. */
+  timings: Record<string, number>;
+}
+
+export interface IncidentRow {
+  id: string;
+  titel: string;
+  soort: string;
+  ontdekt_op: string;
+  gemeld_ap_op: string | null;
+  gemeenten_geinformeerd_op: string | null;
+  betrokkenen_geinformeerd_op: string | null;
+  beschrijving: string | null;
+}
+
+export interface QueryResult {
+  model: TableModel;
+  /** True when the result holds person-level columns (ids); export then needs confirmation. */
+  personLevel: boolean;
+  truncated: boolean;
+  milliseconds: number;
+}
+
+export interface CoreRequests {
+  open: { request: { bytes: Uint8Array<ArrayBuffer>; key: AgeKey; fileName: string }; response: SnapshotSummary };
+  table: { request: { id: string; parameters: TableRequest }; response: TableModel };
+  query: { request: { sql: string }; response: QueryResult };
+  incidents: { request: Record<string, never>; response: { incidents: IncidentRow[] } };
+  export: {
+    request: { models: TableModel[]; format: ExportFormat; disclosure: DisclosureOption; personLevelConfirmed: boolean };
+    response: { bytes: Uint8Array };
+  };
+  bijlage: {
+    request: { models: TableModel[]; format: BijlageFormat; disclosure: DisclosureOption };
+    response: { bytes: Uint8Array };
+  };
+  html: { request: { model: TableModel }; response: { html: string } };
+  close: { request: Record<string, never>; response: { closed: boolean } };
+}
+
+export type CoreOperation = keyof CoreRequests;
+
+export interface RequestMessage<O extends CoreOperation = CoreOperation> {
+  id: number;
+  operation: O;
+  payload: CoreRequests[O]['request'];
+}
+
+export interface WireError {
+  code: string;
+  messageNl: string;
+  messageEn: string;
+}
+
+export type ResponseMessage =
+  | { id: number; kind: 'result'; result: unknown }
+  | { id: number; kind: 'error'; error: WireError }
+  | { id: number; kind: 'progress'; progress: Progress };
