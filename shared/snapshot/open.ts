@@ -156,7 +156,9 @@ function readMeta(db: Database): SnapshotMeta {
   if (bron.trim() === '') {
     throw new InvalidMetaValueError('bron', bron, 'de naam van de bron, niet leeg', 'the name of the source, not empty');
   }
-  return { ...values, schema_version: SCHEMA_VERSION, peildatum, bron, gemeente_jaar: gemeenteJaar };
+  // Required keys first so every listing shows them in the same order.
+  const { schema_version: _version, ...others } = values;
+  return { schema_version: SCHEMA_VERSION, peildatum, bron, gemeente_jaar: gemeenteJaar, ...others };
 }
 
 function countRows(db: Database, present: readonly SnapshotTable[]): Partial<Record<SnapshotTable, number>> {
