@@ -1,6 +1,8 @@
 // The plain, obviously-correct version of datalek-gemeenten and datalek-categorieen: every
 // row read as it is, sets and sorted interval lists, straight from the definitions of
 // snapshot-v1.md. Slow on purpose; the property tests compare the fast analyses with it.
+// It reads the loader's TEMP views `temp.usable_<table>` (rows not skipped), where the fast
+// version checks the skipped sets itself, so the two also check each other on skipping.
 import type { SqlValue } from 'sql.js';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { TableRow } from '../../tables/model';
@@ -21,29 +23,20 @@ interface UnlawfulSignal {
 
 export function referenceDatalek(snapshot: OpenedSnapshot, peildatum: string): { gemeenten: TableRow[]; categorieen: TableRow[] } {
   const endOfP = seconds(`${peildatum}T00:00:00Z`) + 86_400;
-  const skippedKeys = snapshot.skippedKeys ?? {};
-  const skippedRow = (table: 'portaal_signaal' | 'portaal_inzage', rowid: SqlValue): boolean =>
-    snapshot.skipped[table]?.has(Number(rowid)) ?? false;
-
   const municipalities = new Map<string, string>();
-  for (const [code, name] of rowsOf(snapshot, 'SELECT code, naam FROM gemeente')) {
-    if (!(skippedKeys.gemeente?.has(String(code)) ?? false)) municipalities.set(String(code), String(name));
+  for (const [code, name] of rowsOf(snapshot, 'SELECT code, naam FROM temp.usable_gemeente')) {
+    municipalities.set(String(code), String(name));
   }
   const categories = new Map<string, { omschrijving: string; bijzonder: boolean }>();
-  for (const [code, description, special] of rowsOf(snapshot, 'SELECT code, omschrijving, bijzonder FROM gegevenscategorie')) {
-    if (!(skippedKeys.gegevenscategorie?.has(String(code)) ?? false)) {
-      categories.set(String(code), { omschrijving: String(description), bijzonder: Number(special) === 1 });
-    }
+  for (const [code, description, special] of rowsOf(snapshot, 'SELECT code, omschrijving, bijzonder FROM temp.usable_gegevenscategorie')) {
+    categories.set(String(code), { omschrijving: String(description), bijzonder: Number(special) === 1 });
   }
   const persons = new Map<string, { stelsel: string; gemeente: string | null }>();
-  for (const [id, stelsel, gemeente] of rowsOf(snapshot, 'SELECT id, stelsel, gemeente_code FROM inburgeraar')) {
-    if (!(skippedKeys.inburgeraar?.has(String(id)) ?? false)) {
-      persons.set(String(id), { stelsel: String(stelsel), gemeente: gemeente === null ? null : String(gemeente) });
-    }
+  for (const [id, stelsel, gemeente] of rowsOf(snapshot, 'SELECT id, stelsel, gemeente_code FROM temp.usable_inburgeraar')) {
+    persons.set(String(id), { stelsel: String(stelsel), gemeente: gemeente === null ? null : String(gemeente) });
   }
   const categoriesOfSignal = new Map<number, string[]>();
-  for (const [signal, category] of rowsOf(snapshot, 'SELECT signaal_id, categorie FROM signaal_gegeven')) {
-    if (skippedKeys.signaal_gegeven?.has(`${String(signal)}/${String(category)}`) ?? false) continue;
+  for (const [signal, category] of rowsOf(snapshot, 'SELECT signaal_id, categorie FROM temp.usable_signaal_gegeven')) {
     if (!categories.has(String(category))) continue;
     const list = categoriesOfSignal.get(Number(signal)) ?? [];
     list.push(String(category));
@@ -52,9 +45,8 @@ export function referenceDatalek(snapshot: OpenedSnapshot, peildatum: string): {
 
   // Unlawful signals visible before the end of P, with their window cut at it.
   const signals = new Map<number, UnlawfulSignal>();
-  const signalRows = rowsOf(snapshot, 'SELECT rowid, id, inburgeraar_id, gemeente_code, stelsel, zichtbaar_vanaf, zichtbaar_tot FROM portaal_signaal');
-  for (const [rowid, id, personId, gemeente, stelsel, from, to] of signalRows) {
-    if (skippedRow('portaal_signaal', rowid)) continue;
+  const signalRows = rowsOf(snapshot, 'SELECT id, inburgeraar_id, gemeente_code, stelsel, zichtbaar_vanaf, zichtbaar_tot FROM temp.usable_portaal_signaal');
+  for (const [id, personId, gemeente, stelsel, from, to] of signalRows) {
     const person = persons.get(String(personId));
     if (person === undefined || !municipalities.has(String(gemeente))) continue;
     const overgangsrecht = String(stelsel) !== person.stelsel;
@@ -95,8 +87,7 @@ export function referenceDatalek(snapshot: OpenedSnapshot, peildatum: string): {
     m.windows.set(signal.person, [...(m.windows.get(signal.person) ?? []), [signal.start, signal.end]]);
     for (const category of signal.categories) m.categories.add(category);
   }
-  for (const [rowid, signalId, seen, user] of rowsOf(snapshot, 'SELECT rowid, signaal_id, ingezien_op, gebruiker FROM portaal_inzage')) {
-    if (skippedRow('portaal_inzage', rowid)) continue;
+  for (const [signalId, seen, user] of rowsOf(snapshot, 'SELECT signaal_id, ingezien_op, gebruiker FROM temp.usable_portaal_inzage')) {
     const signal = signals.get(Number(signalId));
     if (signal === undefined) continue;
     const at = seconds(String(seen));
