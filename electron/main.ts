@@ -20,6 +20,7 @@ import { buildMenuTemplate, type MenuLanguage } from './menu/template';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/handler';
 import { createRequestFilter } from './security/network';
 import { APP_SCHEME } from './security/origin';
+import { withSecurityHeaders } from './security/csp';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './security/permissions';
 import { createMainWindow, guardAllWebContents } from './window';
 
@@ -148,6 +149,9 @@ if (!app.requestSingleInstanceLock()) {
     appSession.setPermissionCheckHandler(denyPermissionCheck);
     appSession.setDevicePermissionHandler(denyDevicePermission);
     appSession.webRequest.onBeforeRequest(createRequestFilter({ allowDevTools }));
+    appSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
+    });
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist-web'), { realpath, readFile }));
     await installMenu();
 

@@ -30,3 +30,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Cache-Control': 'no-store',
 };
+
+/**
+ * For session.webRequest.onHeadersReceived: the same headers on every response the
+ * session sees, as a second line behind the protocol handler.
+ */
+export function withSecurityHeaders(responseHeaders: Record<string, string[]> | undefined): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  const ours = new Set(Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()));
+  for (const [name, values] of Object.entries(responseHeaders ?? {})) {
+    if (!ours.has(name.toLowerCase())) headers[name] = values;
+  }
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers[name] = [value];
+  return headers;
+}

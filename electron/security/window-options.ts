@@ -22,6 +22,8 @@ export function hardenedWebPreferences(input: WindowOptionsInput): WebPreference
     webviewTag: false,
     spellcheck: false,
     experimentalFeatures: false,
+    // Middle-click would otherwise try to open links in a new window.
+    disableBlinkFeatures: 'Auxclick',
     // A file dropped on the window must not replace the app with file:// content.
     navigateOnDragDrop: false,
     safeDialogs: true,
