@@ -41,7 +41,8 @@ function columnWidths(table: PublishedTable): number[] {
   const characters = table.columns.map((_, index) =>
     Math.max(4, ...[table.headers[index] ?? '', ...allRows(table).map((row) => row[index]?.text ?? '')].map((text) => text.length + 1)),
   );
-  const twips = characters.map((count) => count * 110);
+  // About 120 twips per character of 8.5 pt Verdana, plus the cell margins left and right.
+  const twips = characters.map((count) => count * 120 + 200);
   const total = twips.reduce((sum, width) => sum + width, 0);
   const scale = total > TEXT_WIDTH ? TEXT_WIDTH / total : 1;
   return twips.map((width) => Math.floor(width * scale));
