@@ -76,8 +76,12 @@ export interface RandomAccessSource {
 }
 
 export interface StreamDecryptOptions extends DecryptAgeOptions {
-  /** Receives every byte of the file once, in order (for a hash of the file as read). */
-  onFileBytes?: (bytes: Uint8Array) => void;
+  /**
+   * Receives every byte of the file once, in order (for a hash of the file as read). It
+   * must not keep `bytes` (the buffer is reused); a returned promise is awaited, which
+   * lets a hasher in another thread hold the loop back when it falls behind.
+   */
+  onFileBytes?: (bytes: Uint8Array) => void | Promise<void>;
 }
 
 const FIRST_READ_BYTES = 64 * 1024;
@@ -113,13 +117,13 @@ export async function decryptAgeSource(
   const probeLength = Math.min(size, FIRST_READ_BYTES);
   if (isArmored(await source.read(0, probeLength, new Uint8Array(probeLength)))) {
     const whole = await source.read(0, size, new Uint8Array(size));
-    options.onFileBytes?.(whole);
+    await options.onFileBytes?.(whole);
     return decryptAgeWith(primitives, whole, key, options);
   }
   const { head, header } = await readHead(source);
   const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
   const streamKey = await openHeader(primitives, header, head.subarray(header.length, Math.min(payloadStart, head.length)), key);
-  options.onFileBytes?.(head.subarray(0, payloadStart));
+  await options.onFileBytes?.(head.subarray(0, payloadStart));
   const layout = payloadLayout(size - payloadStart);
   const plaintext = new Uint8Array(layout.plaintextLength);
   const lastIndex = layout.chunkCount - 1;
@@ -134,9 +138,10 @@ export async function decryptAgeSource(
       const block = await pending;
       const nextIndex = index + PROGRESS_CHUNKS;
       if (nextIndex < layout.chunkCount) pending = readBlock(nextIndex, buffers[turn ^ 1]);
-      options.onFileBytes?.(block);
+      const hashed = options.onFileBytes?.(block);
       written += openChunks(primitives, streamKey, block, index, lastIndex, plaintext, written);
       options.onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
+      await hashed;
     }
   } finally {
     // A read still in flight after a refusal must not surface as an unhandled rejection.
