@@ -8,22 +8,27 @@ export function dayOf(isoDate: string): number {
   return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / MILLISECONDS_PER_DAY);
 }
 
+// Formatting dates is the hot path of the scale generator: remember each day's text.
+const dateTexts = new Map<number, string>();
+
 export function isoDate(day: number): string {
-  return new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, 10);
+  let text = dateTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * MILLISECONDS_PER_DAY).toISOString().slice(0, 10);
+    dateTexts.set(day, text);
+  }
+  return text;
 }
 
-/** The instant `secondOfDay` seconds into the given day. */
-export function isoInstant(day: number, secondOfDay: number): string {
-  return `${new Date(day * MILLISECONDS_PER_DAY + secondOfDay * 1000).toISOString().slice(0, 19)}Z`;
-}
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value));
 
-/** Seconds since the epoch of an instant written by isoInstant. */
-export function secondsOf(instant: string): number {
-  return Date.parse(instant) / 1000;
-}
-
+/** 'YYYY-MM-DDTHH:MM:SSZ' of whole seconds since the epoch. */
 export function instantFromSeconds(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
+  const day = Math.floor(seconds / 86_400);
+  const second = seconds - day * 86_400;
+  const hours = Math.floor(second / 3600);
+  const minutes = Math.floor((second % 3600) / 60);
+  return `${isoDate(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(second % 60)}Z`;
 }
 
 /**
