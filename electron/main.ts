@@ -10,7 +10,7 @@ import { VERSION } from '../shared/version';
 import { appendAudit, readAndVerifyAudit } from '../shared/node/audit';
 import { appDataDir } from './data-dir';
 import { createEventQueue } from './event-queue';
-import { writeFileAtomic } from './files/atomic-write';
+import { writeFileSafely } from '../shared/node/files/safe-write';
 import { snapshotPathFromArgv } from './files/launch-file';
 import { createPathGrants, kindOfDroppedFile } from './files/path-grants';
 import { loadRecent, saveRecent, withRecent } from './files/recent';
@@ -20,6 +20,9 @@ import { buildMenuTemplate, type MenuLanguage } from './menu/template';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/handler';
 import { createRequestFilter } from './security/network';
 import { APP_SCHEME } from './security/origin';
+
+/** The name `ketenlens demo` writes in the data folder; not imported, as shared/node/demo brings the generator and sql.js along. */
+const DEMO_FILE_NAME = 'demo.snapshot.age';
 import { withSecurityHeaders } from './security/csp';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './security/permissions';
 import { createMainWindow, guardAllWebContents } from './window';
@@ -71,10 +74,21 @@ async function installMenu(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/**
+ * The demo snapshot made by `ketenlens demo` / scripts/start-electron.mjs, if any. It holds
+ * no real person, so offering it grants reading it.
+ */
 async function demoSnapshotPath(): Promise<string | null> {
-  const candidate = process.env.KETENLENS_DEMO_SNAPSHOT;
-  if (candidate === undefined || candidate === '') return null;
-  return stat(candidate).then((info) => (info.isFile() ? candidate : null), () => null);
+  const candidates = [process.env.KETENLENS_DEMO_SNAPSHOT, join(dataDir, DEMO_FILE_NAME)];
+  for (const candidate of candidates) {
+    if (candidate === undefined || candidate === '') continue;
+    const isFile = await stat(candidate).then((info) => info.isFile(), () => false);
+    if (isFile) {
+      grants.grant(candidate, { source: 'demo', kind: 'snapshot' });
+      return candidate;
+    }
+  }
+  return null;
 }
 
 const handlers = createInvokeHandlers({
@@ -99,7 +113,8 @@ const handlers = createInvokeHandlers({
       return { size: info.size, isFile: info.isFile() };
     },
     readFile: (path) => readFile(path),
-    writeFileAtomic,
+    // The native save dialog already asked before overwriting, hence force.
+    writeFileAtomic: (path, bytes) => writeFileSafely(path, bytes, { force: true }),
   },
   grants,
   recent: {

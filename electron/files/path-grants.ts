@@ -4,7 +4,7 @@
 // compromised renderer cannot read ~/.ssh or another snapshot on its own.
 import { posix, win32 } from 'node:path';
 
-export type GrantSource = 'dialog' | 'drop' | 'open-request' | 'recent';
+export type GrantSource = 'dialog' | 'drop' | 'open-request' | 'recent' | 'demo';
 /** What the file is for: only snapshots go into the recent list. */
 export type GrantKind = 'snapshot' | 'identity';
 

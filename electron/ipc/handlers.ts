@@ -3,7 +3,7 @@
 // Electron. main.ts registers them behind the sender check.
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { FileReadError, FileTooLargeError, FileWriteError } from '../../shared/errors';
+import { FileReadError, FileTooLargeError, FileWriteError, isKetenlensError } from '../../shared/errors';
 import { checkAuditInput } from '../../shared/node/audit/details-guard';
 import type {
   AppInfo, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
@@ -119,7 +119,7 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
         details: { source: 'host', path, sha256, bytes: save.bytes.byteLength },
       });
       await deps.files.writeFileAtomic(path, save.bytes).catch((error: unknown) => {
-        throw new FileWriteError(path, 'schrijven mislukt', 'writing failed', { cause: error });
+        throw isKetenlensError(error) ? error : new FileWriteError(path, 'schrijven mislukt', 'writing failed', { cause: error });
       });
       return { path, sha256 };
     },

@@ -1,13 +1,12 @@
 // Smaller parts of the shell: the recent list, launch arguments, the event queue, the
 // preload bridge and the host error transport.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadRecent, parseRecent, RECENT_FILE, saveRecent, withRecent } from '../../electron/files/recent';
 import { snapshotPathFromArgv } from '../../electron/files/launch-file';
 import { createPathGrants } from '../../electron/files/path-grants';
-import { writeFileAtomic } from '../../electron/files/atomic-write';
 import { createEventQueue } from '../../electron/event-queue';
 import { createBridge, type IpcRendererLike } from '../../electron/preload-bridge';
 import { toTransportError } from '../../electron/ipc/host-error';
@@ -36,22 +35,6 @@ describe('recent list', () => {
       expect(await loadRecent(dataDir)).toEqual(['/a.snapshot.age']);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('atomic export write', () => {
-  it('replaces the file in one step and reports its sha256', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'ketenlens-write-'));
-    try {
-      const target = join(folder, 'tabel.csv');
-      await writeFile(target, 'old');
-      expect(await writeFileAtomic(target, new TextEncoder().encode('abc'))).toEqual({
-        sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-      });
-      expect(await readFile(target, 'utf8')).toBe('abc');
-    } finally {
-      await rm(folder, { recursive: true, force: true });
     }
   });
 });
