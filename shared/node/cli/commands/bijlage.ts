@@ -1,12 +1,135 @@
-// `ketenlens bijlage` — placeholder until its issue lands; refuses clearly instead of pretending.
-import { UsageError } from '../../../errors';
-import type { Command } from '../command';
+// `ketenlens bijlage <snapshot> --tables id,id,… --out FILE`: several catalogue tables as
+// one appendix file (DOCX/ODT: one document with Tabel 1…N; XLSX/ODS: 'Inhoud' and a
+// sheet per table), with disclosure control — suppression (k = 10) unless told otherwise,
+// because a bijlage is made to be published.
+import { parseArgs } from 'node:util';
+import { InvalidParameterError, UsageError } from '../../../errors';
+import { DEFAULT_SUPPRESSION_K, type DisclosureChoice } from '../../../export/disclosure';
+import { findTable, buildTable, TABLE_IDS, type Doelgroep, type TableRequest } from '../../../tables/catalogue';
+import { createAnalysisSession } from '../../../tables/session';
+import type { TableModel } from '../../../tables/model';
+import type { Command, CliIo } from '../command';
+import { KEY_HELP, KEY_OPTIONS } from '../keys';
+import { protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
+import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+
+export const BIJLAGE_DEFAULT_DISCLOSURE: DisclosureChoice = { method: 'suppress', k: DEFAULT_SUPPRESSION_K };
+
+const HELP = `Usage: ketenlens bijlage <snapshot> --tables ID,ID,… --out FILE [options] [key options]
+
+Writes several appendix tables into one file in the published layout of Kamerbrieven:
+DOCX or ODT as one document with captions Tabel 1…N (in the order given), XLSX or ODS
+as a contents sheet 'Inhoud' and a sheet per table. Each table has its 'Bron:' line,
+notes and a provenance line (snapshot SHA-256, peildatum, generator, date).
+
+Options:
+  --tables ID,ID,…         catalogue ids (see 'ketenlens tables'), in caption order
+  -o, --out FILE           the file to write (never replaced without --force)
+  -f, --format FORMAT      docx | odt | xlsx | ods (default: from the --out extension)
+  --disclosure METHOD      suppress[:k] (default, k = 10) | round5 | round10 | none
+  --peildatum DATE[,DATE]  reference date(s) YYYY-MM-DD (default: the snapshot's peildatum)
+  --doelgroep GROEP        asiel | gezin | overig (tables that take it; default asiel)
+  --title TEXT             document title (default 'Bijlage')
+  --force                  replace FILE if it exists
+  --confirm-unprotected    allow a person-level result
+${KEY_HELP}
+
+Exit codes: 0 written, 2 usage, 3 key, 4 damaged or not age, 5 not a snapshot v1,
+6 cannot read or write a file, 7 refused (file exists, unprotected export, table needs an
+absent optional snapshot table).
+`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DOELGROEPEN: readonly Doelgroep[] = ['asiel', 'gezin', 'overig'];
+
+function tableIds(text: string | undefined): string[] {
+  const ids = (text ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) {
+    throw new UsageError(
+      `Geef de tabellen met --tables ID,ID,… (bekend: ${TABLE_IDS.join(', ')}).`,
+      `Give the tables with --tables ID,ID,… (known: ${TABLE_IDS.join(', ')}).`,
+    );
+  }
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate !== undefined) {
+    throw new InvalidParameterError('--tables', `'${duplicate}' staat er twee keer in.`, `'${duplicate}' is listed twice.`);
+  }
+  // Unknown ids are refused before the key is asked for.
+  ids.forEach((id) => findTable(id));
+  return ids;
+}
+
+function tableRequest(peildatum: string | undefined, doelgroep: string | undefined): TableRequest {
+  const request: TableRequest = {};
+  if (peildatum !== undefined) {
+    const dates = peildatum.split(',').map((date) => date.trim());
+    const wrong = dates.find((date) => !DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)));
+    if (wrong !== undefined) {
+      throw new InvalidParameterError('--peildatum', `'${wrong}' is geen datum JJJJ-MM-DD.`, `'${wrong}' is not a date YYYY-MM-DD.`);
+    }
+    request.peildata = dates;
+  }
+  if (doelgroep !== undefined) {
+    const found = DOELGROEPEN.find((each) => each === doelgroep);
+    if (found === undefined) {
+      throw new InvalidParameterError('--doelgroep', `'${doelgroep}' is geen doelgroep; kies ${DOELGROEPEN.join(', ')}.`, `'${doelgroep}' is not a doelgroep; choose ${DOELGROEPEN.join(', ')}.`);
+    }
+    request.doelgroep = found;
+  }
+  return request;
+}
 
 export const bijlageCommand: Command = {
   name: 'bijlage',
-  summary: '(not available yet)',
-  help: 'ketenlens bijlage: not available yet in this build.',
-  async run() {
-    throw new UsageError('Het commando bijlage is nog niet beschikbaar.', 'The command bijlage is not available yet.');
+  summary: 'write several appendix tables into one DOCX, ODT, XLSX or ODS file',
+  help: HELP,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ...KEY_OPTIONS,
+        tables: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f' },
+        disclosure: { type: 'string' },
+        peildatum: { type: 'string' },
+        doelgroep: { type: 'string' },
+        title: { type: 'string' },
+        force: { type: 'boolean' },
+        'confirm-unprotected': { type: 'boolean' },
+      },
+    });
+    const [snapshotPath = ''] = requirePositionals(positionals, ['snapshot'], 'bijlage');
+    // Every option is checked before the key is asked for or the snapshot decrypted.
+    const ids = tableIds(values.tables);
+    if (values.out === undefined) {
+      throw new UsageError('Geef het doelbestand met --out BESTAND.', 'Give the file to write with --out FILE.');
+    }
+    const format = resolveBijlageFormat(values.format, values.out);
+    const disclosure = resolveDisclosure(values.disclosure, BIJLAGE_DEFAULT_DISCLOSURE);
+    const request = tableRequest(values.peildatum, values.doelgroep);
+
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
+    let models: TableModel[];
+    try {
+      const session = createAnalysisSession(snapshot);
+      models = ids.map((id) => protectForExport(buildTable(session, id, request), disclosure, io));
+    } finally {
+      snapshot.close();
+    }
+    await writeBijlageOutput(
+      models,
+      {
+        format,
+        out: values.out,
+        force: values.force === true,
+        confirmedUnprotected: values['confirm-unprotected'] === true,
+        title: values.title ?? 'Bijlage',
+      },
+      io,
+    );
+    return 0;
   },
 };

@@ -1,0 +1,84 @@
+// `ketenlens bijlage`: one file with the tables in order, protected by default, read back
+// with independent readers; refusals before the key is asked for; never overwriting.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../../errors';
+import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../../../../test/fixtures/snapshot';
+import { docxParagraphs, docxTables, unzip } from '../../../../test/golden/readers';
+import type { CliIo } from '../command';
+import { main } from '../main';
+
+function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () => string } {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE }, cwd, language: 'en' };
+  return { io, stdout: () => stdout, stderr: () => stderr };
+}
+
+let fixture: SnapshotFixture;
+beforeAll(async () => {
+  fixture = await buildSnapshotFile('', { name: 'leeg.snapshot.age' });
+});
+afterAll(() => fixture.remove());
+
+describe('ketenlens bijlage', () => {
+  it('writes a DOCX with Tabel 1 and Tabel 2 in the order given, and reports the SHA-256', async () => {
+    const capture = captureIo(fixture.directory);
+    const code = await main(['bijlage', 'leeg.snapshot.age', '--tables', 'boete-ouderdom,elip-cohorten', '--out', 'bijlage.docx'], capture.io);
+    expect(capture.stderr()).toMatch(/Written: .*bijlage\.docx \(\d+ bytes, SHA-256 [0-9a-f]{64}\)/);
+    expect(code).toBe(EXIT.ok);
+    const documentXml = unzip(readFileSync(join(fixture.directory, 'bijlage.docx')))['word/document.xml'] ?? '';
+    const captions = docxParagraphs(documentXml).filter((paragraph) => paragraph.startsWith('Tabel '));
+    expect(captions).toHaveLength(2);
+    expect(captions[0]).toMatch(/^Tabel 1: /);
+    expect(captions[1]).toMatch(/^Tabel 2: ELIP/);
+    expect(docxTables(documentXml)).toHaveLength(2);
+  });
+
+  it('writes an XLSX with Inhoud and a sheet per table; format from the extension', async () => {
+    const capture = captureIo(fixture.directory);
+    expect(await main(['bijlage', 'leeg.snapshot.age', '--tables', 'elip-cohorten,boete-ouderdom', '-o', 'bijlage.xlsx'], capture.io)).toBe(EXIT.ok);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(readFileSync(join(fixture.directory, 'bijlage.xlsx'))).buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Inhoud', 'Tabel 1', 'Tabel 2']);
+    expect(String(workbook.getWorksheet('Tabel 1')?.getCell('A1').value)).toMatch(/^Tabel 1: ELIP/);
+  });
+
+  it('refuses to overwrite without --force and leaves the file as it was', async () => {
+    const path = join(fixture.directory, 'bestaat.odt');
+    writeFileSync(path, 'oud');
+    const capture = captureIo(fixture.directory);
+    expect(await main(['bijlage', 'leeg.snapshot.age', '--tables', 'boete-ouderdom', '--out', 'bestaat.odt'], capture.io)).toBe(EXIT.refused);
+    expect(capture.stderr()).toContain('already exists');
+    expect(readFileSync(path, 'utf8')).toBe('oud');
+    expect(await main(['bijlage', 'leeg.snapshot.age', '--tables', 'boete-ouderdom', '--out', 'bestaat.odt', '--force'], captureIo(fixture.directory).io)).toBe(EXIT.ok);
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses bad options before opening the snapshot', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--tables', 'bestaat-niet', '--out', 'x.docx'], /Unknown table 'bestaat-niet'/],
+      [['--tables', 'elip-cohorten', '--out', 'x.csv'], /cannot be a bijlage/],
+      [['--tables', 'elip-cohorten'], /--out FILE/],
+      [['--tables', 'elip-cohorten', '--out', 'x.docx', '--disclosure', 'blur'], /round5/],
+      [['--tables', 'elip-cohorten', '--out', 'x.docx', '--peildatum', '2023-13-45'], /not a date/],
+      [['--out', 'x.docx'], /--tables/],
+    ];
+    for (const [options, message] of cases) {
+      const capture = captureIo(fixture.directory);
+      // No passphrase: a refusal after opening would be a key error (3) instead.
+      capture.io.env = {};
+      expect(await main(['bijlage', 'leeg.snapshot.age', ...options], capture.io)).toBe(EXIT.usage);
+      expect(capture.stderr()).toMatch(message);
+    }
+    expect(existsSync(join(fixture.directory, 'x.docx'))).toBe(false);
+    expect(readdirSync(fixture.directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
