@@ -101,8 +101,9 @@ function wholeCents(column: string, required: boolean): RowCheck[] {
 
 const person = (column = 'inburgeraar_id'): Reference => ({ column, parent: 'inburgeraar', parentColumn: 'id' });
 
+// The cheap comparison first: SQLite stops an AND at the first false term.
 const dateAfterValid = (later: string, earlier: string): string =>
-  `${sqlIsValidDate(`t.${q(later)}`)} AND ${sqlIsValidDate(`t.${q(earlier)}`)} AND t.${q(later)} < t.${q(earlier)}`;
+  `t.${q(later)} < t.${q(earlier)} AND ${sqlIsValidDate(`t.${q(later)}`)} AND ${sqlIsValidDate(`t.${q(earlier)}`)}`;
 
 // ── the rules of snapshot v1, parents before children ────────────────────────────────
 
@@ -254,8 +255,8 @@ const RULES: readonly TableRules[] = [
         kind: 'window-ends-before-start',
         column: 'zichtbaar_tot',
         condition:
-          `${sqlIsValidInstant('t.zichtbaar_vanaf')} AND ${sqlIsValidInstant('t.zichtbaar_tot')} ` +
-          'AND t.zichtbaar_tot < t.zichtbaar_vanaf',
+          `t.zichtbaar_tot < t.zichtbaar_vanaf AND ${sqlIsValidInstant('t.zichtbaar_vanaf')} ` +
+          `AND ${sqlIsValidInstant('t.zichtbaar_tot')}`,
         descriptionNl: 'zichtbaar_tot ligt voor zichtbaar_vanaf',
         descriptionEn: 'zichtbaar_tot is earlier than zichtbaar_vanaf',
         skip: true,
@@ -279,21 +280,43 @@ const RULES: readonly TableRules[] = [
       notNull('signaal_id'),
       ...instant('ingezien_op', true),
       notNull('gebruiker'),
-      {
-        kind: 'view-outside-window',
-        column: 'ingezien_op',
-        // Against usable signals only: a view of a skipped signal is skipped itself.
-        condition:
-          `${sqlIsValidInstant('t.ingezien_op')} AND EXISTS (SELECT 1 FROM temp.usable_portaal_signaal s ` +
-          'WHERE s.id = t.signaal_id AND (t.ingezien_op < s.zichtbaar_vanaf ' +
-          'OR (s.zichtbaar_tot IS NOT NULL AND t.ingezien_op >= s.zichtbaar_tot)))',
-        descriptionNl: 'inzage valt buiten het zichtbaarheidsvenster van het signaal',
-        descriptionEn: "view lies outside the signal's visibility window",
-        skip: false,
-      },
     ],
   },
 ];
+
+
+// ── checks that need the parent row of a reference ────────────────────────────────────
+
+/** How a check reaches a parent table in the counting pass. */
+interface PassContext {
+  /** The alias of the LEFT JOINed parent row for this reference, or null when not joined. */
+  joined(reference: Reference): string | null;
+  /** Rows of a table skipped so far (parents are complete before their children run). */
+  skippedCount(table: SnapshotTable): number;
+}
+
+/** portaal_inzage: a view outside its (usable) signal's window [zichtbaar_vanaf, zichtbaar_tot). */
+function viewOutsideWindow(context: PassContext, signal: Reference): RowCheck {
+  const outside = (s: string) =>
+    `(t.ingezien_op < ${s}.zichtbaar_vanaf OR (${s}.zichtbaar_tot IS NOT NULL AND t.ingezien_op >= ${s}.zichtbaar_tot))`;
+  const alias = context.joined(signal);
+  const condition =
+    alias === null
+      ? `EXISTS (SELECT 1 FROM temp.usable_portaal_signaal s WHERE s.id = t.signaal_id AND ${outside('s')})`
+      : `${alias}.id IS NOT NULL AND ${outside(alias)}` +
+        (context.skippedCount('portaal_signaal') > 0
+          ? ` AND EXISTS (SELECT 1 FROM temp.usable_portaal_signaal u WHERE u.id = ${alias}.id)`
+          : '');
+  return {
+    kind: 'view-outside-window',
+    column: 'ingezien_op',
+    // Only against usable signals: a view of a skipped signal is skipped itself (cascade).
+    condition: `${condition} AND ${sqlIsValidInstant('t.ingezien_op')}`,
+    descriptionNl: 'inzage valt buiten het zichtbaarheidsvenster van het signaal',
+    descriptionEn: "view lies outside the signal's visibility window",
+    skip: false,
+  };
+}
 
 // ── storage of each table: rowid or WITHOUT ROWID, enforced uniqueness ──────────────────
 
@@ -343,14 +366,16 @@ function duplicateCheck(rules: TableRules): RowCheck {
   };
 }
 
-function danglingCheck(reference: Reference): RowCheck {
+function danglingCheck(reference: Reference, alias: string | null): RowCheck {
   const column = `t.${q(reference.column)}`;
+  const missing =
+    alias === null
+      ? `NOT EXISTS (SELECT 1 FROM main.${q(reference.parent)} p WHERE p.${q(reference.parentColumn)} = ${column})`
+      : `${alias}.${q(reference.parentColumn)} IS NULL`;
   return {
     kind: 'dangling-reference',
     column: reference.column,
-    condition:
-      `${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM main.${q(reference.parent)} p ` +
-      `WHERE p.${q(reference.parentColumn)} = ${column})`,
+    condition: `${column} IS NOT NULL AND ${missing}`,
     descriptionNl: `${reference.column} verwijst naar geen bestaande rij van ${reference.parent}`,
     descriptionEn: `${reference.column} refers to no existing row of ${reference.parent}`,
     skip: true,
@@ -376,6 +401,8 @@ function cascadeCheck(reference: Reference): RowCheck {
 
 export interface FindingsOutcome {
   findings: Finding[];
+  /** Rows per table, counted in the same pass as the checks. */
+  rowCounts: Partial<Record<SnapshotTable, number>>;
   skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>>;
   skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>>;
 }
@@ -391,19 +418,42 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
   }
 
   const findings: Finding[] = [];
+  const rowCounts: Partial<Record<SnapshotTable, number>> = {};
   const skippedCount = new Map<SnapshotTable, number>();
   for (const rules of rulesPresent) {
     const storage = storages.get(rules.table)!;
     const references = rules.references.filter((reference) => present.includes(reference.parent));
+    // A parent whose key is unique is LEFT JOINed once per row; others are probed with EXISTS.
+    const aliases = new Map<Reference, string>();
+    references.forEach((reference, index) => {
+      const parent = storages.get(reference.parent)!;
+      const parentRules = RULES.find((candidate) => candidate.table === reference.parent)!;
+      if (parent.keyEnforcedUnique && parentRules.key.length === 1 && parentRules.key[0] === reference.parentColumn) {
+        aliases.set(reference, `r${index}`);
+      }
+    });
+    const context: PassContext = {
+      joined: (reference) => aliases.get(reference) ?? null,
+      skippedCount: (table) => skippedCount.get(table) ?? 0,
+    };
+    const joins = references
+      .filter((reference) => aliases.has(reference))
+      .map((reference) => {
+        const alias = aliases.get(reference)!;
+        return `LEFT JOIN main.${q(reference.parent)} AS ${alias} ON ${alias}.${q(reference.parentColumn)} = t.${q(reference.column)}`;
+      });
     const direct = [
       ...rules.checks,
       ...(rules.key.length > 0 && !storage.keyEnforcedUnique ? [duplicateCheck(rules)] : []),
-      ...references.map(danglingCheck),
+      ...references.map((reference) => danglingCheck(reference, context.joined(reference))),
+      ...(rules.table === 'portaal_inzage' && references.length > 0 ? [viewOutsideWindow(context, references[0]!)] : []),
     ];
-    findings.push(...runChecks(db, rules, storage, direct));
-    // Cascade only from parents that lost rows; the checks above are complete for them.
-    const cascades = references.filter((reference) => (skippedCount.get(reference.parent) ?? 0) > 0).map(cascadeCheck);
-    if (cascades.length > 0) findings.push(...runChecks(db, rules, storage, cascades));
+    const pass = runChecks(db, rules, storage, direct, joins);
+    rowCounts[rules.table] = pass.rows;
+    findings.push(...pass.findings);
+    // Cascade only from parents that lost rows; their own checks are complete by now.
+    const cascades = references.filter((reference) => context.skippedCount(reference.parent) > 0).map(cascadeCheck);
+    if (cascades.length > 0 && pass.rows > 0) findings.push(...runChecks(db, rules, storage, cascades, []).findings);
     skippedCount.set(rules.table, Number(selectValue(db, `SELECT count(*) FROM temp.${q(`skip_${rules.table}`)}`)));
   }
 
@@ -411,11 +461,11 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
   const skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
   for (const rules of rulesPresent) {
     const storage = storages.get(rules.table)!;
-    const rows = selectRows(db, `SELECT * FROM temp.${q(`skip_${rules.table}`)}`);
+    const rows = skippedCount.get(rules.table) === 0 ? [] : selectRows(db, `SELECT * FROM temp.${q(`skip_${rules.table}`)}`);
     if (storage.hasRowid) skipped[rules.table] = new Set(rows.map((row) => Number(row[0])));
     else skippedKeys[rules.table] = new Set(rows.map((row) => row.map((value) => String(value)).join('/')));
   }
-  return { findings, skipped, skippedKeys };
+  return { findings, rowCounts, skipped, skippedKeys };
 }
 
 function createSkipTable(db: Database, table: SnapshotTable, storage: Storage): void {
@@ -439,32 +489,57 @@ function exampleExpression(rules: TableRules, storage: Storage): string {
   return keyText ?? rowidText ?? `'?'`;
 }
 
-function runChecks(db: Database, rules: TableRules, storage: Storage, checks: RowCheck[]): Finding[] {
-  const from = `FROM main.${q(rules.table)} AS t`;
-  const sums = checks.map((check) => `coalesce(sum(CASE WHEN ${check.condition} THEN 1 ELSE 0 END), 0)`).join(', ');
-  const counts = selectRows(db, `SELECT ${sums} ${from}`)[0] ?? [];
-  const findings: Finding[] = [];
-  const example = exampleExpression(rules, storage);
-  checks.forEach((check, index) => {
-    const count = Number(counts[index] ?? 0);
-    if (count === 0) return;
-    const examples = selectRows(db, `SELECT DISTINCT ${example} ${from} WHERE ${check.condition} LIMIT ${EXAMPLE_LIMIT}`).map(
-      (row) => String(row[0]),
-    );
-    if (check.skip) {
-      const rowKey = storage.rowKey.map((column) => `t.${q(column)}`).join(', ');
-      db.run(`INSERT OR IGNORE INTO temp.${q(`skip_${rules.table}`)} SELECT ${rowKey} ${from} WHERE ${check.condition}`);
+const BAD_ROWS = 'findings_bad_rows';
+
+/**
+ * One counting pass over the table (all checks and the row count at once); only when a
+ * check found rows, one more pass that copies the bad rows with a bit per check into a
+ * TEMP table, from which examples and skip sets are taken.
+ */
+function runChecks(
+  db: Database,
+  rules: TableRules,
+  storage: Storage,
+  checks: RowCheck[],
+  joins: string[],
+): { rows: number; findings: Finding[] } {
+  const from = `FROM main.${q(rules.table)} AS t ${joins.join(' ')}`;
+  const sums = checks.map((check) => `coalesce(sum(CASE WHEN ${check.condition} THEN 1 ELSE 0 END), 0)`);
+  const counted = selectRows(db, `SELECT count(*)${sums.map((sum) => `, ${sum}`).join('')} ${from}`)[0] ?? [];
+  const rows = Number(counted[0] ?? 0);
+  const counts = checks.map((_, index) => Number(counted[index + 1] ?? 0));
+  const hits = checks.map((check, index) => ({ check, count: counts[index]!, bit: 2 ** index })).filter((hit) => hit.count > 0);
+  if (hits.length === 0) return { rows, findings: [] };
+
+  const mask = hits.map((hit) => `(CASE WHEN ${hit.check.condition} THEN ${hit.bit} ELSE 0 END)`).join(' | ');
+  const keyColumns = storage.rowKey.map((column, index) => `t.${q(column)} AS k${index}`).join(', ');
+  db.run(`DROP TABLE IF EXISTS temp.${BAD_ROWS}`);
+  db.run(
+    `CREATE TEMP TABLE ${BAD_ROWS} AS SELECT * FROM (SELECT ${keyColumns}, ${exampleExpression(rules, storage)} AS example, ` +
+      `${mask} AS mask ${from}) WHERE mask <> 0`,
+  );
+  try {
+    const skipBits = hits.filter((hit) => hit.check.skip).reduce((bits, hit) => bits + hit.bit, 0);
+    if (skipBits > 0) {
+      const keys = storage.rowKey.map((_, index) => `k${index}`).join(', ');
+      db.run(`INSERT OR IGNORE INTO temp.${q(`skip_${rules.table}`)} SELECT ${keys} FROM temp.${BAD_ROWS} WHERE mask & ${skipBits} <> 0`);
     }
-    findings.push({
-      kind: check.kind,
-      table: rules.table,
-      ...(check.column === undefined ? {} : { column: check.column }),
-      descriptionNl: check.descriptionNl,
-      descriptionEn: check.descriptionEn,
-      count,
-      examples,
-      skipped: check.skip,
-    });
-  });
-  return findings;
+    return {
+      rows,
+      findings: hits.map(({ check, count, bit }) => ({
+        kind: check.kind,
+        table: rules.table,
+        ...(check.column === undefined ? {} : { column: check.column }),
+        descriptionNl: check.descriptionNl,
+        descriptionEn: check.descriptionEn,
+        count,
+        examples: selectRows(db, `SELECT DISTINCT example FROM temp.${BAD_ROWS} WHERE mask & ${bit} <> 0 LIMIT ${EXAMPLE_LIMIT}`).map(
+          (row) => String(row[0]),
+        ),
+        skipped: check.skip,
+      })),
+    };
+  } finally {
+    db.run(`DROP TABLE temp.${BAD_ROWS}`);
+  }
 }

@@ -11,7 +11,7 @@ import type { ProgressListener } from '../age/types';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type OpenedSnapshot, type OptionalTable, type SnapshotMeta, type SnapshotTable } from './types';
 import { REQUIRED_META_KEYS, SCHEMA_VERSION, TABLE_COLUMNS } from './schema';
 import type { SqlJsProvider } from './sqljs';
-import { quoteIdentifier, refuseCorruptImage, selectRows, selectValue } from './sql';
+import { refuseCorruptImage, selectRows, selectValue } from './sql';
 import { isValidDate } from './validity';
 import { runFindings } from './findings';
 
@@ -72,7 +72,6 @@ export async function openSnapshotFromPlaintext(
   try {
     const structure = refuseCorruptImage(() => checkStructure(db));
     options.onProgress?.({ phase: 'load', done: plaintext.length, total: plaintext.length });
-    const rowCounts = refuseCorruptImage(() => countRows(db, structure.present));
     options.onProgress?.({ phase: 'check', done: 0, total: 1 });
     const outcome = refuseCorruptImage(() => runFindings(db, structure.present));
     options.onProgress?.({ phase: 'check', done: 1, total: 1 });
@@ -82,7 +81,7 @@ export async function openSnapshotFromPlaintext(
       sha256: info.sha256,
       fileSize: info.fileSize,
       keyKind: info.keyKind,
-      rowCounts,
+      rowCounts: outcome.rowCounts,
       optionalTables: structure.optionalTables,
       findings: outcome.findings,
       skipped: outcome.skipped,
@@ -159,10 +158,4 @@ function readMeta(db: Database): SnapshotMeta {
   // Required keys first so every listing shows them in the same order.
   const { schema_version: _version, ...others } = values;
   return { schema_version: SCHEMA_VERSION, peildatum, bron, gemeente_jaar: gemeenteJaar, ...others };
-}
-
-function countRows(db: Database, present: readonly SnapshotTable[]): Partial<Record<SnapshotTable, number>> {
-  const counts: Partial<Record<SnapshotTable, number>> = {};
-  for (const table of present) counts[table] = Number(selectValue(db, `SELECT count(*) FROM main.${quoteIdentifier(table)}`));
-  return counts;
 }

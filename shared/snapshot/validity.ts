@@ -13,21 +13,17 @@ export function isValidDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const DIGITS4 = '[0-9][0-9][0-9][0-9]';
-const DIGITS2 = '[0-9][0-9]';
-
 /**
- * SQL condition: `expression` is a valid date. SQLite's date() normalises 2023-02-30 to
- * 2023-03-02 and rejects month 13, so comparing it with the original text catches both.
+ * SQL condition: `expression` is a valid date. date() always answers in the canonical
+ * form YYYY-MM-DD, normalises 2023-02-30 to 2023-03-02 and rejects month 13, so a value
+ * equals its own date() exactly when it is a real date written strictly. (No GLOB: it
+ * would add nothing and costs a third of the check at national scale.)
  */
 export function sqlIsValidDate(expression: string): string {
-  return `(${expression} GLOB '${DIGITS4}-${DIGITS2}-${DIGITS2}' AND date(${expression}) IS ${expression})`;
+  return `(date(${expression}) IS ${expression})`;
 }
 
-/** SQL condition: `expression` is a valid UTC instant `YYYY-MM-DDTHH:MM:SSZ`. */
+/** SQL condition: `expression` is a valid UTC instant `YYYY-MM-DDTHH:MM:SSZ` (same idea). */
 export function sqlIsValidInstant(expression: string): string {
-  return (
-    `(${expression} GLOB '${DIGITS4}-${DIGITS2}-${DIGITS2}T${DIGITS2}:${DIGITS2}:${DIGITS2}Z' ` +
-    `AND strftime('%Y-%m-%dT%H:%M:%SZ', ${expression}) IS ${expression})`
-  );
+  return `(strftime('%Y-%m-%dT%H:%M:%SZ', ${expression}) IS ${expression})`;
 }
