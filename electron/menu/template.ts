@@ -59,10 +59,27 @@ const T = {
   audit: { nl: 'Audit-log', en: 'Audit log' },
 } satisfies Record<string, Text>;
 
+/** A stable id per command (e.g. 'navigate:boetes'), so tests and scripts can find an item. */
+export function menuItemId(command: MenuCommand): string {
+  switch (command.command) {
+    case 'open-recent':
+      return `open-recent:${command.path}`;
+    case 'export-current':
+      return `export-current:${command.format}`;
+    case 'navigate':
+      return `navigate:${command.screen}`;
+    case 'language':
+      return `language:${command.language}`;
+    default:
+      return command.command;
+  }
+}
+
 export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
   const { language, onCommand } = input;
   const say = (text: Text): string => text[language];
   const command = (label: string, chosen: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    id: menuItemId(chosen),
     label,
     ...(accelerator === undefined ? {} : { accelerator }),
     click: () => onCommand(chosen),
@@ -105,8 +122,8 @@ export function buildMenuTemplate(input: MenuInput): MenuItemConstructorOptions[
     submenu: [
       ...SCREENS.map(([screen, text], index) => command(say(text), { command: 'navigate', screen }, `CmdOrCtrl+${index + 1}`)),
       { type: 'separator' },
-      { label: 'Nederlands', type: 'radio', checked: language === 'nl', click: () => onCommand({ command: 'language', language: 'nl' }) },
-      { label: 'English', type: 'radio', checked: language === 'en', click: () => onCommand({ command: 'language', language: 'en' }) },
+      { ...command('Nederlands', { command: 'language', language: 'nl' }), type: 'radio', checked: language === 'nl' },
+      { ...command('English', { command: 'language', language: 'en' }), type: 'radio', checked: language === 'en' },
       { type: 'separator' },
       { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' },
       ...(input.allowDevTools ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),

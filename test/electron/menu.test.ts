@@ -59,5 +59,7 @@ describe('menu template', () => {
     expect(items.some((item) => item.role === 'quit')).toBe(false);
     expect(items.some((item) => item.role === 'toggleDevTools')).toBe(false);
     expect(items.find((item) => item.label === 'English')?.checked).toBe(true);
+    expect(items.find((item) => item.id === 'navigate:boetes')?.label).toBe('Fines');
+    expect(items.find((item) => item.id === 'export-current:docx')?.label).toBe('Word (.docx)');
   });
 });
