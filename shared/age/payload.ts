@@ -48,7 +48,8 @@ export function writeStreamNonce(nonce: Uint8Array, index: number, last: boolean
  * Decrypts the whole chunks in `sealed` (chunk `firstIndex` onward) into `output` at
  * `outputOffset`. `lastIndex` is the index of the payload's final chunk.
  * When a chunk fails, it tells truncation at a chunk boundary (the chunk opens as a
- * non-final one) from alteration; both are refusals.
+ * non-final one) from alteration; appended data is reported at the chunk after the real
+ * final one. All are refusals.
  */
 export function openChunks(
   primitives: AgePrimitives,
@@ -69,9 +70,14 @@ export function openChunks(
     const last = index === lastIndex;
     writeStreamNonce(nonce, index, last);
     if (!primitives.open(key, nonce, chunk, into)) {
-      if (last && length === SEALED_CHUNK_BYTES) {
-        writeStreamNonce(nonce, index, false);
-        if (primitives.open(key, nonce, chunk, into)) throw new TruncatedFileError();
+      // Only for the diagnosis: a full chunk that opens with the other flag tells a cut
+      // at a chunk boundary, or data appended after the real final chunk.
+      if (length === SEALED_CHUNK_BYTES) {
+        writeStreamNonce(nonce, index, !last);
+        if (primitives.open(key, nonce, chunk, into)) {
+          if (last) throw new TruncatedFileError();
+          throw new PayloadTamperedError(index + 1);
+        }
       }
       throw new PayloadTamperedError(index);
     }

@@ -197,6 +197,11 @@ describe('truncated or extended files', () => {
         await expectRefused(extended, identityKey, [TruncatedFileError, PayloadTamperedError]);
       }
     }
+    // After a full final chunk, appended data is named as the chunk after it (chunk 4).
+    const extended = new Uint8Array(exact.length + 100);
+    extended.set(exact);
+    const [error] = await expectRefused(extended, identityKey, [PayloadTamperedError]);
+    expect(error!.messageEn).toContain('chunk 4 fails');
   });
 });
 
