@@ -29,7 +29,10 @@ export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-const CORRUPT_MESSAGES = ['file is not a database', 'database disk image is malformed', 'malformed database schema'];
+const CORRUPT_MESSAGES = [
+  'file is not a database', 'database disk image is malformed', 'malformed database schema', 'unsupported file format',
+  'database corruption',
+];
 
 /** Whether an error thrown by sql.js says the image is damaged or not SQLite at all. */
 export function isCorruptImageError(error: unknown): boolean {

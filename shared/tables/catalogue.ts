@@ -4,6 +4,7 @@ import { UnknownTableError, OptionalTableAbsentError } from '../errors';
 import type { TableModel } from './model';
 import type { AnalysisSession } from './session';
 import type { OptionalTable } from '../snapshot/types';
+import { refuseCorruptImage } from '../snapshot/sql';
 import { elipTables } from '../analyses/elip-tables';
 import { boeteTables } from '../analyses/boete-tables';
 import { datalekTables } from '../analyses/datalek-tables';
@@ -60,5 +61,6 @@ export function buildTable(session: AnalysisSession, id: string, request: TableR
   if (absent.length > 0) {
     throw new OptionalTableAbsentError(absent, `De tabel ${id}`, `The table ${id}`);
   }
-  return definition.build(session, request);
+  // A damaged page can surface only when an analysis first reads it: refuse it as such.
+  return refuseCorruptImage(() => definition.build(session, request));
 }
