@@ -33,7 +33,7 @@ figures of Kamerstuk 32 824, nr. 391 and earlier letters. The same bytes of SQLi
                           Without a key option the passphrase is '${DEMO_PASSPHRASE}'.
 
 Progress is shown on stderr when it is a terminal.
-Exit codes: 0 written, 2 usage, 6 file I/O (e.g. the file exists: use --force).`;
+Exit codes: 0 written, 2 usage, 6 file I/O, 7 refused (the file exists: use --force).`;
 
 function wholeNumber(value: string, option: string, minimum: number, maximum: number): number {
   const number = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
