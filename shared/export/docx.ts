@@ -8,7 +8,7 @@ import {
 } from 'docx';
 import type { TableModel } from '../tables/model';
 import { isNumericType } from '../tables/model';
-import { allRows, publishedTable, type PublishedCell, type PublishedTable } from './layout';
+import { columnCharacters, publishedTable, type PublishedCell, type PublishedTable } from './layout';
 import { normalizeZip } from './zip';
 
 const FONT = 'Verdana';
@@ -38,11 +38,8 @@ function cell(text: string, alignRight: boolean, options: { bold?: boolean; top?
 
 /** Column widths in twips from the longest text, scaled down to fit the page. */
 function columnWidths(table: PublishedTable): number[] {
-  const characters = table.columns.map((_, index) =>
-    Math.max(4, ...[table.headers[index] ?? '', ...allRows(table).map((row) => row[index]?.text ?? '')].map((text) => text.length + 1)),
-  );
   // About 120 twips per character of 8.5 pt Verdana, plus the cell margins left and right.
-  const twips = characters.map((count) => count * 120 + 200);
+  const twips = table.columns.map((_, index) => columnCharacters(table, index) * 120 + 280);
   const total = twips.reduce((sum, width) => sum + width, 0);
   const scale = total > TEXT_WIDTH ? TEXT_WIDTH / total : 1;
   return twips.map((width) => Math.floor(width * scale));

@@ -116,3 +116,15 @@ export function publishedTable(model: TableModel, number = 1): PublishedTable {
 export function allRows(table: PublishedTable): PublishedCell[][] {
   return table.totals === null ? table.body : [...table.body, table.totals];
 }
+
+/**
+ * Width of a column in characters: its longest cell text (cells do not wrap), and the
+ * longest word of its header in documents (headers wrap between words, as in printed
+ * tables) or the whole header in spreadsheets (their cells do not wrap).
+ */
+export function columnCharacters(table: PublishedTable, index: number, headerWraps = true): number {
+  const header = table.headers[index] ?? '';
+  const headerWords = (headerWraps ? header.split(/\s+/) : [header]).map((word) => word.length);
+  const cells = allRows(table).map((row) => row[index]?.text.length ?? 0);
+  return Math.max(3, ...headerWords, ...cells);
+}

@@ -5,7 +5,7 @@
 import type { TableModel } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { sheetValue, type DateStyleName, type NumberStyle } from './cell-values';
-import { allRows, publishedTable, type PublishedCell, type PublishedTable } from './layout';
+import { columnCharacters, publishedTable, type PublishedCell, type PublishedTable } from './layout';
 import { escapeXml } from './xml';
 import { textEntry, zipEntries } from './zip';
 
@@ -95,7 +95,7 @@ const SHEET_TEXT_STYLES =
 
 function automaticStyles(kind: DocumentKind, columnWidths: number[], tableStyles = ''): string {
   const widths = [...new Set(columnWidths)].map(
-    (width) => `<style:style style:name="co-${width}" style:family="table-column"><style:table-column-properties style:column-width="${(width * 0.2).toFixed(2)}cm"/></style:style>`,
+    (width) => `<style:style style:name="co-${width}" style:family="table-column"><style:table-column-properties style:column-width="${(width * CM_PER_CHARACTER).toFixed(2)}cm"/></style:style>`,
   );
   const tableStyle =
     kind === 'text'
@@ -114,11 +114,13 @@ function automaticStyles(kind: DocumentKind, columnWidths: number[], tableStyles
   ].join('');
 }
 
-/** Width of a column in characters: the longest text in it, within sensible bounds. */
-function columnWidth(table: PublishedTable, index: number): number {
-  const texts = [table.headers[index] ?? '', ...allRows(table).map((row) => row[index]?.text ?? '')];
-  return Math.min(40, Math.max(5, ...texts.map((text) => text.length + 2)));
+/** Width of a column in characters, with room for the cell padding, within sensible bounds. */
+function columnWidth(table: PublishedTable, index: number, headerWraps: boolean): number {
+  return Math.min(40, columnCharacters(table, index, headerWraps) + 2);
 }
+
+/** Centimetres per character of 9 pt Verdana, a wide font. */
+const CM_PER_CHARACTER = 0.18;
 
 function tableCell(cell: PublishedCell, emphasis: Emphasis): string {
   const stored = sheetValue(cell);
@@ -156,8 +158,8 @@ function bodyRows(table: PublishedTable): string {
   return [...body, ...totals].join('');
 }
 
-function columnElements(table: PublishedTable): string {
-  return table.columns.map((_, index) => `<table:table-column table:style-name="co-${columnWidth(table, index)}"/>`).join('');
+function columnElements(table: PublishedTable, headerWraps: boolean): string {
+  return table.columns.map((_, index) => `<table:table-column table:style-name="co-${columnWidth(table, index, headerWraps)}"/>`).join('');
 }
 
 function textRow(text: string, style: string): string {
@@ -170,7 +172,7 @@ const EMPTY_ROW = '<table:table-row><table:table-cell/></table:table-row>';
 function sheet(table: PublishedTable, name: string): string {
   return [
     `<table:table table:name="${escapeXml(name)}" table:style-name="ta-table">`,
-    columnElements(table),
+    columnElements(table, false),
     textRow(table.caption, 'ce-caption'),
     `<table:table-header-rows><table:table-row>${headerCells(table)}</table:table-row></table:table-header-rows>`,
     bodyRows(table),
@@ -290,7 +292,7 @@ function firstModel(models: readonly TableModel[]): TableModel {
 export function exportOds(models: readonly TableModel[], options: OpenDocumentOptions = {}): Uint8Array {
   const first = firstModel(models);
   const tables = tablesOf(models, options.firstNumber ?? 1);
-  const widths = [8, 12, 60, ...tables.flatMap((table) => table.columns.map((_, index) => columnWidth(table, index)))];
+  const widths = [8, 12, 60, ...tables.flatMap((table) => table.columns.map((_, index) => columnWidth(table, index, false)))];
   const contents: ContentsEntry[] = tables.map((table) => ({ number: table.number, title: table.title, sheetName: sheetName(table.number) }));
   const body = [
     ...(options.contents === true ? [contentsSheet(contents)] : []),
@@ -305,7 +307,7 @@ function textTable(table: PublishedTable): string {
   return [
     `<text:p text:style-name="P-caption">${escapeXml(table.caption)}</text:p>`,
     `<table:table table:name="${escapeXml(sheetName(table.number))}" table:style-name="ta-${table.number}">`,
-    columnElements(table),
+    columnElements(table, true),
     `<table:table-header-rows><table:table-row>${headerCells(table)}</table:table-row></table:table-header-rows>`,
     bodyRows(table),
     '</table:table>',
@@ -318,11 +320,11 @@ function textTable(table: PublishedTable): string {
 export function exportOdt(models: readonly TableModel[], options: OpenDocumentOptions = {}): Uint8Array {
   const first = firstModel(models);
   const tables = tablesOf(models, options.firstNumber ?? 1);
-  const widths = tables.flatMap((table) => table.columns.map((_, index) => columnWidth(table, index)));
+  const widths = tables.flatMap((table) => table.columns.map((_, index) => columnWidth(table, index, true)));
   // Writer needs the table width for left-aligned tables; the page's text area is 17 cm.
   const tableStyles = tables
     .map((table) => {
-      const width = Math.min(17, table.columns.reduce((total, _, index) => total + columnWidth(table, index) * 0.2, 0));
+      const width = Math.min(17, table.columns.reduce((total, _, index) => total + columnWidth(table, index, true) * CM_PER_CHARACTER, 0));
       return `<style:style style:name="ta-${table.number}" style:family="table"><style:table-properties style:width="${width.toFixed(2)}cm" table:align="left" fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>`;
     })
     .join('');

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { TableModel } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { sheetValue, type DateStyleName, type NumberStyle } from './cell-values';
-import { allRows, publishedTable, type PublishedCell, type PublishedTable } from './layout';
+import { columnCharacters, publishedTable, type PublishedCell, type PublishedTable } from './layout';
 import { CONTENTS_SHEET, sheetName, type ContentsEntry } from './opendocument';
 import { normalizeZip } from './zip';
 
@@ -49,8 +49,7 @@ function writeCell(target: ExcelJS.Cell, cell: PublishedCell, bold: boolean): vo
 }
 
 function columnWidth(table: PublishedTable, index: number): number {
-  const texts = [table.headers[index] ?? '', ...allRows(table).map((row) => row[index]?.text ?? '')];
-  return Math.min(40, Math.max(6, ...texts.map((text) => text.length + 2)));
+  return Math.min(40, Math.max(6, columnCharacters(table, index, false) + 2));
 }
 
 function addTableSheet(workbook: ExcelJS.Workbook, table: PublishedTable): void {

@@ -27,7 +27,8 @@ Options:
   -o, --out FILE           the file to write (never replaced without --force)
   -f, --format FORMAT      docx | odt | xlsx | ods (default: from the --out extension)
   --disclosure METHOD      suppress[:k] (default, k = 10) | round5 | round10 | none
-  --peildatum DATE[,DATE]  reference date(s) YYYY-MM-DD (default: the snapshot's peildatum)
+  --peildatum DATE[,DATE]  reference date(s) YYYY-MM-DD (default: the snapshot's peildatum);
+                           several go to elip-cohorten, the other tables take the last one
   --doelgroep GROEP        asiel | gezin | overig (tables that take it; default asiel)
   --title TEXT             document title (default 'Bijlage')
   --force                  replace FILE if it exists
@@ -40,6 +41,15 @@ absent optional snapshot table).
 `;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Tables that take several reference dates (tables-v1.md: `peildata`, one or more). */
+const MULTI_DATE_TABLES: readonly string[] = ['elip-cohorten'];
+
+/** Several dates go to the tables that take several; the others get the last (latest given) one. */
+function requestFor(id: string, request: TableRequest): TableRequest {
+  const dates = request.peildata;
+  if (dates === undefined || dates.length <= 1 || MULTI_DATE_TABLES.includes(id)) return request;
+  return { ...request, peildata: dates.slice(-1) };
+}
 const DOELGROEPEN: readonly Doelgroep[] = ['asiel', 'gezin', 'overig'];
 
 function tableIds(text: string | undefined): string[] {
@@ -115,7 +125,7 @@ export const bijlageCommand: Command = {
     let models: TableModel[];
     try {
       const session = createAnalysisSession(snapshot);
-      models = ids.map((id) => protectForExport(buildTable(session, id, request), disclosure, io));
+      models = ids.map((id) => protectForExport(buildTable(session, id, requestFor(id, request)), disclosure, io));
     } finally {
       snapshot.close();
     }
