@@ -3,3 +3,4 @@
 // writing them is the Node corner's job (shared/node/demo/).
 export { DEMO_META, DEMO_SEED, buildDemoModel, generateDemoSnapshot } from './generate';
 export { computeFigures, EXPECTED_FIGURES, type DemoFigures } from './verify';
+export { MAX_SCALE_PERSONS, generateScaleSnapshot, type ScaleOptions } from './scale';
