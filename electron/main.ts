@@ -14,6 +14,7 @@ import { writeFileSafely } from '../shared/node/files/safe-write';
 import { snapshotPathFromArgv } from './files/launch-file';
 import { createPathGrants, kindOfDroppedFile } from './files/path-grants';
 import { loadRecent, saveRecent, withRecent } from './files/recent';
+import { maxReadBytes } from './files/read-limit';
 import { createInvokeHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate, type MenuLanguage } from './menu/template';
@@ -35,7 +36,6 @@ const allowDevTools = !app.isPackaged && process.env.KETENLENS_DEVTOOLS === '1';
 const dataDir = appDataDir(process.env, app.getPath('userData'));
 // Keeps Chromium's profile beside the audit trail when a data folder is chosen (tests, managed installs).
 if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
-const maxReadBytes = Number(process.env.KETENLENS_MAX_SNAPSHOT_MB ?? '2048') * 1e6;
 
 let mainWindow: BrowserWindow | null = null;
 let language: MenuLanguage = 'nl';
@@ -127,7 +127,7 @@ const handlers = createInvokeHandlers({
   audit: { append: audit, read: () => readAndVerifyAudit(dataDir) },
   appInfo: async () => ({ version: VERSION, platform: process.platform, host: 'electron', demoSnapshotPath: await demoSnapshotPath() }),
   documentsDir: app.getPath('documents'),
-  maxReadBytes,
+  maxReadBytes: maxReadBytes(process.env),
   onSnapshotRead(path) {
     snapshotReadThisSession = true;
     audit({ action: 'open', details: { source: 'host', stage: 'read', path } }).catch(() => {

@@ -11,6 +11,7 @@ import { createEventQueue } from '../../electron/event-queue';
 import { createBridge, type IpcRendererLike } from '../../electron/preload-bridge';
 import { toTransportError } from '../../electron/ipc/host-error';
 import { appDataDir } from '../../electron/data-dir';
+import { maxReadBytes } from '../../electron/files/read-limit';
 import { GRANT_DROPPED_CHANNEL, LISTENING_CHANNEL } from '../../electron/ipc/internal-channels';
 import { parseHostError } from '../../shared/ipc/contract';
 import { WrongPassphraseError } from '../../shared/errors';
@@ -45,6 +46,12 @@ describe('launch arguments and data folder', () => {
       .toBe('/work/demo.snapshot.age');
     expect(snapshotPathFromArgv(['Ketenlens.exe', '--allow-file-access-from-files'], 'C:/')).toBeNull();
     expect(snapshotPathFromArgv(['ketenlens', '/data/Q3.SNAPSHOT.AGE'], '/')).toBe('/data/Q3.SNAPSHOT.AGE');
+  });
+
+  it('limits reads like the core: KETENLENS_MAX_SNAPSHOT_MB, else 4096 MB', () => {
+    expect(maxReadBytes({})).toBe(4096e6);
+    expect(maxReadBytes({ KETENLENS_MAX_SNAPSHOT_MB: '10' })).toBe(10e6);
+    expect(maxReadBytes({ KETENLENS_MAX_SNAPSHOT_MB: 'lots' })).toBe(4096e6);
   });
 
   it('uses KETENLENS_DATA_DIR over userData', () => {
