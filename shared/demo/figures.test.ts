@@ -106,6 +106,11 @@ describe('demo snapshot reproduces the published figures', () => {
     expect((counts.gezin ?? 0) + (counts.overig ?? 0)).toBe(2760);
   });
 
+  it('has late IND deliveries outside the published range too, so the permit range matters', () => {
+    expect(single(`SELECT COUNT(*) FROM ind_levering WHERE vergunning_op < '2022-01-01'
+      AND julianday(geleverd_op) - julianday(vergunning_op) > 30`)).toBeGreaterThan(10);
+  });
+
   it('6.611 Wi2007 persons were still obliged at 2022-10-01', () => {
     expect(single(`SELECT COUNT(*) FROM inburgeraar WHERE stelsel = 'Wi2007'
       AND plicht_start <= '2022-10-01' AND (status = 'lopend' OR status_datum > '2022-10-01')`)).toBe(6611);

@@ -5,7 +5,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { tabelOnePersons, elipBPersons } from './elip';
 import { currentOverruns, historicalEnforcement, peakOverruns } from './handhaving';
 import { PEILDATUM, type DemoModel, type Person } from './model';
-import { breachPersons, otherWi2013Persons, wi2007Persons, wi2021Persons } from './populations';
+import { breachDeliveries, breachPersons, otherWi2013Persons, wi2007Persons, wi2021Persons } from './populations';
 import { incidents, portalSignals } from './portaal';
 import { createRandom, shuffled } from './random';
 import { verifyDemoModel } from './verify';
@@ -51,7 +51,7 @@ export function buildDemoModel(seed = DEMO_SEED): DemoModel {
     orders: historical.orders.sort((left, right) => left.gereed - right.gereed),
     signals: portal.signals.sort((left, right) => left.from - right.from),
     notices: [...wi2021.notices, ...portal.wrongNotices, ...portal.correctedNotices].sort((left, right) => left.day - right.day),
-    deliveries: [...wi2021.deliveries].sort((left, right) => left.vergunning - right.vergunning),
+    deliveries: [...breachDeliveries(random, breach), ...wi2021.deliveries].sort((left, right) => left.vergunning - right.vergunning),
     incidents: incidents(),
   };
 }

@@ -98,6 +98,18 @@ export function breachPersons(random: Random, count: number): Person[] {
   return persons;
 }
 
+/**
+ * IND records of the breach persons (permits in 2021, before the published range); a few
+ * arrived late, which the §2.8 figure must not count because their permits are from 2021.
+ */
+export function breachDeliveries(random: Random, breach: readonly Person[]): Delivery[] {
+  return breach.map((person, index) => ({
+    person,
+    vergunning: person.plichtStart,
+    geleverd: person.plichtStart + (index % 100 === 0 ? random.integer(31, 120) : random.integer(0, 20)),
+  }));
+}
+
 /** The Wi2007 group: exactly 6.611 still obliged on 1 October 2022, plus those who left. */
 export function wi2007Persons(random: Random): Person[] {
   const reference = dayOf('2022-10-01');
