@@ -106,6 +106,11 @@ describe('seal', () => {
       const tables = execFileSync('sqlite3', ['-readonly', plaintext, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"], { encoding: 'utf8' });
       expect(tables).not.toContain('dwangbevel');
       expect(tables).toContain('ind_levering');
+      // Indexes are built after the bulk load, but they are there (absent tables have none).
+      const indexes = execFileSync('sqlite3', ['-readonly', plaintext, "SELECT name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%' ORDER BY name"], { encoding: 'utf8' });
+      expect(indexes.trim().split('\n')).toEqual([
+        'lening_betaling_persoon', 'portaal_inzage_signaal', 'portaal_signaal_gemeente', 'portaal_signaal_persoon', 'termijnoverschrijding_persoon',
+      ]);
     } finally {
       rmSync(plaintext, { force: true });
     }
