@@ -179,15 +179,22 @@ function countPairsBefore(
 }
 
 function distinctViewedPersons(facts: DatalekFacts, end: number): number {
-  const seen = new Set<number>();
-  for (let p = 0; p < facts.viewedPairFirst.length; p++) if (facts.viewedPairFirst[p] < end) seen.add(facts.viewedPairPerson[p]);
-  return seen.size;
+  return distinctMembers(facts.viewedPairPerson, facts.viewedPairFirst, end, facts.personCount);
 }
 
 function distinctUsers(facts: DatalekFacts, end: number): number {
-  const seen = new Set<number>();
-  for (let p = 0; p < facts.userPairFirst.length; p++) if (facts.userPairFirst[p] < end) seen.add(facts.userPairUser[p]);
-  return seen.size;
+  return distinctMembers(facts.userPairUser, facts.userPairFirst, end, facts.userCount);
+}
+
+function distinctMembers(member: Int32Array, first: Float64Array, end: number, memberCount: number): number {
+  const seen = new Uint8Array(memberCount);
+  let count = 0;
+  for (let p = 0; p < first.length; p++) {
+    if (first[p] >= end || seen[member[p]] === 1) continue;
+    seen[member[p]] = 1;
+    count += 1;
+  }
+  return count;
 }
 
 /** Per category: distinct persons (signals walked by person) and municipalities. */

@@ -40,6 +40,7 @@ export interface DatalekFacts {
   /** Views of unlawful signals inside their window (ignoring P): municipality and moment. */
   windowViewMunicipality: Int32Array;
   windowViewTime: Float64Array;
+  userCount: number;
   /** Distinct (municipality, user) pairs over those views, with their earliest view. */
   userPairMunicipality: Int32Array;
   userPairUser: Int32Array;
@@ -57,8 +58,6 @@ export interface DatalekFacts {
   /** Rows the loader did not mark as skipped but these analyses could not use, by reason. */
   unusable: { signals: number; views: number; categoryLinks: number };
 }
-
-const STELSEL_CODE = `CASE stelsel WHEN 'Wi2007' THEN 1 WHEN 'Wi2013' THEN 2 WHEN 'Wi2021' THEN 3 ELSE 0 END`;
 
 /** The facts of a session's snapshot, computed on first use. */
 export function datalekFacts(session: AnalysisSession): DatalekFacts {
@@ -106,30 +105,10 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
     categorySpecial.push(Number(special) === 1);
   });
 
-  // Persons: the stelsel and municipality a signal is compared with. Municipality -1 = none;
-  // a code not in the gemeente table keeps its own number so it never equals a signal's.
+  // Unlawful signals: SQLite joins each signal to its person and keeps only the unlawful
+  // ones, so the (many) lawful signals and the persons never cross into JavaScript.
+  // Persons are numbered in order of appearance among these signals.
   const personIndex = new Map<string, number>();
-  const personStelsel: number[] = [];
-  const personMunicipality: number[] = [];
-  const codeNumbers = new Map<string, number>(municipalityIndex);
-  const codeNumber = (code: SqlValue): number => {
-    if (code === null) return -1;
-    const text = String(code);
-    let found = codeNumbers.get(text);
-    if (found === undefined) {
-      found = codeNumbers.size;
-      codeNumbers.set(text, found);
-    }
-    return found;
-  };
-  forEachRow(db, `SELECT id, ${STELSEL_CODE}, gemeente_code FROM inburgeraar`, [], ([id, stelsel, code]) => {
-    if (typeof id !== 'string' || isSkipped(skippedKeys.inburgeraar, id) || personIndex.has(id)) return;
-    personIndex.set(id, personStelsel.length);
-    personStelsel.push(Number(stelsel));
-    personMunicipality.push(codeNumber(code));
-  });
-
-  // Signals: keep the unlawful ones. Grown as plain arrays, then packed.
   const skippedSignals = snapshot.skipped.portaal_signaal;
   const rowidOfSignal: number[] = [];
   const municipalityOf: number[] = [];
@@ -138,44 +117,48 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
   const endOf: number[] = [];
   const causesOf: number[] = [];
   let unusableSignals = 0;
-  let signalTotal = 0;
   forEachRow(
     db,
-    `SELECT rowid, inburgeraar_id, gemeente_code, ${STELSEL_CODE}, unixepoch(zichtbaar_vanaf),
-       CASE WHEN zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(zichtbaar_tot) END
-     FROM portaal_signaal`,
+    // An inner join: a signal of an unknown person is a dangling reference the loader skips.
+    `SELECT s.rowid, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
+       s.inburgeraar_id, s.gemeente_code, unixepoch(s.zichtbaar_vanaf),
+       CASE WHEN s.zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(s.zichtbaar_tot) END
+     FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
+     WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`,
     [],
-    ([rowid, personId, code, stelsel, start, end]) => {
-      signalTotal += 1;
-      if (isSkipped(skippedSignals, Number(rowid))) return;
-      const person = typeof personId === 'string' ? personIndex.get(personId) : undefined;
+    ([rowid, causes, personId, code, start, end]) => {
+      if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedKeys.inburgeraar, String(personId))) return;
       const municipality = typeof code === 'string' ? municipalityIndex.get(code) : undefined;
-      if (person === undefined || municipality === undefined || typeof start !== 'number' || typeof end !== 'number' || stelsel === 0) {
+      if (municipality === undefined || typeof start !== 'number' || typeof end !== 'number') {
         unusableSignals += 1;
         return;
       }
-      const causes =
-        (stelsel !== personStelsel[person] ? CAUSE_OVERGANGSRECHT : 0) |
-        (personMunicipality[person] !== municipality ? CAUSE_ADRESKOPPELING : 0);
-      if (causes === 0) return;
+      const key = String(personId);
+      let person = personIndex.get(key);
+      if (person === undefined) {
+        person = personIndex.size;
+        personIndex.set(key, person);
+      }
       rowidOfSignal.push(Number(rowid));
       municipalityOf.push(municipality);
       personOf.push(person);
       startOf.push(start);
       // A window that ends before it starts is empty (the loader normally skips it).
       endOf.push(Math.max(start, end));
-      causesOf.push(causes);
+      causesOf.push(Number(causes));
     },
   );
+  const personCount = personIndex.size;
+  const signalTotal = snapshot.rowCounts.portaal_signaal ?? countRows(db, 'portaal_signaal');
 
   const count = rowidOfSignal.length;
-  const order = sortByMunicipalityPersonStart(municipalityOf, personOf, startOf, municipalityCodes.length, personStelsel.length);
+  const order = sortByMunicipalityPersonStart(municipalityOf, personOf, startOf, municipalityCodes.length, personCount);
   const signalMunicipality = new Int32Array(count);
   const signalPerson = new Int32Array(count);
   const signalStart = new Float64Array(count);
   const signalEnd = new Float64Array(count);
   const signalCauses = new Uint8Array(count);
-  const compactOfRowid = new Map<number, number>();
+  const compactOfRowid = new RowidIndex(maxRowid(db, 'portaal_signaal'));
   for (let position = 0; position < count; position++) {
     const original = order[position];
     signalMunicipality[position] = municipalityOf[original];
@@ -196,7 +179,7 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
   let unusableLinks = 0;
   forEachRow(db, `SELECT signaal_id, categorie FROM signaal_gegeven ${idFilter}`, idParameters, ([signalId, category]) => {
     const position = compactOfRowid.get(Number(signalId));
-    if (position === undefined || isSkipped(skippedLinks, `${String(signalId)}/${String(category)}`)) return;
+    if (position < 0 || isSkipped(skippedLinks, `${String(signalId)}/${String(category)}`)) return;
     const index = typeof category === 'string' ? categoryIndex.get(category) : undefined;
     if (index === undefined) {
       unusableLinks += 1;
@@ -210,9 +193,10 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
   const categoryList = new Int32Array(categoryOffsets[count]);
   for (let position = 0; position < count; position++) categoryList.set(categoriesOf[position], categoryOffsets[position]);
 
-  const views = loadViews(db, snapshot.skipped.portaal_inzage, idFilter, idParameters, compactOfRowid, {
-    signalMunicipality, signalPerson, signalStart, signalEnd,
-  });
+  const views = loadViews(
+    db, snapshot.skipped.portaal_inzage, idFilter, idParameters, compactOfRowid,
+    { signalMunicipality, signalPerson, signalStart, signalEnd }, municipalityCodes.length, personCount,
+  );
 
   return {
     municipalityCodes,
@@ -220,7 +204,7 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
     categoryCodes,
     categoryDescriptions,
     categorySpecial,
-    personCount: personStelsel.length,
+    personCount: personCount,
     signalCount: count,
     signalMunicipality,
     signalPerson,
@@ -229,7 +213,7 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
     signalCauses,
     categoryOffsets,
     categoryList,
-    signalsByPerson: countingSort(signalPerson, personStelsel.length, identity(count)),
+    signalsByPerson: countingSort(signalPerson, personCount, identity(count)),
     ...views.facts,
     unusable: { signals: unusableSignals, views: views.unusable, categoryLinks: unusableLinks },
   };
@@ -237,7 +221,7 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
 
 type ViewFacts = Pick<
   DatalekFacts,
-  | 'windowViewMunicipality' | 'windowViewTime' | 'userPairMunicipality' | 'userPairUser' | 'userPairFirst'
+  | 'windowViewMunicipality' | 'windowViewTime' | 'userCount' | 'userPairMunicipality' | 'userPairUser' | 'userPairFirst'
   | 'viewedPairMunicipality' | 'viewedPairPerson' | 'viewedPairFirst' | 'outsideViewFrom'
 >;
 
@@ -246,8 +230,10 @@ function loadViews(
   skippedViews: ReadonlySet<number> | undefined,
   idFilter: string,
   idParameters: SqlValue[],
-  compactOfRowid: ReadonlyMap<number, number>,
+  compactOfRowid: RowidIndex,
   signals: Pick<DatalekFacts, 'signalMunicipality' | 'signalPerson' | 'signalStart' | 'signalEnd'>,
+  municipalityCount: number,
+  personCount: number,
 ): { facts: ViewFacts; unusable: number } {
   const userIndex = new Map<string, number>();
   const windowMunicipality: number[] = [];
@@ -262,7 +248,7 @@ function loadViews(
     idParameters,
     ([rowid, signalId, time, user]) => {
       const signal = compactOfRowid.get(Number(signalId));
-      if (signal === undefined || isSkipped(skippedViews, Number(rowid))) return;
+      if (signal < 0 || isSkipped(skippedViews, Number(rowid))) return;
       if (typeof time !== 'number' || user === null) {
         unusable += 1;
         return;
@@ -284,12 +270,13 @@ function loadViews(
       }
     },
   );
-  const users = firstPerPair(windowMunicipality, windowUser, windowTime);
-  const persons = firstPerPair(windowMunicipality, windowPerson, windowTime);
+  const users = firstPerPair(windowMunicipality, windowUser, windowTime, municipalityCount, userIndex.size);
+  const persons = firstPerPair(windowMunicipality, windowPerson, windowTime, municipalityCount, personCount);
   return {
     facts: {
       windowViewMunicipality: Int32Array.from(windowMunicipality),
       windowViewTime: Float64Array.from(windowTime),
+      userCount: userIndex.size,
       userPairMunicipality: users.municipality,
       userPairUser: users.member,
       userPairFirst: users.first,
@@ -302,32 +289,72 @@ function loadViews(
   };
 }
 
-/** Distinct (municipality, member) pairs with the earliest time of each. */
+/**
+ * Distinct (municipality, member) pairs with the earliest time of each, ordered by
+ * (municipality, member): two stable counting sorts, then one pass over the runs.
+ */
 function firstPerPair(
   municipality: readonly number[],
   member: readonly number[],
   time: readonly number[],
+  municipalityCount: number,
+  memberCount: number,
 ): { municipality: Int32Array; member: Int32Array; first: Float64Array } {
-  // Keys are municipality × members + member: exact in a double for any realistic size.
-  const pairOfKey = new Map<number, number>();
+  const order = countingSort(municipality, municipalityCount, countingSort(member, memberCount, identity(member.length)));
   const pairMunicipality: number[] = [];
   const pairMember: number[] = [];
   const pairFirst: number[] = [];
-  let memberCount = 0;
-  for (const value of member) if (value + 1 > memberCount) memberCount = value + 1;
-  for (let i = 0; i < member.length; i++) {
-    const key = municipality[i] * memberCount + member[i];
-    const pair = pairOfKey.get(key);
-    if (pair === undefined) {
-      pairOfKey.set(key, pairFirst.length);
-      pairMunicipality.push(municipality[i]);
-      pairMember.push(member[i]);
-      pairFirst.push(time[i]);
-    } else if (time[i] < pairFirst[pair]) {
-      pairFirst[pair] = time[i];
+  for (let i = 0; i < order.length; i++) {
+    const view = order[i];
+    const last = pairFirst.length - 1;
+    if (last >= 0 && pairMunicipality[last] === municipality[view] && pairMember[last] === member[view]) {
+      if (time[view] < pairFirst[last]) pairFirst[last] = time[view];
+    } else {
+      pairMunicipality.push(municipality[view]);
+      pairMember.push(member[view]);
+      pairFirst.push(time[view]);
     }
   }
   return { municipality: Int32Array.from(pairMunicipality), member: Int32Array.from(pairMember), first: Float64Array.from(pairFirst) };
+}
+
+/**
+ * Signal rowid → position among the unlawful signals (-1: not one). A typed array when the
+ * rowids are dense enough, as they are for INTEGER PRIMARY KEY ids; a Map otherwise.
+ */
+class RowidIndex {
+  private readonly dense: Int32Array | null;
+  private readonly sparse = new Map<number, number>();
+
+  constructor(maxRowid: number) {
+    this.dense = maxRowid >= 0 && maxRowid < 200_000_000 ? new Int32Array(maxRowid + 1).fill(-1) : null;
+  }
+
+  set(rowid: number, position: number): void {
+    if (this.dense !== null && rowid >= 0 && rowid < this.dense.length) this.dense[rowid] = position;
+    else this.sparse.set(rowid, position);
+  }
+
+  get(rowid: number): number {
+    if (this.dense !== null && rowid >= 0 && rowid < this.dense.length) return this.dense[rowid];
+    return this.sparse.get(rowid) ?? -1;
+  }
+}
+
+function countRows(db: Database, table: string): number {
+  let result = 0;
+  forEachRow(db, `SELECT count(*) FROM ${table}`, [], ([value]) => {
+    result = Number(value);
+  });
+  return result;
+}
+
+function maxRowid(db: Database, table: string): number {
+  let result = -1;
+  forEachRow(db, `SELECT max(rowid) FROM ${table}`, [], ([value]) => {
+    if (typeof value === 'number') result = value;
+  });
+  return result;
 }
 
 function identity(count: number): Int32Array {
