@@ -3,12 +3,12 @@
 // page with a rule under it, numbers right-aligned, totals with a rule above, then the
 // Bron line, notes and a small grey provenance line.
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
-  type IBorderOptions,
+  AlignmentType, BorderStyle, Document, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  type IBorderOptions, type ISectionOptions,
 } from 'docx';
 import type { TableModel } from '../tables/model';
 import { isNumericType } from '../tables/model';
-import { columnCharacters, publishedTable, type PublishedCell, type PublishedTable } from './layout';
+import { columnCharacters, columnMinimumCharacters, fitWidths, publishedTable, type PublishedCell, type PublishedTable } from './layout';
 import { normalizeZip } from './zip';
 
 const FONT = 'Verdana';
@@ -16,8 +16,11 @@ const FONT = 'Verdana';
 const SIZE = { caption: 20, cell: 17, source: 17, note: 14, provenance: 13 } as const;
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-/** Text area of an A4 page with 2 cm margins, in twips. */
-const TEXT_WIDTH = 9638;
+/** A4 in twips, with 2 cm margins; the text area portrait and landscape. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 } as const;
+const TEXT_WIDTH = { portrait: PAGE.width - 2 * PAGE.margin, landscape: PAGE.height - 2 * PAGE.margin } as const;
+
+type Orientation = keyof typeof TEXT_WIDTH;
 
 function run(text: string, size: number, options: { bold?: boolean; color?: string } = {}): TextRun {
   return new TextRun({ text, font: FONT, size, bold: options.bold ?? false, ...(options.color === undefined ? {} : { color: options.color }) });
@@ -36,13 +39,16 @@ function cell(text: string, alignRight: boolean, options: { bold?: boolean; top?
   });
 }
 
-/** Column widths in twips from the longest text, scaled down to fit the page. */
-function columnWidths(table: PublishedTable): number[] {
-  // About 120 twips per character of 8.5 pt Verdana, plus the cell margins left and right.
-  const twips = table.columns.map((_, index) => columnCharacters(table, index) * 120 + 280);
-  const total = twips.reduce((sum, width) => sum + width, 0);
-  const scale = total > TEXT_WIDTH ? TEXT_WIDTH / total : 1;
-  return twips.map((width) => Math.floor(width * scale));
+/** About 120 twips per character of 8.5 pt Verdana, plus the cell margins left and right. */
+const twipsFor = (characters: number) => characters * 120 + 280;
+
+function naturalWidths(table: PublishedTable): number[] {
+  return table.columns.map((_, index) => twipsFor(columnCharacters(table, index)));
+}
+
+/** Tables wider than a portrait page go on a landscape page, as in printed appendices. */
+function orientationOf(table: PublishedTable): Orientation {
+  return naturalWidths(table).reduce((sum, width) => sum + width, 0) > TEXT_WIDTH.portrait ? 'landscape' : 'portrait';
 }
 
 function bodyCell(published: PublishedCell, totals: boolean): TableCell {
@@ -50,7 +56,8 @@ function bodyCell(published: PublishedCell, totals: boolean): TableCell {
 }
 
 function tableBlock(table: PublishedTable): (Paragraph | Table)[] {
-  const widths = columnWidths(table);
+  const minimum = table.columns.map((_, index) => twipsFor(columnMinimumCharacters(table, index)));
+  const widths = fitWidths(naturalWidths(table), minimum, TEXT_WIDTH[orientationOf(table)]).map(Math.floor);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -73,6 +80,30 @@ function tableBlock(table: PublishedTable): (Paragraph | Table)[] {
   ];
 }
 
+/** Consecutive tables of one orientation share a section (a page style). */
+function sectionsOf(tables: PublishedTable[]): ISectionOptions[] {
+  const sections: { orientation: Orientation; tables: PublishedTable[] }[] = [];
+  for (const table of tables) {
+    const orientation = orientationOf(table);
+    const last = sections.at(-1);
+    if (last !== undefined && last.orientation === orientation) last.tables.push(table);
+    else sections.push({ orientation, tables: [table] });
+  }
+  return sections.map((section) => ({
+    properties: {
+      page: {
+        size: {
+          width: PAGE.width,
+          height: PAGE.height,
+          orientation: section.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+      },
+    },
+    children: section.tables.flatMap(tableBlock),
+  }));
+}
+
 export interface DocxOptions {
   firstNumber?: number;
   title?: string;
@@ -92,12 +123,7 @@ export async function exportDocx(models: readonly TableModel[], options: DocxOpt
     lastModifiedBy: first.provenance.generator,
     title: options.title ?? tables[0]?.caption ?? first.title,
     styles: { default: { document: { run: { font: FONT, size: SIZE.cell }, paragraph: {} } } },
-    sections: [
-      {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-        children: tables.flatMap(tableBlock),
-      },
-    ],
+    sections: sectionsOf(tables),
   });
   const bytes = new Uint8Array(await Packer.toArrayBuffer(document));
   return normalizeZip(bytes, (path, text) => (path === 'docProps/core.xml' ? pinDates(text, first.provenance.created_at) : text));

@@ -128,3 +128,37 @@ export function columnCharacters(table: PublishedTable, index: number, headerWra
   const cells = allRows(table).map((row) => row[index]?.text.length ?? 0);
   return Math.max(3, ...headerWords, ...cells);
 }
+
+/**
+ * The narrowest a column may become in a document: numbers never wrap; text wraps
+ * between words (and after commas of lists), headers between words.
+ */
+export function columnMinimumCharacters(table: PublishedTable, index: number): number {
+  const column = table.columns[index];
+  if (column !== undefined && isNumericType(column.type)) return columnCharacters(table, index);
+  const words = [table.headers[index] ?? '', ...allRows(table).map((row) => row[index]?.text ?? '')].flatMap((text) => text.split(/[\s,]+/));
+  return Math.max(3, ...words.map((word) => word.length));
+}
+
+/**
+ * Fit column widths into the available width: every column gets at least its minimum,
+ * and the widest columns are narrowed to a common cap, so short columns (codes, counts)
+ * keep their width and only long text wraps. When even the minimums do not fit, they
+ * are scaled down together.
+ */
+export function fitWidths(natural: readonly number[], minimum: readonly number[], available: number): number[] {
+  const floor = natural.map((width, index) => Math.min(width, minimum[index] ?? width));
+  const widthsAt = (cap: number) => natural.map((width, index) => Math.max(floor[index] ?? 0, Math.min(width, cap)));
+  const sum = (widths: number[]) => widths.reduce((total, width) => total + width, 0);
+  if (sum([...natural]) <= available) return [...natural];
+  const floorTotal = sum(floor);
+  if (floorTotal >= available) return floor.map((width) => (width * available) / floorTotal);
+  let low = 0;
+  let high = Math.max(...natural);
+  for (let step = 0; step < 50; step++) {
+    const cap = (low + high) / 2;
+    if (sum(widthsAt(cap)) > available) high = cap;
+    else low = cap;
+  }
+  return widthsAt(low);
+}

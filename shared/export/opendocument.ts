@@ -5,7 +5,7 @@
 import type { TableModel } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { sheetValue, type DateStyleName, type NumberStyle } from './cell-values';
-import { columnCharacters, publishedTable, type PublishedCell, type PublishedTable } from './layout';
+import { columnCharacters, columnMinimumCharacters, fitWidths, publishedTable, type PublishedCell, type PublishedTable } from './layout';
 import { escapeXml } from './xml';
 import { textEntry, zipEntries } from './zip';
 
@@ -83,6 +83,8 @@ function cellStyles(): string {
 
 const PARAGRAPH_STYLES =
   `<style:style style:name="P-caption" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:font-weight="bold"/></style:style>` +
+  `<style:style style:name="P-caption-landscape" style:family="paragraph" style:master-page-name="Landscape"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:font-weight="bold"/></style:style>` +
+  `<style:style style:name="P-caption-portrait" style:family="paragraph" style:master-page-name="Standard"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:font-weight="bold"/></style:style>` +
   `<style:style style:name="P-source" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.1cm"/><style:text-properties style:font-name="${FONT}" fo:font-size="9pt"/></style:style>` +
   `<style:style style:name="P-note" style:family="paragraph"><style:text-properties style:font-name="${FONT}" fo:font-size="7.5pt"/></style:style>` +
   `<style:style style:name="P-provenance" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.3cm"/><style:text-properties style:font-name="${FONT}" fo:font-size="7pt" fo:color="#595959"/></style:style>`;
@@ -231,8 +233,11 @@ function stylesXml(): string {
     `<style:default-style style:family="paragraph"><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:language="nl" fo:country="NL"/></style:default-style>` +
     `<style:default-style style:family="table-cell"><style:text-properties style:font-name="${FONT}" fo:font-size="9pt" fo:language="nl" fo:country="NL"/></style:default-style>` +
     '</office:styles>' +
-    '<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/></style:page-layout></office:automatic-styles>' +
-    '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>' +
+    '<office:automatic-styles>' +
+    '<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/></style:page-layout>' +
+    '<style:page-layout style:name="pm2"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="2cm" fo:margin-bottom="2cm" fo:margin-left="2cm" fo:margin-right="2cm"/></style:page-layout>' +
+    '</office:automatic-styles>' +
+    '<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/><style:master-page style:name="Landscape" style:page-layout-name="pm2"/></office:master-styles>' +
     '</office:document-styles>'
   );
 }
@@ -302,12 +307,48 @@ export function exportOds(models: readonly TableModel[], options: OpenDocumentOp
   return packageDocument('spreadsheet', content, options.title ?? tables[0]?.caption ?? first.title, first);
 }
 
+/** The text area of A4 with 2 cm margins, in cm. */
+const TEXT_WIDTH_CM = { portrait: 17, landscape: 25.7 } as const;
+type Orientation = keyof typeof TEXT_WIDTH_CM;
+
+interface TextLayout {
+  table: PublishedTable;
+  orientation: Orientation;
+  widths: number[];
+  captionStyle: string;
+}
+
+/** Wide tables go on landscape pages; the caption that changes orientation starts the page. */
+function textLayouts(tables: PublishedTable[]): TextLayout[] {
+  let previous: Orientation = 'portrait';
+  return tables.map((table) => {
+    const natural = table.columns.map((_, index) => columnWidth(table, index, true) * CM_PER_CHARACTER);
+    const orientation: Orientation = natural.reduce((sum, width) => sum + width, 0) > TEXT_WIDTH_CM.portrait ? 'landscape' : 'portrait';
+    const captionStyle = orientation === previous ? 'P-caption' : `P-caption-${orientation}`;
+    previous = orientation;
+    const minimum = table.columns.map((_, index) => (columnMinimumCharacters(table, index) + 1) * CM_PER_CHARACTER);
+    return { table, orientation, widths: fitWidths(natural, minimum, TEXT_WIDTH_CM[orientation]), captionStyle };
+  });
+}
+
+function textTableStyles(layout: TextLayout): string {
+  const number = layout.table.number;
+  const total = layout.widths.reduce((sum, width) => sum + width, 0);
+  return (
+    `<style:style style:name="ta-${number}" style:family="table"><style:table-properties style:width="${total.toFixed(2)}cm" table:align="left" fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>` +
+    layout.widths
+      .map((width, index) => `<style:style style:name="co-${number}-${index}" style:family="table-column"><style:table-column-properties style:column-width="${width.toFixed(2)}cm"/></style:style>`)
+      .join('')
+  );
+}
+
 /** One table in a text document: caption paragraph, the table, then Bron, notes, provenance. */
-function textTable(table: PublishedTable): string {
+function textTable(layout: TextLayout): string {
+  const { table } = layout;
   return [
-    `<text:p text:style-name="P-caption">${escapeXml(table.caption)}</text:p>`,
+    `<text:p text:style-name="${layout.captionStyle}">${escapeXml(table.caption)}</text:p>`,
     `<table:table table:name="${escapeXml(sheetName(table.number))}" table:style-name="ta-${table.number}">`,
-    columnElements(table, true),
+    table.columns.map((_, index) => `<table:table-column table:style-name="co-${table.number}-${index}"/>`).join(''),
     `<table:table-header-rows><table:table-row>${headerCells(table)}</table:table-row></table:table-header-rows>`,
     bodyRows(table),
     '</table:table>',
@@ -319,15 +360,7 @@ function textTable(table: PublishedTable): string {
 
 export function exportOdt(models: readonly TableModel[], options: OpenDocumentOptions = {}): Uint8Array {
   const first = firstModel(models);
-  const tables = tablesOf(models, options.firstNumber ?? 1);
-  const widths = tables.flatMap((table) => table.columns.map((_, index) => columnWidth(table, index, true)));
-  // Writer needs the table width for left-aligned tables; the page's text area is 17 cm.
-  const tableStyles = tables
-    .map((table) => {
-      const width = Math.min(17, table.columns.reduce((total, _, index) => total + columnWidth(table, index, true) * CM_PER_CHARACTER, 0));
-      return `<style:style style:name="ta-${table.number}" style:family="table"><style:table-properties style:width="${width.toFixed(2)}cm" table:align="left" fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>`;
-    })
-    .join('');
-  const content = document('text', automaticStyles('text', widths, tableStyles), tables.map(textTable).join(''));
-  return packageDocument('text', content, options.title ?? tables[0]?.caption ?? first.title, first);
+  const layouts = textLayouts(tablesOf(models, options.firstNumber ?? 1));
+  const content = document('text', automaticStyles('text', [], layouts.map(textTableStyles).join('')), layouts.map(textTable).join(''));
+  return packageDocument('text', content, options.title ?? layouts[0]?.table.caption ?? first.title, first);
 }
