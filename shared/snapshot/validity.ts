@@ -23,7 +23,15 @@ export function sqlIsValidDate(expression: string): string {
   return `(date(${expression}) IS ${expression})`;
 }
 
-/** SQL condition: `expression` is a valid UTC instant `YYYY-MM-DDTHH:MM:SSZ` (same idea). */
+/**
+ * SQL condition: `expression` is a valid UTC instant `YYYY-MM-DDTHH:MM:SSZ`. The GLOB fixes
+ * the shape (with a case-sensitive T and Z); date() is NULL for hour 25, minute 60, second
+ * 60 or non-digits, and rolls 24:00:00 or 30 February over to another day, so comparing
+ * it with the date part catches those. Half the cost of a strftime() round trip.
+ */
 export function sqlIsValidInstant(expression: string): string {
-  return `(strftime('%Y-%m-%dT%H:%M:%SZ', ${expression}) IS ${expression})`;
+  return (
+    `(${expression} IS NOT NULL AND ${expression} GLOB '????-??-??T??:??:??Z' ` +
+    `AND date(${expression}) IS substr(${expression}, 1, 10))`
+  );
 }
