@@ -1,11 +1,11 @@
 // Node corner of the demo: makes the encrypted demo snapshot in the data directory on
 // first use (generated in memory, encrypted in memory, written atomically), and writes
 // scale snapshots for benchmarks. The plaintext never touches the disk.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AgeRecipients, ProgressListener } from '../../age/types';
-import { generateDemoSnapshot } from '../../demo/generate';
+import { DEMO_VERSION, generateDemoSnapshot } from '../../demo/generate';
 import { generateScaleSnapshot } from '../../demo/scale';
 import { FileWriteError } from '../../errors';
 import { encryptAge } from '../age/index';
@@ -30,7 +30,14 @@ async function ensureDirectory(path: string): Promise<void> {
   }
 }
 
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+/** Beside the demo file: which generator version made it. */
+export const DEMO_VERSION_FILE_NAME = 'demo.snapshot.version';
+
+async function madeByThisVersion(versionPath: string): Promise<boolean> {
+  // A demo without a version file, or from another generator version, is made again.
+  const text = await readFile(versionPath, 'utf8').catch(() => null);
+  return text?.trim() === DEMO_VERSION;
+}
 
 export interface WriteSnapshotOptions {
   out: string;
@@ -75,18 +82,25 @@ const pending = new Map<string, Promise<string>>();
 
 /**
  * The path of `demo.snapshot.age` in the data directory, generated (passphrase
- * DEMO_PASSPHRASE, scrypt work factor 18 like the age CLI) if it is not there yet.
+ * DEMO_PASSPHRASE, scrypt work factor 18 like the age CLI) if it is not there yet or was
+ * made by another version of the generator.
  */
 export function ensureDemoSnapshot(dataDir: string = defaultDataDir(), onProgress?: ProgressListener): Promise<string> {
-  const path = join(resolve(dataDir), DEMO_FILE_NAME);
+  const directory = resolve(dataDir);
+  const path = join(directory, DEMO_FILE_NAME);
   // Two callers in one process share one generation; across processes the atomic rename
-  // makes a concurrent writer harmless (both files are identical in content).
+  // makes a concurrent writer harmless (both files have the same plaintext).
   const running = pending.get(path);
   if (running !== undefined) return running;
   const work = (async () => {
-    if (await exists(path)) return path;
-    await ensureDirectory(resolve(dataDir));
+    const versionPath = join(directory, DEMO_VERSION_FILE_NAME);
+    if (await madeByThisVersion(versionPath)) {
+      const present = await stat(path).then((found) => found.isFile(), () => false);
+      if (present) return path;
+    }
+    await ensureDirectory(directory);
     await writeDemoSnapshot({ out: path, to: { kind: 'passphrase', passphrase: DEMO_PASSPHRASE }, force: true, onProgress });
+    await writeFileAtomically(versionPath, new TextEncoder().encode(`${DEMO_VERSION}\n`), true);
     return path;
   })().finally(() => pending.delete(path));
   pending.set(path, work);
