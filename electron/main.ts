@@ -20,7 +20,7 @@ import { registerIpc } from './ipc/register';
 import { buildMenuTemplate, type MenuLanguage } from './menu/template';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol/handler';
 import { createRequestFilter } from './security/network';
-import { APP_SCHEME } from './security/origin';
+import { APP_SCHEME, isAppUrl } from './security/origin';
 
 /** The name `ketenlens demo` writes in the data folder; not imported, as shared/node/demo brings the generator and sql.js along. */
 const DEMO_FILE_NAME = 'demo.snapshot.age';
@@ -164,8 +164,9 @@ if (!app.requestSingleInstanceLock()) {
     appSession.setPermissionCheckHandler(denyPermissionCheck);
     appSession.setDevicePermissionHandler(denyDevicePermission);
     appSession.webRequest.onBeforeRequest(createRequestFilter({ allowDevTools }));
+    // Only our pages: DevTools (development) brings its own policy.
     appSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
+      callback({ responseHeaders: isAppUrl(details.url) ? withSecurityHeaders(details.responseHeaders) : details.responseHeaders });
     });
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist-web'), { realpath, readFile }));
     await installMenu();

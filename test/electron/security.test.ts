@@ -1,6 +1,6 @@
 // The hardening decisions of the Electron shell, tested without Electron.
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../electron/security/csp';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../electron/security/csp';
 import { createWindowOptions } from '../../electron/security/window-options';
 import { denyWindowOpen, guardNavigation } from '../../electron/security/navigation';
 import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../../electron/security/permissions';
@@ -50,6 +50,13 @@ describe('content security policy', () => {
     });
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
     expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+  });
+
+  it('replaces a weaker policy in response headers, whatever its case', () => {
+    const headers = withSecurityHeaders({ 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] });
+    expect(headers['content-security-policy']).toBeUndefined();
+    expect(headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(headers['Content-Type']).toEqual(['text/html']);
   });
 });
 
