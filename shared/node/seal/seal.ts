@@ -10,6 +10,8 @@ import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { FileReadError, NotSqliteError, SourceDataError } from '../../errors';
 import { DATA_TABLES, SnapshotBuilder, type SealMeta, type TableLoadResult } from '../../seal/builder';
 import { loadFiles, resolveMeta, type SealFile } from '../../seal/files';
+import { sealFindings } from '../../seal/seal-files';
+import type { Finding } from '../../snapshot/types';
 import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { GENERATOR } from '../../version';
 import { decryptAgeFile, encryptAge } from '../age/index';
@@ -38,6 +40,8 @@ export interface SealResult {
   plaintextBytes: number;
   tables: TableLoadResult[];
   meta: SealMeta;
+  /** The reader's findings on the sealed data (the source's own defects). */
+  findings: Finding[];
   /** The built database, still open, for the caller's findings report; call close(). */
   close(): void;
   database: import('sql.js').Database;
@@ -129,6 +133,7 @@ export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
       GENERATOR,
     );
     const tables = builder.finish(meta);
+    const findings = sealFindings(builder.db, tables);
     options.onProgress?.({ phase: 'encrypt', done: 0, total: 1 });
     const plaintext = builder.db.export();
     const plaintextBytes = plaintext.length;
@@ -143,6 +148,7 @@ export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
       plaintextBytes,
       tables,
       meta,
+      findings,
       database: builder.db,
       close: () => builder.db.close(),
     };

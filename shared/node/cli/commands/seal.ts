@@ -3,8 +3,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../../../errors';
-import { runFindings } from '../../../snapshot/findings';
-import { OPTIONAL_TABLES, REQUIRED_TABLES, type SnapshotTable } from '../../../snapshot/types';
 import { sealSnapshot } from '../../seal/seal';
 import type { Command } from '../command';
 import { createProgressBar } from '../progress';
@@ -62,8 +60,7 @@ export const sealCommand: Command = {
       onProgress: progress.onProgress,
     }).finally(() => progress.done());
     try {
-      const present: SnapshotTable[] = [...REQUIRED_TABLES, ...OPTIONAL_TABLES.filter((t) => result.tables.some((l) => l.table === t))];
-      const findings = runFindings(result.database, present).findings;
+      const findings = result.findings;
       const report = {
         out: result.out,
         sha256: result.sha256,
