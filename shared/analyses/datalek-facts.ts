@@ -110,26 +110,44 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
   // Persons are numbered in order of appearance among these signals.
   const personIndex = new Map<string, number>();
   const skippedSignals = snapshot.skipped.portaal_signaal;
-  const rowidOfSignal: number[] = [];
+  // Signals are referred to by id (= rowid for INTEGER PRIMARY KEY) and skipped by rowid.
+  const idOfSignal: number[] = [];
   const municipalityOf: number[] = [];
   const personOf: number[] = [];
   const startOf: number[] = [];
   const endOf: number[] = [];
   const causesOf: number[] = [];
   let unusableSignals = 0;
+  // The categories of each unlawful signal come along in the same query (the correlated
+  // subquery runs for the rows kept only), joined by the unit separator U+001F.
+  const categoriesOf: number[][] = [];
+  const skippedLinks = skippedKeys.signaal_gegeven;
+  let unusableLinks = 0;
+  const categoryIndices = (id: number, codes: SqlValue): number[] => {
+    const indices: number[] = [];
+    if (typeof codes !== 'string') return indices;
+    for (const code of codes.split('\u001f')) {
+      if (isSkipped(skippedLinks, `${id}/${code}`)) continue;
+      const index = categoryIndex.get(code);
+      if (index === undefined) unusableLinks += 1;
+      else if (!indices.includes(index)) indices.push(index);
+    }
+    return indices;
+  };
   forEachRow(
     db,
     // An inner join: a signal of an unknown person is a dangling reference the loader skips.
-    `SELECT s.rowid, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
+    `SELECT s.rowid, s.id, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
        s.inburgeraar_id, s.gemeente_code, unixepoch(s.zichtbaar_vanaf),
-       CASE WHEN s.zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(s.zichtbaar_tot) END
+       CASE WHEN s.zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(s.zichtbaar_tot) END,
+       (SELECT group_concat(g.categorie, char(31)) FROM signaal_gegeven g WHERE g.signaal_id = s.id)
      FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
      WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`,
     [],
-    ([rowid, causes, personId, code, start, end]) => {
+    ([rowid, id, causes, personId, code, start, end, categoryCodes]) => {
       if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedKeys.inburgeraar, String(personId))) return;
       const municipality = typeof code === 'string' ? municipalityIndex.get(code) : undefined;
-      if (municipality === undefined || typeof start !== 'number' || typeof end !== 'number') {
+      if (municipality === undefined || typeof id !== 'number' || typeof start !== 'number' || typeof end !== 'number') {
         unusableSignals += 1;
         return;
       }
@@ -139,26 +157,27 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
         person = personIndex.size;
         personIndex.set(key, person);
       }
-      rowidOfSignal.push(Number(rowid));
+      idOfSignal.push(id);
       municipalityOf.push(municipality);
       personOf.push(person);
       startOf.push(start);
       // A window that ends before it starts is empty (the loader normally skips it).
       endOf.push(Math.max(start, end));
       causesOf.push(Number(causes));
+      categoriesOf.push(categoryIndices(id, categoryCodes));
     },
   );
   const personCount = personIndex.size;
   const signalTotal = snapshot.rowCounts.portaal_signaal ?? countRows(db, 'portaal_signaal');
 
-  const count = rowidOfSignal.length;
+  const count = idOfSignal.length;
   const order = sortByMunicipalityPersonStart(municipalityOf, personOf, startOf, municipalityCodes.length, personCount);
   const signalMunicipality = new Int32Array(count);
   const signalPerson = new Int32Array(count);
   const signalStart = new Float64Array(count);
   const signalEnd = new Float64Array(count);
   const signalCauses = new Uint8Array(count);
-  const compactOfRowid = new RowidIndex(maxRowid(db, 'portaal_signaal'));
+  const positionOfId = new IdIndex(maxId(db));
   for (let position = 0; position < count; position++) {
     const original = order[position];
     signalMunicipality[position] = municipalityOf[original];
@@ -166,35 +185,21 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
     signalStart[position] = startOf[original];
     signalEnd[position] = endOf[original];
     signalCauses[position] = causesOf[original];
-    compactOfRowid.set(rowidOfSignal[original], position);
+    positionOfId.set(idOfSignal[original], position);
   }
 
-  // Only the rows about unlawful signals are read when they are few; otherwise one scan.
+  // Only the views of unlawful signals are read when those are few; otherwise one scan.
   const selective = count * 4 < signalTotal;
   const idFilter = selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : '';
-  const idParameters: SqlValue[] = selective ? [JSON.stringify(rowidOfSignal)] : [];
+  const idParameters: SqlValue[] = selective ? [JSON.stringify(idOfSignal)] : [];
 
-  const categoriesOf: number[][] = Array.from({ length: count }, () => []);
-  const skippedLinks = skippedKeys.signaal_gegeven;
-  let unusableLinks = 0;
-  forEachRow(db, `SELECT signaal_id, categorie FROM signaal_gegeven ${idFilter}`, idParameters, ([signalId, category]) => {
-    const position = compactOfRowid.get(Number(signalId));
-    if (position < 0 || isSkipped(skippedLinks, `${String(signalId)}/${String(category)}`)) return;
-    const index = typeof category === 'string' ? categoryIndex.get(category) : undefined;
-    if (index === undefined) {
-      unusableLinks += 1;
-      return;
-    }
-    const list = categoriesOf[position];
-    if (!list.includes(index)) list.push(index);
-  });
   const categoryOffsets = new Int32Array(count + 1);
-  for (let position = 0; position < count; position++) categoryOffsets[position + 1] = categoryOffsets[position] + categoriesOf[position].length;
+  for (let position = 0; position < count; position++) categoryOffsets[position + 1] = categoryOffsets[position] + categoriesOf[order[position]].length;
   const categoryList = new Int32Array(categoryOffsets[count]);
-  for (let position = 0; position < count; position++) categoryList.set(categoriesOf[position], categoryOffsets[position]);
+  for (let position = 0; position < count; position++) categoryList.set(categoriesOf[order[position]], categoryOffsets[position]);
 
   const views = loadViews(
-    db, snapshot.skipped.portaal_inzage, idFilter, idParameters, compactOfRowid,
+    db, snapshot.skipped.portaal_inzage, idFilter, idParameters, positionOfId,
     { signalMunicipality, signalPerson, signalStart, signalEnd }, municipalityCodes.length, personCount,
   );
 
@@ -230,7 +235,7 @@ function loadViews(
   skippedViews: ReadonlySet<number> | undefined,
   idFilter: string,
   idParameters: SqlValue[],
-  compactOfRowid: RowidIndex,
+  positionOfId: IdIndex,
   signals: Pick<DatalekFacts, 'signalMunicipality' | 'signalPerson' | 'signalStart' | 'signalEnd'>,
   municipalityCount: number,
   personCount: number,
@@ -247,7 +252,7 @@ function loadViews(
     `SELECT rowid, signaal_id, unixepoch(ingezien_op), gebruiker FROM portaal_inzage ${idFilter}`,
     idParameters,
     ([rowid, signalId, time, user]) => {
-      const signal = compactOfRowid.get(Number(signalId));
+      const signal = positionOfId.get(Number(signalId));
       if (signal < 0 || isSkipped(skippedViews, Number(rowid))) return;
       if (typeof time !== 'number' || user === null) {
         unusable += 1;
@@ -319,25 +324,25 @@ function firstPerPair(
 }
 
 /**
- * Signal rowid → position among the unlawful signals (-1: not one). A typed array when the
- * rowids are dense enough, as they are for INTEGER PRIMARY KEY ids; a Map otherwise.
+ * Signal id → position among the unlawful signals (-1: not one). A typed array when the
+ * ids are small enough, as INTEGER PRIMARY KEY ids usually are; a Map otherwise.
  */
-class RowidIndex {
+class IdIndex {
   private readonly dense: Int32Array | null;
   private readonly sparse = new Map<number, number>();
 
-  constructor(maxRowid: number) {
-    this.dense = maxRowid >= 0 && maxRowid < 200_000_000 ? new Int32Array(maxRowid + 1).fill(-1) : null;
+  constructor(maxId: number) {
+    this.dense = Number.isInteger(maxId) && maxId >= 0 && maxId < 50_000_000 ? new Int32Array(maxId + 1).fill(-1) : null;
   }
 
-  set(rowid: number, position: number): void {
-    if (this.dense !== null && rowid >= 0 && rowid < this.dense.length) this.dense[rowid] = position;
-    else this.sparse.set(rowid, position);
+  set(id: number, position: number): void {
+    if (this.dense !== null && Number.isInteger(id) && id >= 0 && id < this.dense.length) this.dense[id] = position;
+    else this.sparse.set(id, position);
   }
 
-  get(rowid: number): number {
-    if (this.dense !== null && rowid >= 0 && rowid < this.dense.length) return this.dense[rowid];
-    return this.sparse.get(rowid) ?? -1;
+  get(id: number): number {
+    if (this.dense !== null && Number.isInteger(id) && id >= 0 && id < this.dense.length) return this.dense[id];
+    return this.sparse.get(id) ?? -1;
   }
 }
 
@@ -349,9 +354,9 @@ function countRows(db: Database, table: string): number {
   return result;
 }
 
-function maxRowid(db: Database, table: string): number {
+function maxId(db: Database): number {
   let result = -1;
-  forEachRow(db, `SELECT max(rowid) FROM ${table}`, [], ([value]) => {
+  forEachRow(db, 'SELECT max(id) FROM portaal_signaal', [], ([value]) => {
     if (typeof value === 'number') result = value;
   });
   return result;
