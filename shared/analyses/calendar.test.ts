@@ -15,6 +15,10 @@ describe('calendar', () => {
     expect(dayNumber('2022-02-30')).toBeNaN();
     expect(dateOfDay(dayNumber('2024-02-29'))).toBe('2024-02-29');
     expect(yearOfDay(dayNumber('2023-12-31'))).toBe(2023);
+    for (let day = dayNumber('1999-12-25'); day < dayNumber('2031-01-05'); day += 1) {
+      if (yearOfDay(day) !== new Date(day * 86_400_000).getUTCFullYear()) throw new Error(`year of ${dateOfDay(day)}`);
+    }
+    expect(yearOfDay(dayNumber('1969-12-31'))).toBe(1969);
   });
   it('moves a year on, 29 February to 28 February', () => {
     expect(sameDayNextYear('2022-05-01')).toBe('2023-05-01');

@@ -47,7 +47,14 @@ export function addCalendarMonths(date: string, months: number): string {
   return `${pad(targetYear, 4)}-${pad(targetMonth + 1, 2)}-${pad(Math.min(day, lastDay), 2)}`;
 }
 
-/** Calendar year of a day number. */
+/** Calendar year of a day number (arithmetic, no Date object: it runs once per person). */
 export function yearOfDay(day: number): number {
-  return new Date(day * DAY_MS).getUTCFullYear();
+  // Civil-from-days (H. Hinnant), year part only.
+  const z = Math.floor(day) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
 }

@@ -5,7 +5,8 @@
 // stays correct when corrections pull a person back under a threshold.
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../tables/session';
-import { forEachRow, numberOrNaN, selectRows, sqlDay, usableCondition } from './sql';
+import { forEachRow, numberOrNaN, selectRows, usableCondition } from './sql';
+import { yearOfDay } from './calendar';
 
 export const STELSELS = ['Wi2007', 'Wi2013', 'Wi2021'] as const;
 export type Stelsel = (typeof STELSELS)[number];
@@ -60,11 +61,6 @@ function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32
   return { list, byNumber };
 }
 
-function code<T extends string>(values: readonly T[], value: unknown): number {
-  const index = values.indexOf(value as T);
-  return index < 0 ? UNKNOWN_CODE : index;
-}
-
 /** Build the facts with three scans: persons, payment order (index only), payment values. */
 export function computePersonFacts(db: Database): PersonFacts {
   const { list: municipalities, byNumber } = municipalitiesOf(db);
@@ -86,31 +82,37 @@ export function computePersonFacts(db: Database): PersonFacts {
   const keep = new Uint8Array(capacity);
   let scanned = 0;
   let count = 0;
+  // Hot path: codes packed into one integer and plain julianday() (the loader has already
+  // skipped rows with invalid dates), because every column read through sql.js costs time.
   forEachRow(
     db,
-    `SELECT i.stelsel, i.doelgroep, ${sqlDay('i.plicht_start')}, ${sqlDay('i.termijn_einde')}, ${sqlDay('i.status_datum')},
-            i.status = 'lopend', CAST(substr(i.plicht_start, 1, 4) AS INTEGER),
-            CASE WHEN i.gemeente_code IS NULL THEN -1
-                 WHEN i.gemeente_code GLOB 'GM[0-9][0-9][0-9][0-9]' THEN CAST(substr(i.gemeente_code, 3) AS INTEGER)
-                 ELSE -2 END,
-            ${usablePerson},
+    `SELECT (CASE i.stelsel WHEN 'Wi2007' THEN 0 WHEN 'Wi2013' THEN 1 WHEN 'Wi2021' THEN 2 ELSE 3 END) * 16
+          + (CASE i.doelgroep WHEN 'asiel' THEN 0 WHEN 'gezin' THEN 1 WHEN 'overig' THEN 2 ELSE 3 END) * 4
+          + (i.status = 'lopend') * 2 + (${usablePerson}),
+            julianday(i.plicht_start) - 2440587.5, julianday(i.termijn_einde) - 2440587.5, julianday(i.status_datum) - 2440587.5,
+            CASE WHEN i.gemeente_code IS NULL THEN -1 ELSE CAST(substr(i.gemeente_code, 3) AS INTEGER) END,
             (SELECT count(*) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
        FROM inburgeraar i ORDER BY i.id`,
     (row) => {
       const index = scanned++;
-      const gemeenteNumber = Number(row[7]);
-      const municipalityIndex = gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 ? (byNumber[gemeenteNumber] ?? -1) : -1;
-      const usable = row[8] === 1 && (gemeenteNumber === -1 || municipalityIndex >= 0);
-      paymentCount[index] = Number(row[9]);
+      const codes = Number(row[0]);
+      const gemeenteNumber = Number(row[4]);
+      const municipalityIndex =
+        gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 && gemeenteNumber < byNumber.length ? byNumber[gemeenteNumber]! : -1;
+      const usable = (codes & 1) === 1 && (gemeenteNumber === -1 || municipalityIndex >= 0);
+      paymentCount[index] = Number(row[5]);
       if (!usable) return;
       keep[index] = 1;
-      stelsel[count] = code(STELSELS, row[0]);
-      doelgroep[count] = code(DOELGROEPEN, row[1]);
-      plichtStart[count] = numberOrNaN(row[2]);
-      termijnEinde[count] = numberOrNaN(row[3]);
-      statusDatum[count] = numberOrNaN(row[4]);
-      lopend[count] = row[5] === 1 ? 1 : 0;
-      cohort[count] = Number.isNaN(plichtStart[count]!) ? 0 : Number(row[6]);
+      const stelselCode = codes >> 4;
+      const doelgroepCode = (codes >> 2) & 3;
+      stelsel[count] = stelselCode < STELSELS.length ? stelselCode : UNKNOWN_CODE;
+      doelgroep[count] = doelgroepCode < DOELGROEPEN.length ? doelgroepCode : UNKNOWN_CODE;
+      const start = numberOrNaN(row[1]);
+      plichtStart[count] = start;
+      termijnEinde[count] = numberOrNaN(row[2]);
+      statusDatum[count] = numberOrNaN(row[3]);
+      lopend[count] = (codes >> 1) & 1;
+      cohort[count] = Number.isNaN(start) ? 0 : yearOfDay(start);
       municipality[count] = municipalityIndex;
       count++;
     },
@@ -197,7 +199,7 @@ function paymentValues(db: Database): PaymentValues {
   const rowids: number[] = [];
   const days: number[] = [];
   const amounts: number[] = [];
-  forEachRow(db, `SELECT rowid, ${sqlDay('datum')}, bedrag_cent FROM lening_betaling`, (row) => {
+  forEachRow(db, 'SELECT rowid, julianday(datum) - 2440587.5, bedrag_cent FROM lening_betaling', (row) => {
     rowids.push(Number(row[0]));
     days.push(numberOrNaN(row[1]));
     amounts.push(typeof row[2] === 'number' ? row[2] : 0);

@@ -42,6 +42,8 @@ export function usableCondition(db: Database, table: string, alias: string): str
   const columns = selectRows(db, `PRAGMA temp.table_info(skip_${table})`).map((row) => String(row[1]));
   if (columns.length === 0) return '1';
   const skipTable = `temp.skip_${table}`;
+  // Most snapshots skip nothing: then no per-row lookup at all.
+  if (selectRows(db, `SELECT 1 FROM ${skipTable} LIMIT 1`).length === 0) return '1';
   if (columns.length === 1 && columns[0] === 'rid') return `${alias}.rowid NOT IN (SELECT rid FROM ${skipTable})`;
   const own = columns.map((column) => `${alias}.${column}`).join(', ');
   const tuple = columns.length === 1 ? own : `(${own})`;
