@@ -4,6 +4,7 @@
 // audit trail) and forwards menu commands and OS open requests to the page.
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
 import { readFile, realpath, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { EventChannel, EventContract, MenuCommand } from '../shared/ipc/contract';
 import { VERSION } from '../shared/version';
@@ -79,7 +80,8 @@ async function installMenu(): Promise<void> {
  * no real person, so offering it grants reading it.
  */
 async function demoSnapshotPath(): Promise<string | null> {
-  const candidates = [process.env.KETENLENS_DEMO_SNAPSHOT, join(dataDir, DEMO_FILE_NAME)];
+  // The app's data folder first, then the command line's default one (~/.ketenlens).
+  const candidates = [process.env.KETENLENS_DEMO_SNAPSHOT, join(dataDir, DEMO_FILE_NAME), join(homedir(), '.ketenlens', DEMO_FILE_NAME)];
   for (const candidate of candidates) {
     if (candidate === undefined || candidate === '') continue;
     const isFile = await stat(candidate).then((info) => info.isFile(), () => false);
