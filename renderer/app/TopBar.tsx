@@ -22,16 +22,22 @@ export function TopBar({ summary, onClose, onLock, autoLockMinutes, onAutoLockMi
       {summary !== null && <div className="top-title" title={summary.meta.titel ?? summary.fileName}>{summary.meta.titel ?? summary.fileName}</div>}
       <div className="top-actions">
         {summary !== null && (
-          <label className="auto-lock">
-            <span>{t('autoLock')}</span>
-            <input
+          <details className="settings-menu">
+            <summary className="top-button">{t('settings')}</summary>
+            <div className="settings-panel">
+              <label className="field">
+                <span>{t('autoLock')}</span>
+                <input
               type="number"
               min={0}
               max={240}
               value={autoLockMinutes}
-              onChange={(event) => onAutoLockMinutes(Math.max(0, Math.min(240, Number(event.target.value) || 0)))}
-            />
-          </label>
+                  onChange={(event) => onAutoLockMinutes(Math.max(0, Math.min(240, Number(event.target.value) || 0)))}
+                  data-testid="auto-lock"
+                />
+              </label>
+            </div>
+          </details>
         )}
         <button type="button" className="top-button" lang={language === 'nl' ? 'en' : 'nl'} aria-label={t('languageSwitchLabel')} onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}>
           {t('languageSwitch')}

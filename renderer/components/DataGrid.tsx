@@ -89,6 +89,8 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   const visibleColumns = model.columns.filter((c) => visibility[c.key] !== false);
+  // A totals row that names itself (e.g. gemeente 'Totaal') needs no extra label.
+  const totalsLabelled = model.totals !== null && Object.values(model.totals).some((value) => typeof value === 'string' && value !== '');
   const height = Math.min(Math.max(rows.length, 1), VISIBLE_ROWS) * ROW_HEIGHT + ROW_HEIGHT * 2 + 8 + (model.totals ? ROW_HEIGHT : 0);
 
   function selectRow(event: MouseEvent, row: Row<TableRow>) {
@@ -134,9 +136,9 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
     setColumnFilters((previous) => [...previous.filter((f) => f.id !== key), ...(value === '' ? [] : [{ id: key, value }])]);
 
   return (
-    <section className="grid-card" aria-label={caption ?? model.title} data-grid={gridId}>
+    <section className="grid-card" aria-label={caption ?? model.title} data-grid={gridId} data-rows={rows.length}>
       <div className="grid-toolbar">
-        <h3 className="grid-title">{caption ?? model.title}</h3>
+        <h2 className="grid-title">{caption ?? model.title}</h2>
         <div className="grid-tools">
           <label className="search">
             <span className="visually-hidden">{t('search')}</span>
@@ -198,16 +200,16 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
               {table.getVisibleLeafColumns().map((column) => {
                 const meta = model.columns.find((c) => c.key === column.id);
                 return (
-                  <th key={column.id} scope="col" className="filter-cell">
+                  <td key={column.id} className="filter-cell">
                     <input
                       type="text"
                       aria-label={t('filterColumn', { column: meta?.label ?? column.id })}
                       value={filterFor(column.id)}
                       onChange={(e) => setFilter(column.id, e.target.value)}
-                      placeholder={meta && isNumericType(meta.type) ? '> 0' : ''}
+                      title={meta && isNumericType(meta.type) ? t('filterNumberHint') : undefined}
                       data-testid={`filter-${gridId}-${column.id}`}
                     />
-                  </th>
+                  </td>
                 );
               })}
             </tr>
@@ -245,7 +247,7 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
             <tfoot>
               <tr>
                 {visibleColumns.map((column, index) => (
-                  <GridCell key={column.key} row={model.totals ?? {}} column={column} fallback={index === 0 ? t('totals') : ''} header />
+                  <GridCell key={column.key} row={model.totals ?? {}} column={column} fallback={index === 0 && !totalsLabelled ? t('totals') : ''} header={index === 0} />
                 ))}
               </tr>
             </tfoot>
@@ -274,6 +276,6 @@ function GridCell({ row, column, fallback = '', header = false }: { row: TableRo
   const text = suppressed ? '·' : value === null || value === undefined ? fallback : formatCell(value, column);
   const className = isNumericType(column.type) ? 'num' : undefined;
   const title = suppressed ? t('suppressed') : undefined;
-  if (header) return <th scope="row" className={className}>{text}</th>;
+  if (header && text !== '') return <th scope="row" className={className}>{text}</th>;
   return <td className={className} title={title} aria-label={suppressed ? t('suppressed') : undefined}>{text || cellText(row, column)}</td>;
 }

@@ -35,7 +35,7 @@ export function Figure({ title, name, description, children, controls }: Props) 
   return (
     <figure className="card figure" aria-label={title}>
       <div className="figure-head">
-        <h3>{title}</h3>
+        <h2 className="figure-title">{title}</h2>
         <div className="figure-tools">
           {controls}
           <button type="button" className="secondary small" onClick={() => void download('png')} aria-label={t('downloadChart', { format: 'PNG' })}>{t('downloadPng')}</button>

@@ -35,7 +35,7 @@ export function BarSeriesChart({ data, xKey, series, height = 300, stacked = fal
         <XAxis dataKey={xKey} tickFormatter={xFormatter} tick={{ fill: '#333', fontSize: 12 }} />
         <YAxis tickFormatter={numberTick} tick={{ fill: '#333', fontSize: 12 }} width={64} />
         <Tooltip formatter={tooltipValue} labelFormatter={(label) => (xFormatter ? xFormatter(String(label)) : String(label))} />
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((s, index) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={PALETTE[index % PALETTE.length]} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
         ))}
@@ -54,7 +54,7 @@ export function LineSeriesChart({ data, xKey, series, height = 300, xFormatter }
         <XAxis dataKey={xKey} tickFormatter={xFormatter} tick={{ fill: '#333', fontSize: 12 }} />
         <YAxis tickFormatter={numberTick} tick={{ fill: '#333', fontSize: 12 }} width={64} />
         <Tooltip formatter={tooltipValue} labelFormatter={(label) => (xFormatter ? xFormatter(String(label)) : String(label))} />
-        <Legend />
+        <Legend itemSorter={null} />
         {series.map((s, index) => (
           <Line
             key={s.key}

@@ -113,7 +113,7 @@ export function ElipScreen() {
               {settings.peildata.map((date) => (
                 <li key={date} className="chip">
                   <span>{formatDate(date)}</span>
-                  <button type="button" aria-label={t('removeDate', { date: formatDate(date) })} onClick={() => update({ peildata: settings.peildata.filter((d) => d !== date) })}>×</button>
+                  <button type="button" className="plain" aria-label={t('removeDate', { date: formatDate(date) })} onClick={() => update({ peildata: settings.peildata.filter((d) => d !== date) })}>×</button>
                 </li>
               ))}
             </ul>

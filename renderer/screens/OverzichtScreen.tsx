@@ -9,8 +9,8 @@ import { useTable } from '../app/use-table';
 import { localized, useLanguage } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 
-function Headline({ label, table, column, screen, parameters }: {
-  label: string; table: string; column: string; screen: ScreenId; parameters: Record<string, unknown>;
+function Headline({ label, table, column, screen, screenLabel, parameters }: {
+  label: string; table: string; column: string; screen: ScreenId; screenLabel: string; parameters: Record<string, unknown>;
 }) {
   const { navigate } = useApp();
   const { t, language } = useLanguage();
@@ -23,7 +23,7 @@ function Headline({ label, table, column, screen, parameters }: {
         {state.loading ? '…' : value !== null ? formatCount(value) : '—'}
       </span>
       {state.error !== null && <span className="muted small">{localized(state.error, language)}</span>}
-      <button type="button" className="link-button" onClick={() => navigate(screen)}>{t('headlineOpen')} → {label}</button>
+      <button type="button" className="link-button" onClick={() => navigate(screen)}>{t('headlineOpen', { screen: screenLabel })}</button>
     </div>
   );
 }
@@ -55,9 +55,9 @@ export function OverzichtScreen() {
       <section aria-labelledby="headlines-title">
         <h2 id="headlines-title">{t('headlines')}</h2>
         <div className="headlines">
-          <Headline label={t('headlineElip', { date: formatDate(meta.peildatum) })} table="elip-gemeenten" column="totaal" screen="elip" parameters={{ peildata: [meta.peildatum], doelgroep: 'asiel' }} />
-          <Headline label={t('headlineBacklog', { date: formatDate(meta.peildatum) })} table="boete-achterstand" column="achterstand" screen="boetes" parameters={{}} />
-          <Headline label={t('headlineExposed')} table="datalek-gemeenten" column="personen" screen="datalek" parameters={{}} />
+          <Headline label={t('headlineElip', { date: formatDate(meta.peildatum) })} table="elip-gemeenten" column="totaal" screen="elip" screenLabel={t('screenElip')} parameters={{ peildata: [meta.peildatum], doelgroep: 'asiel' }} />
+          <Headline label={t('headlineBacklog', { date: formatDate(meta.peildatum) })} table="boete-achterstand" column="achterstand" screen="boetes" screenLabel={t('screenBoetes')} parameters={{}} />
+          <Headline label={t('headlineExposed')} table="datalek-gemeenten" column="personen" screen="datalek" screenLabel={t('screenDatalek')} parameters={{}} />
         </div>
       </section>
 

@@ -1,0 +1,187 @@
+// End to end through the browser host: open the demo snapshot (after a wrong passphrase),
+// visit every screen, check Tabel 1, change parameters, filter, hover the map, run axe
+// and save a screenshot per screen.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, screenshot, startServer, type Server } from './harness';
+
+let server: Server;
+let browser: Browser;
+let page: Page;
+const consoleProblems: string[] = [];
+
+async function expectAccessible(name: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${name}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+async function gridRows(grid: string): Promise<string[][]> {
+  return page.$$eval(`[data-grid="${grid}"] tbody tr:not([aria-hidden])`, (rows) =>
+    rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent?.trim() ?? '')),
+  );
+}
+
+async function goTo(screen: string): Promise<void> {
+  await page.click(`nav [data-screen="${screen}"]`);
+  await page.waitForSelector(`nav [data-screen="${screen}"][aria-current="page"]`);
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleProblems.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleProblems.push(error.message));
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+describe('Ketenlens in the browser host', () => {
+  it('shows the start page and refuses a wrong passphrase with its message', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Snapshot openen' }).waitFor();
+    await expectAccessible('start');
+    await screenshot(page, '01-start');
+
+    await page.click('[data-testid="open-demo"]');
+    await page.waitForSelector('[data-testid="passphrase"]', { timeout: 60_000 });
+    await expect(page.locator('#demo-hint').textContent()).resolves.toContain('ketenlens-demo');
+    await page.fill('[data-testid="passphrase"]', 'niet-het-goede-wachtwoord');
+    await page.click('[data-testid="open-submit"]');
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor({ timeout: 60_000 });
+    await expect(alert.textContent()).resolves.toContain('De wachtwoordzin is onjuist');
+    await expect(alert.getAttribute('data-error-code')).resolves.toBe('wrong-passphrase');
+    await expectAccessible('wrong passphrase');
+    await screenshot(page, '02-wrong-passphrase');
+  });
+
+  it('opens the demo and shows the Overzicht with meta, counts and headlines', async () => {
+    await page.fill('[data-testid="passphrase"]', 'ketenlens-demo');
+    await page.click('[data-testid="open-submit"]');
+    await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor({ timeout: 90_000 });
+    await expect(page.locator('.banner').textContent()).resolves.toContain('synthetische demo');
+    await page.waitForFunction(() => {
+      const values = Array.from(document.querySelectorAll('.headline-value'), (e) => e.textContent ?? '');
+      return values.length === 3 && values.every((v) => /\d/.test(v));
+    }, undefined, { timeout: 60_000 });
+    const meta = await page.locator('.meta-list').textContent();
+    expect(meta).toContain('15-9-2023');
+    expect(meta).toMatch(/[0-9a-f]{64}/);
+    await expectAccessible('overzicht');
+    await screenshot(page, '03-overzicht');
+  });
+
+  it('shows Tabel 1 on the ELIP screen and recomputes when a reference date changes', async () => {
+    await goTo('elip');
+    await page.waitForSelector('[data-grid="elip-cohorten"] tbody td', { timeout: 60_000 });
+    const rows = await gridRows('elip-cohorten');
+    expect(rows).toEqual([
+      ['1-5-2022', '24', '78', '207', '460', '601', '722', '270', '30', '4', '0', '2.396'],
+      ['15-10-2022', '21', '65', '167', '325', '391', '548', '487', '87', '10', '1', '2.102'],
+      ['1-7-2023', '14', '56', '138', '232', '258', '308', '627', '645', '156', '2', '2.436'],
+    ]);
+    await page.waitForSelector('[data-grid="elip-gemeenten"] tbody td');
+    await page.waitForSelector('.recharts-surface');
+    await expectAccessible('elip');
+    await screenshot(page, '04-elip');
+
+    // Replace 1-7-2023 by 1-1-2023: the third row and its numbers change.
+    await page.click('button[aria-label="Peildatum 1-7-2023 verwijderen"]');
+    await page.fill('[data-testid="elip-new-date"]', '2023-01-01');
+    await page.click('[data-testid="elip-add-date"]');
+    await page.waitForFunction(() => document.querySelector('[data-grid="elip-cohorten"] tbody tr:nth-child(3) td')?.textContent === '1-1-2023', undefined, { timeout: 30_000 });
+    const changed = await gridRows('elip-cohorten');
+    expect(changed).toHaveLength(3);
+    expect(changed[2]?.[0]).toBe('1-1-2023');
+    expect(changed[2]?.at(-1)).not.toBe('2.436');
+    expect(changed.slice(0, 2)).toEqual(rows.slice(0, 2));
+  });
+
+  it('filters a grid by column and by search', async () => {
+    const grid = page.locator('[data-grid="elip-gemeenten"]');
+    const total = Number(await grid.getAttribute('data-rows'));
+    expect(total).toBeGreaterThan(100);
+    await page.fill('[data-testid="filter-elip-gemeenten-totaal"]', '>= 20');
+    await page.waitForFunction((count) => Number(document.querySelector('[data-grid="elip-gemeenten"]')?.getAttribute('data-rows')) < count, total);
+    const filtered = await gridRows('elip-gemeenten');
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const row of filtered) expect(Number(row.at(-1)?.replace(/\./g, ''))).toBeGreaterThanOrEqual(20);
+    await page.fill('[data-testid="filter-elip-gemeenten-totaal"]', '');
+    await page.fill('[data-testid="search-elip-gemeenten"]', 'Amsterdam');
+    await page.waitForFunction(() => document.querySelector('[data-grid="elip-gemeenten"]')?.getAttribute('data-rows') === '1');
+    expect((await gridRows('elip-gemeenten'))[0]).toContain('Amsterdam');
+  });
+
+  it('shows the fine backlog, its history and age bands', async () => {
+    await goTo('boetes');
+    await page.waitForSelector('[data-grid="boete-achterstand"] tbody td', { timeout: 60_000 });
+    await page.waitForSelector('[data-grid="boete-ouderdom"] tbody td');
+    await page.waitForFunction(() => !document.body.textContent?.includes('Reeks wordt berekend'), undefined, { timeout: 60_000 });
+    const backlog = await page.locator('[data-grid="boete-achterstand"] tfoot').textContent().catch(() => '');
+    expect(backlog ?? '').not.toBe('');
+    await expectAccessible('boetes');
+    await screenshot(page, '05-boetes');
+  });
+
+  it('shows the breach map with a tooltip on hover, the timeline and the tables', async () => {
+    await goTo('datalek');
+    const area = page.locator('path.map-area').first();
+    await area.waitFor({ timeout: 60_000 });
+    const label = (await area.getAttribute('aria-label')) ?? '';
+    const name = label.split(':')[0] ?? '';
+    await area.hover();
+    const tooltip = page.locator('[data-testid="map-tooltip"]');
+    await tooltip.waitFor();
+    await expect(tooltip.textContent()).resolves.toContain(name);
+    await expect(tooltip.textContent()).resolves.toContain('Personen blootgesteld');
+    await page.waitForSelector('[data-grid="datalek-gemeenten"] tbody td');
+    await expect(page.locator('[data-testid="verdict-72h"]').textContent()).resolves.toMatch(/72 uur/);
+    await expectAccessible('datalek');
+    await screenshot(page, '06-datalek');
+  });
+
+  it('shows the notices screen', async () => {
+    await goTo('kennisgevingen');
+    await page.waitForSelector('[data-grid="kennisgeving-vertraging"] tbody td, .note', { timeout: 60_000 });
+    await expectAccessible('kennisgevingen');
+    await screenshot(page, '07-kennisgevingen');
+  });
+
+  it('runs a read-only query and refuses a writing one', async () => {
+    await goTo('sql');
+    await page.click('[data-testid="sql-run"]');
+    await page.waitForSelector('[data-grid="query"] tbody td', { timeout: 30_000 });
+    expect((await gridRows('query')).length).toBe(20);
+    await expectAccessible('sql');
+    await screenshot(page, '08-sql');
+    await page.fill('[data-testid="sql-editor"]', 'DELETE FROM inburgeraar');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Alleen lezende');
+  });
+
+  it('makes a Bijlage and downloads it', async () => {
+    await goTo('bijlage');
+    await expectAccessible('bijlage');
+    await screenshot(page, '09-bijlage');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.click('[data-testid="bijlage-make"]');
+    expect((await download).suggestedFilename()).toBe('bijlage.docx');
+  });
+
+  it('closes the snapshot and had no CSP violations or page errors', async () => {
+    await page.click('[data-testid="close"]');
+    await page.getByRole('heading', { name: 'Snapshot openen' }).waitFor();
+    expect(consoleProblems.filter((p) => !p.includes('status of 4'))).toEqual([]);
+  });
+});
