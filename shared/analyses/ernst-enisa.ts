@@ -103,7 +103,7 @@ function proposeDpc(evidence: EnisaEvidence): { value: number; reasonNl: string 
       reasonNl:
         `DPC 2: alleen eenvoudige gegevens (${listed}), basisscore 1, plus 1 omdat het signaal laat zien dat de persoon ` +
         'inburgeringsplichtig is onder een stelsel: dat onthult een migratieachtergrond en verblijfsstatus en maakt aannames over ' +
-        'de sociale positie mogelijk (ENISA: verhoging van eenvoudige gegevens door de context).',
+        'de sociale positie mogelijk (ENISA: verhoging door bijzondere kenmerken van de betrokkenen en van de verwerker).',
     };
   }
   return {
