@@ -2,7 +2,7 @@
 // padded base64 in lines of exactly 64 columns except the last, the END line).
 // Leading and trailing whitespace and CRLF line ends are accepted, as the age CLI does.
 import { MalformedHeaderError, TruncatedFileError } from '../errors';
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64Into, encodeBase64Into } from './base64';
 
 export const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 export const ARMOR_END = '-----END AGE ENCRYPTED FILE-----';
@@ -75,24 +75,30 @@ export function decodeArmor(bytes: Uint8Array): Uint8Array {
     }
     if (sawShortLine) throw malformed(lineNumber, 'alleen de laatste regel mag korter zijn dan 64 tekens', 'only the last line may be shorter than 64 columns');
     if (length === 0 || length > COLUMNS) throw malformed(lineNumber, 'regellengte', 'line length');
-    const text = String.fromCharCode(...bytes.subarray(position, line.end));
-    // Only the last line may be short or carry '=' padding; every line is a whole number of quads.
-    const padded = text.includes('=');
-    if (length < COLUMNS || padded) sawShortLine = true;
-    const decoded = length % 4 === 0 ? decodeBase64(text, padded) : null;
-    if (decoded === null) throw malformed(lineNumber, 'geen geldige base64', 'not valid base64');
-    output.set(decoded, written);
-    written += decoded.length;
+    // Only the last line may be short or carry '=' padding.
+    if (length < COLUMNS || bytes[line.end - 1] === 0x3d) sawShortLine = true;
+    const decoded = decodeBase64Into(bytes, position, line.end, output, written);
+    if (decoded < 0) throw malformed(lineNumber, 'geen geldige base64', 'not valid base64');
+    written += decoded;
     position = line.next;
   }
 }
 
 /** Encodes a binary age file as armor, in the age CLI's layout (final newline included). */
 export function encodeArmor(file: Uint8Array): Uint8Array {
-  const lines: string[] = [ARMOR_BEGIN];
+  const encoder = new TextEncoder();
+  const begin = encoder.encode(`${ARMOR_BEGIN}\n`);
+  const end = encoder.encode(`${ARMOR_END}\n`);
+  const lineCount = Math.ceil(file.length / BYTES_PER_LINE);
+  const textLength = Math.ceil(file.length / 3) * 4;
+  const output = new Uint8Array(begin.length + textLength + lineCount + end.length);
+  output.set(begin);
+  let written = begin.length;
+  // Bytes, not strings: a seal of a large snapshot may be armored.
   for (let index = 0; index < file.length; index += BYTES_PER_LINE) {
-    lines.push(encodeBase64(file.subarray(index, index + BYTES_PER_LINE), true));
+    written += encodeBase64Into(file.subarray(index, index + BYTES_PER_LINE), output, written);
+    output[written++] = 0x0a;
   }
-  lines.push(ARMOR_END, '');
-  return new TextEncoder().encode(lines.join('\n'));
+  output.set(end, written);
+  return output;
 }
