@@ -16,7 +16,7 @@ export const DEMO_SEED = 20230915;
  * Changes whenever the generator's output changes, so a demo file made by an older build
  * in a data directory is made again (shared/node/demo).
  */
-export const DEMO_VERSION = '1';
+export const DEMO_VERSION = '2';
 
 export const DEMO_META: Readonly<Record<string, string>> = {
   schema_version: '1',

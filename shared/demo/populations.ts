@@ -151,7 +151,7 @@ function resumeDay(doelgroep: Doelgroep): number {
   return dayOf(doelgroep === 'gezin' ? '2022-03-01' : '2022-03-25');
 }
 
-function wi2021Person(random: Random, doelgroep: Doelgroep, vergunning: number, housed: boolean): Person {
+function wi2021Person(random: Random, doelgroep: Doelgroep, vergunning: number, housed: boolean, mayHaveEnded = true): Person {
   const person = newPerson({
     stelsel: 'Wi2021',
     doelgroep,
@@ -159,7 +159,7 @@ function wi2021Person(random: Random, doelgroep: Doelgroep, vergunning: number, 
     termijnEinde: vergunning + 1095,
     gemeente: housed ? pickGemeente(random) : null,
   });
-  if (random.chance(0.05) && PEIL - vergunning > 200) {
+  if (mayHaveEnded && random.chance(0.05) && PEIL - vergunning > 200) {
     const roll = random.next();
     person.status = roll < 0.3 ? 'voldaan' : roll < 0.6 ? 'ontheven' : 'vervallen';
     person.statusDatum = random.integer(vergunning + 120, PEIL);
@@ -202,7 +202,8 @@ export function wi2021Persons(random: Random, onTimeCount: number, coaCount: num
     for (let index = 0; index < count; index++) {
       const doelgroep = doelgroepFor();
       const vergunning = random.integer(rangeStart, rangeEnd);
-      const person = wi2021Person(random, doelgroep, vergunning, true);
+      // Still obliged: DUO has only just learnt of them, or not at all.
+      const person = wi2021Person(random, doelgroep, vergunning, true, false);
       if (index < neverCount) {
         result.deliveries.push({ person, vergunning, geleverd: null });
       } else {
