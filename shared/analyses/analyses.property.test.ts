@@ -2,7 +2,7 @@
 // reference date, statuses on/after it, deadlines on 29 February and exactly 12 months out,
 // missing municipalities, skipped and dangling rows) every fast table equals the plain
 // reference implementation of the definitions.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTable, type Doelgroep } from '../tables/catalogue';
 import type { TableRow } from '../tables/model';
@@ -11,9 +11,6 @@ import { addCalendarMonths, dateOfDay, dayNumber } from './calendar';
 import { referenceElipGemeentenRows, referenceElipPersons, referenceFirstCohort } from './reference/elip';
 import { referenceBacklogByAge, referenceBacklogByMonth, referencePendingOrders } from './reference/boete';
 import { referenceLateNotices } from './reference/kennisgeving';
-
-// The catalogue also loads the other analyses; keep this test independent of their state.
-vi.mock('./datalek-tables', () => ({ datalekTables: [] }));
 
 const PEILDATA = ['2022-05-01', '2024-02-29', '2023-02-28', '2022-12-31', '2023-09-15'];
 

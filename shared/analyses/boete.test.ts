@@ -1,12 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTable } from '../tables/catalogue';
 import { OptionalTableAbsentError } from '../errors';
 import { fixtureSession, skippedFinding } from './testing/fixture';
 import { overrunFacts } from './boete-facts';
 import { ageBand, countAppointments, countDecisions } from './boete';
-
-// The catalogue also loads the other analyses; keep this test independent of their state.
-vi.mock('./datalek-tables', () => ({ datalekTables: [] }));
 
 const SQL = `
 INSERT INTO inburgeraar VALUES ('p1', 'Wi2013', 'asiel', '2019-01-01', '2022-05-10', NULL, 'lopend', NULL);

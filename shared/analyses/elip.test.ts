@@ -1,13 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTable } from '../tables/catalogue';
 import { InvalidParameterError } from '../errors';
 import { fixtureSession, skippedFinding } from './testing/fixture';
 import { cohortColumns } from './elip-cohorten';
 import { countObliged } from './elip';
 import { personFacts } from './person-facts';
-
-// The catalogue also loads the other analyses; keep this test independent of their state.
-vi.mock('./datalek-tables', () => ({ datalekTables: [] }));
 
 // Hand-made chain; every person's expected class at 2022-05-01 is in its comment.
 const SQL = `

@@ -1,10 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildTable } from '../tables/catalogue';
 import { OptionalTableAbsentError } from '../errors';
 import { fixtureSession } from './testing/fixture';
-
-// The catalogue also loads the other analyses; keep this test independent of their state.
-vi.mock('./datalek-tables', () => ({ datalekTables: [] }));
 
 const SQL = `
 INSERT INTO inburgeraar VALUES
