@@ -90,6 +90,12 @@ describe('audit trail', () => {
     expect(await verifyAuditLog(dataDir)).toMatchObject({ ok: false, firstBadSeq: 2 });
   });
 
+  it('catches a damaged head record', async () => {
+    await writeFive();
+    await writeFile(join(dataDir, HEAD_FILE), '{"seq":"five"}');
+    expect(await verifyAuditLog(dataDir)).toMatchObject({ ok: false, firstBadSeq: 5 });
+  });
+
   it('catches reordered entries', async () => {
     const lines = await writeFive();
     [lines[1], lines[2]] = [lines[2]!, lines[1]!];

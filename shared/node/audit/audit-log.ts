@@ -36,17 +36,17 @@ function splitLines(text: string | null): string[] {
   return text === null ? [] : text.split('\n').filter((line) => line.trim() !== '');
 }
 
-function parseHead(text: string | null): AuditHead | null {
+function parseHead(text: string | null): AuditHead | 'damaged' | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    if (isRecord(value) && Number.isInteger(value.seq) && typeof value.seq === 'number' && typeof value.hash === 'string') {
+    if (isRecord(value) && typeof value.seq === 'number' && Number.isInteger(value.seq) && value.seq >= 0 && typeof value.hash === 'string') {
       return { seq: value.seq, hash: value.hash };
     }
   } catch {
-    // An unreadable head counts as an altered one, below.
+    // Not JSON: damaged, like a record of the wrong shape.
   }
-  return { seq: -1, hash: 'unreadable' };
+  return 'damaged';
 }
 
 async function writeDurably(path: string, text: string, flag: 'a' | 'wx'): Promise<void> {

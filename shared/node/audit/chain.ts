@@ -75,7 +75,7 @@ export function parseEntryLine(line: string): AuditEntry | null {
  * the head record. A chain alone cannot notice the last entries being cut off; the
  * head can, unless it was rewritten too (see docs/SECURITY.md).
  */
-export function verifyLines(lines: readonly string[], head: AuditHead | null): AuditVerification {
+export function verifyLines(lines: readonly string[], head: AuditHead | 'damaged' | null): AuditVerification {
   const entries: AuditEntry[] = [];
   for (const [index, line] of lines.entries()) {
     const position = index + 1;
@@ -114,8 +114,12 @@ export function verifyLines(lines: readonly string[], head: AuditHead | null): A
   return checkHead(entries, head);
 }
 
-function checkHead(entries: readonly AuditEntry[], head: AuditHead | null): AuditVerification {
+function checkHead(entries: readonly AuditEntry[], head: AuditHead | 'damaged' | null): AuditVerification {
   const last = entries.at(-1);
+  if (head === 'damaged') {
+    return bad(last?.seq ?? 1, 'Het kopbestand (audit.head) is beschadigd of bewerkt: het einde van het log valt niet na te gaan.',
+      'The head record (audit.head) is damaged or edited: the end of the log cannot be checked.');
+  }
   if (head === null) {
     if (last === undefined) return { ok: true };
     return bad(last.seq, 'Het kopbestand (audit.head) ontbreekt: of er regels aan het eind zijn verwijderd, valt niet na te gaan.',
