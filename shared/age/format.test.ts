@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidIdentityFileError, InvalidParameterError, MalformedHeaderError, NotAgeFileError, TruncatedFileError } from '../errors';
 import { decodeArmor, encodeArmor } from './armor';
-import { decodeBase64, encodeBase64 } from './base64';
+import { decodeBase64, decodeBase64Into, encodeBase64, encodeBase64Into } from './base64';
 import { parseHeader, serializeHeader, serializeHeaderWithoutMac } from './header';
 import { encodeIdentity, encodeRecipient, parseIdentityFile, parseRecipient } from './keys';
 import { payloadLayout, sealedPayloadLength, writeStreamNonce } from './payload';
@@ -19,6 +19,16 @@ describe('base64', () => {
       expect(text(decodeBase64(padded!, true)!)).toBe(plain);
       expect(text(decodeBase64(padded!.replaceAll('=', ''), false)!)).toBe(plain);
     }
+  });
+
+  it('decodes and encodes armor lines on bytes, refusing the same non-canonical forms', () => {
+    const output = new Uint8Array(8);
+    expect(decodeBase64Into(bytes('Zm9vYmE='), 0, 8, output, 1)).toBe(5);
+    expect(text(output.subarray(1, 6))).toBe('fooba');
+    for (const bad of ['Zh==', 'Zm9=', 'Zm=v', 'Zm9', '====', 'Zm9v\n===']) expect(decodeBase64Into(bytes(bad), 0, bad.length, output, 0)).toBe(-1);
+    const encoded = new Uint8Array(8);
+    expect(encodeBase64Into(bytes('foob'), encoded, 0)).toBe(8);
+    expect(text(encoded)).toBe('Zm9vYg==');
   });
 
   it('refuses non-canonical text: padding where none belongs, stray bits, bad characters', () => {
