@@ -18,7 +18,7 @@ export interface InvokeContract {
   'export:save': { request: SaveRequest; response: SavedFile | null };
   /** Recently opened snapshot paths (paths only, never keys or contents). */
   'recent:list': { request: void; response: string[] };
-  /** Append an accountability event to the audit trail (see shared/audit). */
+  /** Append an accountability event to the audit trail (see shared/node/audit, docs/SECURITY.md). */
   'audit:append': { request: AuditEventInput; response: void };
   /** Read the audit trail and its verification state. */
   'audit:read': { request: void; response: AuditReadResult };
