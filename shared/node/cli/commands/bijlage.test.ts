@@ -22,11 +22,27 @@ function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () =
   return { io, stdout: () => stdout, stderr: () => stderr };
 }
 
+// Three announced fines without a decision: a backlog of 3 in the youngest age band.
+const SMALL_BACKLOG_SQL = `
+INSERT INTO inburgeraar (id, stelsel, doelgroep, plicht_start, termijn_einde, gemeente_code, status, status_datum) VALUES
+  ('p1', 'Wi2013', 'asiel', '2019-01-01', '2023-10-01', NULL, 'lopend', NULL),
+  ('p2', 'Wi2013', 'asiel', '2019-01-01', '2023-10-01', NULL, 'lopend', NULL),
+  ('p3', 'Wi2013', 'asiel', '2019-01-01', '2023-10-01', NULL, 'lopend', NULL);
+INSERT INTO termijnoverschrijding (id, inburgeraar_id, termijn_einde, aankondiging_op, afspraak_op, besluit, besluit_op, boete_cent) VALUES
+  (1, 'p1', '2023-10-01', '2023-12-01', NULL, NULL, NULL, NULL),
+  (2, 'p2', '2023-10-01', '2023-12-01', NULL, NULL, NULL, NULL),
+  (3, 'p3', '2023-10-01', '2023-12-01', NULL, NULL, NULL, NULL);`;
+
 let fixture: SnapshotFixture;
+let small: SnapshotFixture;
 beforeAll(async () => {
   fixture = await buildSnapshotFile('', { name: 'leeg.snapshot.age' });
+  small = await buildSnapshotFile(SMALL_BACKLOG_SQL, { name: 'klein.snapshot.age' });
 });
-afterAll(() => fixture.remove());
+afterAll(() => {
+  fixture.remove();
+  small.remove();
+});
 
 describe('ketenlens bijlage', () => {
   it('writes a DOCX with Tabel 1 and Tabel 2 in the order given, and reports the SHA-256', async () => {
@@ -62,13 +78,27 @@ describe('ketenlens bijlage', () => {
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('suppresses small counts by default; --disclosure none shows them and warns', async () => {
+    const protectedRun = captureIo(small.directory);
+    expect(await main(['bijlage', 'klein.snapshot.age', '--tables', 'boete-ouderdom', '--out', 'beschermd.docx'], protectedRun.io)).toBe(EXIT.ok);
+    const cells = (docxTables(unzip(readFileSync(join(small.directory, 'beschermd.docx')))['word/document.xml'] ?? '')[0] ?? []).flat();
+    expect(cells).toContain('<10');
+    expect(cells).not.toContain('3');
+    expect(protectedRun.stderr()).not.toContain('without protection');
+    const openRun = captureIo(small.directory);
+    expect(await main(['bijlage', 'klein.snapshot.age', '--tables', 'boete-ouderdom', '--disclosure', 'none', '--out', 'open.docx'], openRun.io)).toBe(EXIT.ok);
+    const openCells = (docxTables(unzip(readFileSync(join(small.directory, 'open.docx')))['word/document.xml'] ?? '')[0] ?? []).flat();
+    expect(openCells).toContain('3');
+    expect(openRun.stderr()).toMatch(/shows \d+ count\(s\) from 1 to 9 without protection/);
+  });
+
   it('refuses bad options before opening the snapshot', async () => {
     const cases: [string[], RegExp][] = [
       [['--tables', 'bestaat-niet', '--out', 'x.docx'], /Unknown table 'bestaat-niet'/],
       [['--tables', 'elip-cohorten', '--out', 'x.csv'], /cannot be a bijlage/],
       [['--tables', 'elip-cohorten'], /--out FILE/],
       [['--tables', 'elip-cohorten', '--out', 'x.docx', '--disclosure', 'blur'], /round5/],
-      [['--tables', 'elip-cohorten', '--out', 'x.docx', '--peildatum', '2023-13-45'], /not a date/],
+      [['--tables', 'elip-cohorten', '--out', 'x.docx', '--peildatum', '2023-01-01,2023-13-45'], /'2023-13-45' is not a valid date/],
       [['--out', 'x.docx'], /--tables/],
     ];
     for (const [options, message] of cases) {

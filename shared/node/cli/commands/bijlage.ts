@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { InvalidParameterError, UsageError } from '../../../errors';
 import { DEFAULT_SUPPRESSION_K, type DisclosureChoice } from '../../../export/disclosure';
-import { findTable, buildTable, TABLE_IDS, type Doelgroep, type TableRequest } from '../../../tables/catalogue';
+import { checkDate, DOELGROEP_VALUES } from '../../../analyses/parameters';
+import { findTable, buildTable, TABLE_IDS, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
 import type { Command, CliIo } from '../command';
@@ -27,8 +28,8 @@ Options:
   -o, --out FILE           the file to write (never replaced without --force)
   -f, --format FORMAT      docx | odt | xlsx | ods (default: from the --out extension)
   --disclosure METHOD      suppress[:k] (default, k = 10) | round5 | round10 | none
-  --peildatum DATE[,DATE]  reference date(s) YYYY-MM-DD (default: the snapshot's peildatum);
-                           several go to elip-cohorten, the other tables take the last one
+  --peildatum DATE[,DATE]  reference date(s) YYYY-MM-DD, repeatable (default: the snapshot's
+                           peildatum); several go to elip-cohorten, the other tables take the last one
   --doelgroep GROEP        asiel | gezin | overig (tables that take it; default asiel)
   --title TEXT             document title (default 'Bijlage')
   --force                  replace FILE if it exists
@@ -40,7 +41,6 @@ Exit codes: 0 written, 2 usage, 3 key, 4 damaged or not age, 5 not a snapshot v1
 absent optional snapshot table).
 `;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Tables that take several reference dates (tables-v1.md: `peildata`, one or more). */
 const MULTI_DATE_TABLES: readonly string[] = ['elip-cohorten'];
 
@@ -50,7 +50,6 @@ function requestFor(id: string, request: TableRequest): TableRequest {
   if (dates === undefined || dates.length <= 1 || MULTI_DATE_TABLES.includes(id)) return request;
   return { ...request, peildata: dates.slice(-1) };
 }
-const DOELGROEPEN: readonly Doelgroep[] = ['asiel', 'gezin', 'overig'];
 
 function tableIds(text: string | undefined): string[] {
   const ids = (text ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
@@ -69,20 +68,16 @@ function tableIds(text: string | undefined): string[] {
   return ids;
 }
 
-function tableRequest(peildatum: string | undefined, doelgroep: string | undefined): TableRequest {
+function tableRequest(peildata: string[] | undefined, doelgroep: string | undefined): TableRequest {
   const request: TableRequest = {};
-  if (peildatum !== undefined) {
-    const dates = peildatum.split(',').map((date) => date.trim());
-    const wrong = dates.find((date) => !DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)));
-    if (wrong !== undefined) {
-      throw new InvalidParameterError('--peildatum', `'${wrong}' is geen datum JJJJ-MM-DD.`, `'${wrong}' is not a date YYYY-MM-DD.`);
-    }
-    request.peildata = dates;
+  if (peildata !== undefined) {
+    // Repeatable like `table --peildatum`, and comma-separated for convenience.
+    request.peildata = peildata.flatMap((text) => text.split(',')).map((date) => checkDate('--peildatum', date.trim()));
   }
   if (doelgroep !== undefined) {
-    const found = DOELGROEPEN.find((each) => each === doelgroep);
+    const found = DOELGROEP_VALUES.find((each) => each === doelgroep);
     if (found === undefined) {
-      throw new InvalidParameterError('--doelgroep', `'${doelgroep}' is geen doelgroep; kies ${DOELGROEPEN.join(', ')}.`, `'${doelgroep}' is not a doelgroep; choose ${DOELGROEPEN.join(', ')}.`);
+      throw new InvalidParameterError('--doelgroep', `'${doelgroep}' is geen doelgroep; kies ${DOELGROEP_VALUES.join(', ')}.`, `'${doelgroep}' is not a doelgroep; choose ${DOELGROEP_VALUES.join(', ')}.`);
     }
     request.doelgroep = found;
   }
@@ -104,7 +99,7 @@ export const bijlageCommand: Command = {
         out: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f' },
         disclosure: { type: 'string' },
-        peildatum: { type: 'string' },
+        peildatum: { type: 'string', multiple: true },
         doelgroep: { type: 'string' },
         title: { type: 'string' },
         force: { type: 'boolean' },
