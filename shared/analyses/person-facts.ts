@@ -40,7 +40,10 @@ export interface PersonFacts {
   /** Index into `municipalities`, or NO_MUNICIPALITY. */
   municipality: Int32Array;
   municipalities: Municipality[];
-  /** Payments of person p are at [paymentOffset[p], paymentOffset[p + 1]). */
+  /**
+   * Payments of person p are at [paymentOffset[p], paymentOffset[p + 1]). Only Wi2013
+   * persons have a loan timeline (every loan analysis is about Wi2013); others have none.
+   */
   paymentOffset: Int32Array;
   /** Payment day numbers, non-decreasing within a person. */
   paymentDay: Float64Array;
@@ -91,7 +94,8 @@ export function computePersonFacts(db: Database): PersonFacts {
           + (i.status = 'lopend') * 2 + (${usablePerson}),
             julianday(i.plicht_start) - 2440587.5, julianday(i.termijn_einde) - 2440587.5, julianday(i.status_datum) - 2440587.5,
             CASE WHEN i.gemeente_code IS NULL THEN -1 ELSE CAST(substr(i.gemeente_code, 3) AS INTEGER) END,
-            (SELECT count(*) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
+            CASE WHEN i.stelsel = 'Wi2013'
+                 THEN (SELECT count(*) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment}) ELSE 0 END
        FROM inburgeraar i ORDER BY i.id`,
     (row) => {
       const index = scanned++;
@@ -148,7 +152,7 @@ export function computePersonFacts(db: Database): PersonFacts {
   forEachRow(
     db,
     `SELECT b.rowid FROM inburgeraar i JOIN lening_betaling b ON b.inburgeraar_id = i.id
-      WHERE ${usablePayment} ORDER BY i.id, b.datum`,
+      WHERE i.stelsel = 'Wi2013' AND ${usablePayment} ORDER BY i.id, b.datum`,
     (row) => {
       if (person >= scanned) return;
       if (keep[person] === 1) {
