@@ -26,6 +26,12 @@ const X25519_LABEL = 'age-encryption.org/v1/X25519';
 const ZERO_NONCE = new Uint8Array(12);
 const encoder = new TextEncoder();
 
+// age's rule: a passphrase file has one recipient only, or anyone holding another
+// recipient's key could re-wrap it and pass it off as "passphrase-protected".
+function scryptNotAlone(): MalformedHeaderError {
+  return new MalformedHeaderError('een scrypt-stanza moet de enige stanza zijn', 'a scrypt stanza must be the only stanza');
+}
+
 function invalidStanza(type: string): MalformedHeaderError {
   return new MalformedHeaderError(`de ${type}-stanza is ongeldig`, `the ${type} stanza is invalid`);
 }
@@ -48,11 +54,7 @@ async function unwrapWithPassphrase(primitives: AgePrimitives, stanzas: Stanza[]
     if (stanzas.some((stanza) => stanza.type === 'X25519')) throw new KeyKindMismatchError('identity');
     throw new UnsupportedRecipientError(stanzas.map((stanza) => stanza.type));
   }
-  // A passphrase file has one recipient only: otherwise anyone holding another
-  // recipient's key could re-wrap and forge a "passphrase-protected" file.
-  if (stanzas.length !== 1) {
-    throw new MalformedHeaderError('een scrypt-stanza moet de enige stanza zijn', 'a scrypt stanza must be the only stanza');
-  }
+  if (stanzas.length !== 1) throw scryptNotAlone();
   const [saltText, logNText] = scrypt.args;
   const salt = saltText === undefined ? null : decodeBase64(saltText, false);
   if (scrypt.args.length !== 2 || salt === null || salt.length !== SCRYPT_SALT_BYTES || logNText === undefined || !/^[1-9][0-9]{0,2}$/.test(logNText)) {
@@ -88,7 +90,10 @@ function x25519WrappingKey(primitives: AgePrimitives, shared: Uint8Array, share:
 }
 
 function unwrapWithIdentities(primitives: AgePrimitives, stanzas: Stanza[], identities: string[]): Uint8Array {
-  if (stanzas.some((stanza) => stanza.type === 'scrypt')) throw new KeyKindMismatchError('passphrase');
+  if (stanzas.some((stanza) => stanza.type === 'scrypt')) {
+    if (stanzas.length !== 1) throw scryptNotAlone();
+    throw new KeyKindMismatchError('passphrase');
+  }
   const candidates = x25519Stanzas(stanzas);
   if (candidates.length === 0) throw new UnsupportedRecipientError(stanzas.map((stanza) => stanza.type));
   const scalars = identities.map((identity, index) => {

@@ -125,8 +125,10 @@ describe('keys', () => {
     const scrypt = await wrapFileKey(noblePrimitives, fileKey, { kind: 'passphrase', passphrase: 'p', logN: 2 });
     const x25519 = await wrapFileKey(noblePrimitives, fileKey, { kind: 'x25519', recipients: [identity.recipient] });
     const file = await craftedFile([...scrypt, ...x25519], fileKey, new Uint8Array(10));
-    const [error] = await expectRefused(file, { kind: 'passphrase', passphrase: 'p' }, [MalformedHeaderError]);
-    expect(error!.messageEn).toContain('a scrypt stanza must be the only stanza');
+    for (const key of [{ kind: 'passphrase', passphrase: 'p' }, identityKey] satisfies AgeKey[]) {
+      const [error] = await expectRefused(file, key, [MalformedHeaderError]);
+      expect(error!.messageEn).toContain('a scrypt stanza must be the only stanza');
+    }
   });
 
   it('refuses a file encrypted only to unsupported recipient types, naming them', async () => {
