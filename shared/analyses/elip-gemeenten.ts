@@ -4,6 +4,7 @@ import type { TableRequest } from '../tables/catalogue';
 import type { TableModel, TableRow } from '../tables/model';
 import type { AnalysisSession } from '../tables/session';
 import { formatDate } from '../format/dates';
+import { formatMoneyCent } from '../format/numbers';
 import { ELIP_A, ELIP_B, ELIP_NONE, classifyElip, type ElipParameters } from './elip';
 import { elipANote, elipBNote, loanNote, obligedNote } from './elip-definitions';
 import { DOELGROEP_LABELS, skippedRowNotes } from './notes';
@@ -54,7 +55,9 @@ export function buildElipGemeenten(session: AnalysisSession, request: TableReque
   }
   return tableModel(session, {
     id: 'elip-gemeenten',
-    title: `ELIP per gemeente op ${formatDate(parameters.peildatum)} (${DOELGROEP_LABELS[parameters.doelgroep]})`,
+    title:
+      `ELIP-A (minstens ${formatMoneyCent(parameters.drempel_cent)} geleend) en ELIP-B (meer dan ${formatMoneyCent(parameters.drempel_b_cent)}, ` +
+      `termijn binnen ${parameters.maanden_b} maanden) per gemeente op ${formatDate(parameters.peildatum)} (${DOELGROEP_LABELS[parameters.doelgroep]})`,
     columns: [
       { key: 'gemeente_code', label: 'Gemeentecode', type: 'text' },
       { key: 'gemeente', label: 'Gemeente', type: 'text' },

@@ -103,6 +103,7 @@ describe('elip-gemeenten', () => {
       { gemeente_code: null, gemeente: 'Onbekend', elip_a: 1, elip_b: 0, totaal: 1 },
     ]);
     expect(table.totals).toEqual({ gemeente_code: null, gemeente: 'Totaal', elip_a: 2, elip_b: 2, totaal: 4 });
+    expect(table.title).toBe('ELIP-A (minstens € 9.500 geleend) en ELIP-B (meer dan € 7.500, termijn binnen 12 maanden) per gemeente op 1-5-2022 (asielmigranten)');
     expect(table.parameters).toEqual({
       peildatum: '2022-05-01', doelgroep: 'asiel', drempel_cent: 950000, drempel_b_cent: 750000, maanden_b: 12,
     });
