@@ -3,9 +3,16 @@
 
 const MILLISECONDS_PER_DAY = 86_400_000;
 
+const dayNumbers = new Map<string, number>();
+
 /** Days since 1970-01-01 of an ISO date. */
-export function dayOf(isoDate: string): number {
-  return Math.round(Date.parse(`${isoDate}T00:00:00Z`) / MILLISECONDS_PER_DAY);
+export function dayOf(isoDateText: string): number {
+  let day = dayNumbers.get(isoDateText);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${isoDateText}T00:00:00Z`) / MILLISECONDS_PER_DAY);
+    dayNumbers.set(isoDateText, day);
+  }
+  return day;
 }
 
 // Formatting dates is the hot path of the scale generator: remember each day's text.
