@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { formatCount, formatDecimal } from '../../shared/format/index';
 import { useLanguage } from '../i18n/i18n';
+import { CLASS_COLOURS, EMPTY_COLOUR, classBounds, colourFor } from './map-classes';
 import { availableYears, loadMapGeometry, MAP_HEIGHT, MAP_WIDTH, nearestYear, type MapGeometry } from './map-data';
 
 export interface MunicipalityFigures {
@@ -15,24 +16,6 @@ export interface MunicipalityFigures {
 }
 
 export type MapMeasure = 'personen' | 'personen_ingezien' | 'persoonsdagen';
-
-const CLASS_COLOURS = ['#d6e4f0', '#9fc1de', '#5d93c4', '#2a649f', '#0b3a6b'];
-const EMPTY_COLOUR = '#f1f1f1';
-
-/** Class upper bounds: five equal steps up to the maximum, rounded to readable numbers. */
-function classBounds(max: number): number[] {
-  if (max <= 0) return [];
-  const step = max / CLASS_COLOURS.length;
-  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(step)));
-  const rounded = Math.max(1, Math.ceil(step / magnitude) * magnitude);
-  return CLASS_COLOURS.map((_, index) => rounded * (index + 1));
-}
-
-function colourFor(value: number, bounds: readonly number[]): string {
-  if (value <= 0 || bounds.length === 0) return EMPTY_COLOUR;
-  const index = bounds.findIndex((bound) => value <= bound);
-  return CLASS_COLOURS[index === -1 ? CLASS_COLOURS.length - 1 : index] ?? EMPTY_COLOUR;
-}
 
 /** Pointer position relative to the map box, where the tooltip is placed. */
 function pointer(event: MouseEvent<SVGPathElement>): { x: number; y: number } {
@@ -67,8 +50,7 @@ export function MunicipalityMap({ year, figures, measure, measureLabel }: Props)
   }, [usedYear]);
 
   const valueOf = (code: string) => figures.get(code)?.[measure] ?? 0;
-  const max = Math.max(0, ...Array.from(figures.values(), (f) => f[measure]));
-  const bounds = classBounds(max);
+  const bounds = classBounds(Array.from(figures.values(), (f) => f[measure]), measure === 'persoonsdagen');
   const format = (value: number) => (measure === 'persoonsdagen' ? formatDecimal(value, 1) : formatCount(value));
 
   if (error !== null) return <p className="note" role="note">{error}</p>;

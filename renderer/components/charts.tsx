@@ -64,7 +64,7 @@ export function LineSeriesChart({ data, xKey, series, height = 300, xFormatter }
             stroke={PALETTE[index % PALETTE.length]}
             strokeWidth={2}
             strokeDasharray={DASHES[index % DASHES.length]}
-            dot={{ r: 3 }}
+            dot={data.length > 40 ? false : { r: 3 }}
             isAnimationActive={false}
           />
         ))}

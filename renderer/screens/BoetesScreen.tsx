@@ -58,7 +58,7 @@ export function BoetesScreen() {
 
       {achterstand.error !== null && <ErrorBox error={achterstand.error} />}
       <Figure title={t('boetePerMaand')} name="boete-per-maand" description={t('chartDataTable')}>
-        <BarSeriesChart
+        <LineSeriesChart
           data={perMonth}
           xKey="maand"
           xFormatter={(m) => formatMonth(m, 'numeric')}

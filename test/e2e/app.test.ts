@@ -2,6 +2,7 @@
 // visit every screen, check Tabel 1, change parameters, filter, hover the map, run axe
 // and save a screenshot per screen.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, screenshot, startServer, type Server } from './harness';
 
@@ -53,8 +54,16 @@ describe('Ketenlens in the browser host', () => {
     await expectAccessible('start');
     await screenshot(page, '01-start');
 
+    // A file that is not an age file, chosen through the browser host's file chooser.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+    await (await chooser).setFiles({ name: 'notities.snapshot.age', mimeType: 'application/octet-stream', buffer: Buffer.from('geen age-bestand\n') });
+    await page.fill('[data-testid="passphrase"]', 'iets');
+    await page.click('[data-testid="open-submit"]');
+    await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Dit is geen age-versleuteld bestand');
+
     await page.click('[data-testid="open-demo"]');
-    await page.waitForSelector('[data-testid="passphrase"]', { timeout: 60_000 });
+    await page.waitForSelector('#demo-hint', { timeout: 90_000 });
     await expect(page.locator('#demo-hint').textContent()).resolves.toContain('ketenlens-demo');
     await page.fill('[data-testid="passphrase"]', 'niet-het-goede-wachtwoord');
     await page.click('[data-testid="open-submit"]');
@@ -123,6 +132,27 @@ describe('Ketenlens in the browser host', () => {
     expect((await gridRows('elip-gemeenten'))[0]).toContain('Amsterdam');
   });
 
+  it('exports a grid as CSV through the host download', async () => {
+    const grid = page.locator('[data-grid="elip-cohorten"]');
+    await grid.locator('select').selectOption('csv');
+    const download = page.waitForEvent('download');
+    await grid.getByRole('button', { name: 'Exporteren' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('elip-cohorten.csv');
+    const text = await readFile(await file.path(), 'utf8');
+    // Excel's Dutch dialect: semicolons, a BOM, numbers without thousands separators.
+    expect(text.startsWith('\ufeffPeildatum;')).toBe(true);
+    expect(text).toMatch(/01-05-2022;24;78;207;460;601;722;270;30;4;0;2396\r\n/);
+  });
+
+  it('switches the interface to English and back', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.locator('nav [data-screen="boetes"]', { hasText: 'Fines' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    await page.locator('nav [data-screen="boetes"]', { hasText: 'Boetes' }).waitFor();
+  });
+
   it('shows the fine backlog, its history and age bands', async () => {
     await goTo('boetes');
     await page.waitForSelector('[data-grid="boete-achterstand"] tbody td', { timeout: 60_000 });
@@ -145,6 +175,14 @@ describe('Ketenlens in the browser host', () => {
     await tooltip.waitFor();
     await expect(tooltip.textContent()).resolves.toContain(name);
     await expect(tooltip.textContent()).resolves.toContain('Personen blootgesteld');
+    // Keyboard: focusing a municipality shows the same tooltip.
+    await page.mouse.move(0, 0);
+    const second = page.locator('path.map-area').nth(1);
+    await second.focus();
+    const secondName = ((await second.getAttribute('aria-label')) ?? '').split(':')[0] ?? '';
+    await expect(tooltip.textContent()).resolves.toContain(secondName);
+    await page.selectOption('[data-testid="map-measure"]', 'persoonsdagen');
+    await expect(page.locator('.legend-title').textContent()).resolves.toBe('Persoonsdagen');
     await page.waitForSelector('[data-grid="datalek-gemeenten"] tbody td');
     await expect(page.locator('[data-testid="verdict-72h"]').textContent()).resolves.toMatch(/72 uur/);
     await expectAccessible('datalek');
