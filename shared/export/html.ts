@@ -9,7 +9,8 @@ export function escapeHtml(text: string): string {
 }
 
 const FONT = 'font-family:Verdana,Arial,sans-serif;font-size:9pt';
-const CELL = 'padding:2pt 6pt;border:none';
+// Fonts go on every cell: Word and LibreOffice do not inherit them from <table> on paste.
+const CELL = `${FONT};padding:2pt 6pt;border:none`;
 const RULE = 'border-bottom:1px solid #000';
 
 function cellHtml(tag: 'td' | 'th', cell: PublishedCell, extra = ''): string {
@@ -34,7 +35,8 @@ export function tableHtml(model: TableModel, number = 1): string {
   const small = `${FONT};font-size:7.5pt;margin:2pt 0`;
   return [
     `<table style="${FONT};border-collapse:collapse;margin:6pt 0">`,
-    `<caption style="text-align:left;font-weight:bold;padding-bottom:4pt">${escapeHtml(table.caption)}</caption>`,
+    // The <b> keeps the caption bold where an importer drops the caption's own style.
+    `<caption style="${FONT};font-size:10pt;text-align:left;font-weight:bold;padding-bottom:4pt"><b>${escapeHtml(table.caption)}</b></caption>`,
     `<thead><tr>${header}</tr></thead>`,
     `<tbody>\n${body}\n</tbody>${totals}`,
     '</table>',

@@ -95,7 +95,10 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: PublishedTable): void 
 }
 
 function addContentsSheet(workbook: ExcelJS.Workbook, entries: ContentsEntry[]): void {
-  const worksheet = workbook.addWorksheet(CONTENTS_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
+  const worksheet = workbook.addWorksheet(CONTENTS_SHEET, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   worksheet.columns = [{ width: 8 }, { width: 70 }, { width: 12 }];
   const caption = worksheet.getCell(1, 1);
   caption.value = 'Inhoud';
