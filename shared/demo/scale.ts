@@ -183,7 +183,11 @@ function writeWi2021(random: Random, statements: Statements, counters: Counters,
   if (doelgroep === 'asiel' && vergunning < dayOf('2022-04-01') && random.chance(0.15)) {
     // Address linking: first shown to the municipality of a COA location.
     const wrong = random.chance(0.5) ? random.pick(COA_MUNICIPALITIES) : pickGemeente(random);
-    if (wrong !== gemeente) addSignal(random, statements, counters, id, wrong, 'Wi2021', from - 86_400 * 30, officeSeconds(random, dayOf('2022-03-25')), WI2021_CATEGORIES, 0.5);
+    const wrongFrom = from - 86_400 * 30;
+    const repaired = officeSeconds(random, dayOf('2022-03-25'));
+    if (wrong !== gemeente && wrongFrom + 86_400 < repaired) {
+      addSignal(random, statements, counters, id, wrong, 'Wi2021', wrongFrom, repaired, WI2021_CATEGORIES, 0.5);
+    }
   }
   addSignal(random, statements, counters, id, gemeente, 'Wi2021', from, until, WI2021_CATEGORIES, 0.8);
   const updates = random.integer(0, 6);
