@@ -109,3 +109,4 @@ export async function exportBijlage(models: readonly TableModel[], format: Bijla
 
 export { applyDisclosure, parseDisclosure, type DisclosureChoice } from './disclosure';
 export { assertExportAllowed, countSmallCells, isPersonLevel } from './guard';
+export { tableHtml } from './html';
