@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AgeRecipients, ProgressListener } from '../../age/types';
 import { DEMO_VERSION, generateDemoSnapshot } from '../../demo/generate';
-import { generateScaleSnapshot } from '../../demo/scale';
+import { generateScaleSnapshot, type ScaleOptions } from '../../demo/scale';
 import { FileWriteError } from '../../errors';
 import { encryptAge } from '../age/index';
 import { writeFileAtomically } from '../seal/atomic-write';
@@ -68,13 +68,17 @@ export interface ScaleSnapshotOptions extends WriteSnapshotOptions {
   seed: number;
 }
 
+/**
+ * The plaintext bytes of a scale snapshot, with sql.js loaded for Node: the call for
+ * benchmarks, `({ persons, seed, onProgress })` as in demo-v1.md. Keep them in memory.
+ */
+export async function scaleSnapshotPlaintext(options: ScaleOptions): Promise<Uint8Array> {
+  return generateScaleSnapshot(await nodeSqlJsProvider(), options);
+}
+
 /** Generates a scale snapshot (benchmarks) and writes it encrypted. */
 export async function writeScaleSnapshot(options: ScaleSnapshotOptions): Promise<string> {
-  const plaintext = generateScaleSnapshot(await nodeSqlJsProvider(), {
-    persons: options.persons,
-    seed: options.seed,
-    onProgress: options.onProgress,
-  });
+  const plaintext = await scaleSnapshotPlaintext({ persons: options.persons, seed: options.seed, onProgress: options.onProgress });
   return encryptAndWrite(plaintext, options);
 }
 
