@@ -64,14 +64,18 @@ function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32
   return { list, byNumber };
 }
 
-/** Build the facts with three scans: persons, payment order (index only), payment values. */
+/**
+ * Build the facts with two scans: the persons, each Wi2013 person with the rowids of its
+ * payments in date order (from the covering index, as one group_concat text, which costs
+ * far less through sql.js than one row per payment), and the payment values by rowid.
+ */
 export function computePersonFacts(db: Database): PersonFacts {
   const { list: municipalities, byNumber } = municipalitiesOf(db);
   const usablePerson = usableCondition(db, 'inburgeraar', 'i');
   const usablePayment = usableCondition(db, 'lening_betaling', 'b');
   const totalPersons = Number(selectRows(db, 'SELECT count(*) FROM inburgeraar')[0]?.[0] ?? 0);
 
-  // 1. Persons in id order, with how many payments each has (the index answers the count).
+  // 1. Persons in id order, with their payments' rowids in date order.
   const capacity = totalPersons;
   const stelsel = new Uint8Array(capacity);
   const doelgroep = new Uint8Array(capacity);
@@ -81,9 +85,8 @@ export function computePersonFacts(db: Database): PersonFacts {
   const lopend = new Uint8Array(capacity);
   const cohort = new Uint16Array(capacity);
   const municipality = new Int32Array(capacity);
-  const paymentCount = new Int32Array(capacity);
-  const keep = new Uint8Array(capacity);
-  let scanned = 0;
+  const orderOffset = new Int32Array(capacity + 1);
+  const orderRowids: number[] = [];
   let count = 0;
   // Hot path: codes packed into one integer and plain julianday() (the loader has already
   // skipped rows with invalid dates), because every column read through sql.js costs time.
@@ -94,19 +97,19 @@ export function computePersonFacts(db: Database): PersonFacts {
           + (i.status = 'lopend') * 2 + (${usablePerson}),
             julianday(i.plicht_start) - 2440587.5, julianday(i.termijn_einde) - 2440587.5, julianday(i.status_datum) - 2440587.5,
             CASE WHEN i.gemeente_code IS NULL THEN -1 ELSE CAST(substr(i.gemeente_code, 3) AS INTEGER) END,
-            CASE WHEN i.stelsel = 'Wi2013'
-                 THEN (SELECT count(*) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment}) ELSE 0 END
+            CASE WHEN i.stelsel = 'Wi2013' THEN
+              (SELECT group_concat(b.rowid, ',' ORDER BY b.datum) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
+            END
        FROM inburgeraar i ORDER BY i.id`,
     (row) => {
-      const index = scanned++;
       const codes = Number(row[0]);
       const gemeenteNumber = Number(row[4]);
       const municipalityIndex =
         gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 && gemeenteNumber < byNumber.length ? byNumber[gemeenteNumber]! : -1;
       const usable = (codes & 1) === 1 && (gemeenteNumber === -1 || municipalityIndex >= 0);
-      paymentCount[index] = Number(row[5]);
       if (!usable) return;
-      keep[index] = 1;
+      if (typeof row[5] === 'string') parseRowids(row[5], orderRowids);
+      orderOffset[count + 1] = orderRowids.length;
       const stelselCode = codes >> 4;
       const doelgroepCode = (codes >> 2) & 3;
       stelsel[count] = stelselCode < STELSELS.length ? stelselCode : UNKNOWN_CODE;
@@ -122,58 +125,28 @@ export function computePersonFacts(db: Database): PersonFacts {
     },
   );
 
-  // 2. Payment values by rowid, one sequential scan.
+  // 2. Payment values by rowid, one sequential scan; then the running sums per person.
   const values = paymentValues(db);
-
-  // 3. Payment order: rowids by (person id, datum) from the covering index; persons that
-  //    are left out still appear in this stream, so their payments are passed over.
-  let usablePayments = 0;
-  for (let p = 0; p < scanned; p++) if (keep[p] === 1) usablePayments += paymentCount[p]!;
-  const paymentOffset = new Int32Array(count + 1);
-  const paymentDay = new Float64Array(usablePayments);
-  const paymentCumulative = new Float64Array(usablePayments);
-  let person = 0; // index in the scan
-  let kept = 0; // index among usable persons
-  let remaining = scanned > 0 ? paymentCount[0]! : 0;
-  let written = 0;
-  let running = 0;
-  let lastDay = Number.NEGATIVE_INFINITY;
-  const advance = () => {
-    // Close persons until one with payments left is current.
-    while (remaining === 0 && person < scanned) {
-      if (keep[person] === 1) paymentOffset[++kept] = written;
-      person++;
-      remaining = person < scanned ? paymentCount[person]! : 0;
-      running = 0;
-      lastDay = Number.NEGATIVE_INFINITY;
-    }
-  };
-  advance();
-  forEachRow(
-    db,
-    `SELECT b.rowid FROM inburgeraar i JOIN lening_betaling b ON b.inburgeraar_id = i.id
-      WHERE i.stelsel = 'Wi2013' AND ${usablePayment} ORDER BY i.id, b.datum`,
-    (row) => {
-      if (person >= scanned) return;
-      if (keep[person] === 1) {
-        const slot = values.slotOf(Number(row[0]));
-        const day = slot < 0 ? Number.NaN : values.day[slot]!;
-        // A payment without a valid date cannot be placed in time: it adds nothing and keeps
-        // the days non-decreasing for the binary search.
-        if (!Number.isNaN(day)) {
-          running += values.amount[slot]!;
-          lastDay = day;
-        }
-        paymentDay[written] = lastDay;
-        paymentCumulative[written] = running;
-        written++;
+  const written = orderRowids.length;
+  const paymentOffset = orderOffset.slice(0, count + 1);
+  const paymentDay = new Float64Array(written);
+  const paymentCumulative = new Float64Array(written);
+  for (let person = 0; person < count; person++) {
+    let running = 0;
+    let lastDay = Number.NEGATIVE_INFINITY;
+    for (let k = paymentOffset[person]!; k < paymentOffset[person + 1]!; k++) {
+      const slot = values.slotOf(orderRowids[k]!);
+      const day = slot < 0 ? Number.NaN : values.day[slot]!;
+      // A payment without a valid date cannot be placed in time: it adds nothing and keeps
+      // the days non-decreasing for the binary search.
+      if (!Number.isNaN(day)) {
+        running += values.amount[slot]!;
+        lastDay = day;
       }
-      remaining--;
-      advance();
-    },
-  );
-  // Persons after the last payment (or when the stream ended early) close here.
-  while (kept < count) paymentOffset[++kept] = written;
+      paymentDay[k] = lastDay;
+      paymentCumulative[k] = running;
+    }
+  }
 
   return {
     count,
@@ -187,10 +160,26 @@ export function computePersonFacts(db: Database): PersonFacts {
     municipality: municipality.slice(0, count),
     municipalities,
     paymentOffset,
-    paymentDay: paymentDay.slice(0, written),
-    paymentCumulative: paymentCumulative.slice(0, written),
+    paymentDay,
+    paymentCumulative,
     personsLeftOut: totalPersons - count,
   };
+}
+
+/** Append the integers of a comma-separated list ('12,7,-3') to `into`. */
+function parseRowids(text: string, into: number[]): void {
+  let value = 0;
+  let sign = 1;
+  for (let c = 0; c < text.length; c++) {
+    const code = text.charCodeAt(c);
+    if (code === 44) {
+      into.push(sign * value);
+      value = 0;
+      sign = 1;
+    } else if (code === 45) sign = -1;
+    else value = value * 10 + (code - 48);
+  }
+  into.push(sign * value);
 }
 
 interface PaymentValues {
