@@ -86,7 +86,8 @@ function patternPerson(random: Random, cohort: number, pattern: Pattern): Person
     termijnEinde: random.integer(earliestDeadline, Math.max(earliestDeadline, dayOf('2025-06-30'))),
     gemeente: random.chance(0.006) ? null : pickGemeente(random),
   });
-  // Levels at D1, D2, D3 and the peildatum; null once the person has left by status.
+  // The loan level at D1, D2 and D3; fewer levels when the person leaves by status (no
+  // payments after that).
   const levels: number[] = [];
   let level = 0;
   let leftOn: number | null = null;
@@ -127,7 +128,6 @@ function patternPerson(random: Random, cohort: number, pattern: Pattern): Person
     previous = target;
     after = until;
   });
-  if (leftOn !== null) person.payments = person.payments.filter(([day]) => day <= (leftOn as number));
   sortPayments(person);
   return person;
 }
