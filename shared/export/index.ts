@@ -78,7 +78,15 @@ export async function exportTable(model: TableModel, format: ExportFormat, optio
       return exportOds([model], { firstNumber: number });
     case 'odt':
       return exportOdt([model], { firstNumber: number });
+    default:
+      return unknownFormat(format);
   }
+}
+
+/** Callers outside TypeScript (IPC, a worker message) can still pass any string. */
+function unknownFormat(format: never): never {
+  const list = EXPORT_FORMATS.join(', ');
+  throw new InvalidParameterError('format', `'${String(format)}' is geen exportformaat; kies ${list}.`, `'${String(format)}' is not an export format; choose ${list}.`);
 }
 
 export interface BijlageOptions {
@@ -104,6 +112,8 @@ export async function exportBijlage(models: readonly TableModel[], format: Bijla
       return exportXlsx(models, { title, contents: true });
     case 'ods':
       return exportOds(models, { title, contents: true });
+    default:
+      return unknownFormat(format);
   }
 }
 

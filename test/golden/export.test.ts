@@ -201,6 +201,25 @@ describe('office formats read back', () => {
     expect(files['meta.xml']).toContain('<meta:creation-date>2026-11-23T13:30:00Z</meta:creation-date>');
   });
 
+  it('ods: currency, percentage, date, month and instant cells of every column type', async () => {
+    const [sheet] = odfTables(unzip(await exportTable(mixedModel(), 'ods'))['content.xml'] ?? '');
+    const row = sheet?.rows[2] ?? [];
+    expect(row[0]).toMatchObject({ type: 'string', text: 'Amsterdam, "centrum"' });
+    expect(row[1]).toMatchObject({ type: 'date', dateValue: '2023-01-15', text: '15-01-2023' });
+    expect(row[2]).toMatchObject({ type: 'date', dateValue: '2023-05-01', text: 'mei 2023' });
+    expect(row[3]).toMatchObject({ type: 'date', dateValue: '2023-01-27T14:05:00', text: '27-01-2023 14:05' });
+    expect(row[4]).toMatchObject({ type: 'float', value: '1234', text: '1.234' });
+    expect(row[5]).toMatchObject({ type: 'currency', value: '9500.5', text: '€ 9.500,50' });
+    expect(row[6]).toMatchObject({ type: 'percentage', value: '0.125', text: '12,5%' });
+    expect(row[7]).toMatchObject({ type: 'float', value: '3.5', text: '3,5' });
+    expect(row[8]).toMatchObject({ type: 'string', text: 'ja' });
+    expect(sheet?.rows[4]?.[0]?.text).toBe('Totaal');
+  });
+
+  it('refuses an unknown format from an untyped caller', async () => {
+    await expect(exportTable(tabel1Model(), JSON.parse('"pdf"'))).rejects.toThrow(/not an export format/);
+  });
+
   it('odt: caption, table cells, Bron, notes and provenance paragraphs', async () => {
     const bytes = await exportTable(tabel1Model(), 'odt');
     expect(firstZipEntry(bytes)).toEqual({ name: 'mimetype', method: 0 });
