@@ -358,10 +358,11 @@ export class FileWriteError extends KetenlensError {
 export class FileExistsError extends KetenlensError {
   readonly code = 'file-exists';
   readonly exitCode = EXIT.refused;
-  constructor(readonly path: string) {
+  /** `forceAllowed` false where overwriting is never offered (a secret key: losing it locks its owner out). */
+  constructor(readonly path: string, forceAllowed = true) {
     super(
-      `'${path}' bestaat al en wordt niet overschreven; kies een andere naam of gebruik --force.`,
-      `'${path}' already exists and is not overwritten; choose another name or use --force.`,
+      `'${path}' bestaat al en wordt niet overschreven; kies een andere naam${forceAllowed ? ' of gebruik --force' : ''}.`,
+      `'${path}' already exists and is not overwritten; choose another name${forceAllowed ? ' or use --force' : ''}.`,
     );
   }
 }

@@ -36,7 +36,7 @@ async function writeNewSecretFile(path: string, text: string): Promise<void> {
     handle = await open(path, 'wx', 0o600);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    if (code === 'EEXIST') throw new FileExistsError(path);
+    if (code === 'EEXIST') throw new FileExistsError(path, false);
     throw new FileWriteError(path, 'kan het bestand niet aanmaken', `cannot create the file${code === undefined ? '' : ` (${String(code)})`}`, { cause: error });
   }
   try {
