@@ -79,64 +79,80 @@ function isSkipped<K>(set: ReadonlySet<K> | undefined, key: K): boolean {
   return set !== undefined && set.size > 0 && set.has(key);
 }
 
-/** Read and index the snapshot. Exported for benchmarks and tests; use datalekFacts(). */
-export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
-  const db = snapshot.db;
-  const skippedKeys = snapshot.skippedKeys ?? {};
+interface Dictionary {
+  codes: string[];
+  index: Map<string, number>;
+}
 
-  const municipalityCodes: string[] = [];
-  const municipalityNames: string[] = [];
-  const municipalityIndex = new Map<string, number>();
-  forEachRow(db, 'SELECT code, naam FROM gemeente ORDER BY code', [], ([code, name]) => {
-    if (typeof code !== 'string' || isSkipped(skippedKeys.gemeente, code) || municipalityIndex.has(code)) return;
-    municipalityIndex.set(code, municipalityCodes.length);
-    municipalityCodes.push(code);
-    municipalityNames.push(typeof name === 'string' ? name : code);
+/** Municipalities by code (not skipped), with their names. */
+function readMunicipalities(snapshot: OpenedSnapshot): Dictionary & { names: string[] } {
+  const skipped = snapshot.skippedKeys?.gemeente;
+  const result: Dictionary & { names: string[] } = { codes: [], names: [], index: new Map() };
+  forEachRow(snapshot.db, 'SELECT code, naam FROM gemeente ORDER BY code', [], ([code, name]) => {
+    if (typeof code !== 'string' || isSkipped(skipped, code) || result.index.has(code)) return;
+    result.index.set(code, result.codes.length);
+    result.codes.push(code);
+    result.names.push(typeof name === 'string' ? name : code);
   });
+  return result;
+}
 
-  const categoryCodes: string[] = [];
-  const categoryDescriptions: string[] = [];
-  const categorySpecial: boolean[] = [];
-  const categoryIndex = new Map<string, number>();
-  forEachRow(db, 'SELECT code, omschrijving, bijzonder FROM gegevenscategorie ORDER BY code', [], ([code, description, special]) => {
-    if (typeof code !== 'string' || isSkipped(skippedKeys.gegevenscategorie, code) || categoryIndex.has(code)) return;
-    categoryIndex.set(code, categoryCodes.length);
-    categoryCodes.push(code);
-    categoryDescriptions.push(typeof description === 'string' ? description : '');
-    categorySpecial.push(Number(special) === 1);
+/** Data categories by code (not skipped), with description and whether special. */
+function readCategories(snapshot: OpenedSnapshot): Dictionary & { descriptions: string[]; special: boolean[] } {
+  const skipped = snapshot.skippedKeys?.gegevenscategorie;
+  const result: Dictionary & { descriptions: string[]; special: boolean[] } = { codes: [], descriptions: [], special: [], index: new Map() };
+  forEachRow(snapshot.db, 'SELECT code, omschrijving, bijzonder FROM gegevenscategorie ORDER BY code', [], ([code, description, special]) => {
+    if (typeof code !== 'string' || isSkipped(skipped, code) || result.index.has(code)) return;
+    result.index.set(code, result.codes.length);
+    result.codes.push(code);
+    result.descriptions.push(typeof description === 'string' ? description : '');
+    result.special.push(Number(special) === 1);
   });
+  return result;
+}
 
-  // Unlawful signals: SQLite joins each signal to its person and keeps only the unlawful
-  // ones, so the (many) lawful signals and the persons never cross into JavaScript.
-  // Persons are numbered in order of appearance among these signals.
-  const personIndex = new Map<string, number>();
+/** The unlawful signals as read, in table order, before sorting and packing. */
+interface UnlawfulSignals {
+  /** Signals are referred to by id (= rowid for INTEGER PRIMARY KEY) and skipped by rowid. */
+  id: number[];
+  municipality: number[];
+  person: number[];
+  start: number[];
+  end: number[];
+  causes: number[];
+  categories: number[][];
+  personCount: number;
+  unusableSignals: number;
+  unusableLinks: number;
+}
+
+/**
+ * SQLite joins each signal to its person and keeps only the unlawful ones, so the (many)
+ * lawful signals and the persons never cross into JavaScript. The categories of each kept
+ * signal come along (the correlated subquery runs for kept rows only), joined by U+001F.
+ * Persons are numbered in order of appearance among these signals.
+ */
+function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionary, categories: Dictionary): UnlawfulSignals {
   const skippedSignals = snapshot.skipped.portaal_signaal;
-  // Signals are referred to by id (= rowid for INTEGER PRIMARY KEY) and skipped by rowid.
-  const idOfSignal: number[] = [];
-  const municipalityOf: number[] = [];
-  const personOf: number[] = [];
-  const startOf: number[] = [];
-  const endOf: number[] = [];
-  const causesOf: number[] = [];
-  let unusableSignals = 0;
-  // The categories of each unlawful signal come along in the same query (the correlated
-  // subquery runs for the rows kept only), joined by the unit separator U+001F.
-  const categoriesOf: number[][] = [];
-  const skippedLinks = skippedKeys.signaal_gegeven;
-  let unusableLinks = 0;
+  const skippedPersons = snapshot.skippedKeys?.inburgeraar;
+  const skippedLinks = snapshot.skippedKeys?.signaal_gegeven;
+  const personIndex = new Map<string, number>();
+  const result: UnlawfulSignals = {
+    id: [], municipality: [], person: [], start: [], end: [], causes: [], categories: [], personCount: 0, unusableSignals: 0, unusableLinks: 0,
+  };
   const categoryIndices = (id: number, codes: SqlValue): number[] => {
     const indices: number[] = [];
     if (typeof codes !== 'string') return indices;
     for (const code of codes.split('\u001f')) {
       if (isSkipped(skippedLinks, `${id}/${code}`)) continue;
-      const index = categoryIndex.get(code);
-      if (index === undefined) unusableLinks += 1;
+      const index = categories.index.get(code);
+      if (index === undefined) result.unusableLinks += 1;
       else if (!indices.includes(index)) indices.push(index);
     }
     return indices;
   };
   forEachRow(
-    db,
+    snapshot.db,
     // An inner join: a signal of an unknown person is a dangling reference the loader skips.
     `SELECT s.rowid, s.id, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
        s.inburgeraar_id, s.gemeente_code, unixepoch(s.zichtbaar_vanaf),
@@ -146,10 +162,10 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
      WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`,
     [],
     ([rowid, id, causes, personId, code, start, end, categoryCodes]) => {
-      if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedKeys.inburgeraar, String(personId))) return;
-      const municipality = typeof code === 'string' ? municipalityIndex.get(code) : undefined;
+      if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedPersons, String(personId))) return;
+      const municipality = typeof code === 'string' ? municipalities.index.get(code) : undefined;
       if (municipality === undefined || typeof id !== 'number' || typeof start !== 'number' || typeof end !== 'number') {
-        unusableSignals += 1;
+        result.unusableSignals += 1;
         return;
       }
       const key = String(personId);
@@ -158,70 +174,90 @@ export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
         person = personIndex.size;
         personIndex.set(key, person);
       }
-      idOfSignal.push(id);
-      municipalityOf.push(municipality);
-      personOf.push(person);
-      startOf.push(start);
+      result.id.push(id);
+      result.municipality.push(municipality);
+      result.person.push(person);
+      result.start.push(start);
       // A window that ends before it starts is empty (the loader normally skips it).
-      endOf.push(Math.max(start, end));
-      causesOf.push(Number(causes));
-      categoriesOf.push(categoryIndices(id, categoryCodes));
+      result.end.push(Math.max(start, end));
+      result.causes.push(Number(causes));
+      result.categories.push(categoryIndices(id, categoryCodes));
     },
   );
-  const personCount = personIndex.size;
-  const signalTotal = snapshot.rowCounts.portaal_signaal ?? countRows(db, 'portaal_signaal');
+  result.personCount = personIndex.size;
+  return result;
+}
 
-  const count = idOfSignal.length;
-  const order = sortByMunicipalityPersonStart(municipalityOf, personOf, startOf, municipalityCodes.length, personCount);
-  const signalMunicipality = new Int32Array(count);
-  const signalPerson = new Int32Array(count);
-  const signalStart = new Float64Array(count);
-  const signalEnd = new Float64Array(count);
-  const signalCauses = new Uint8Array(count);
-  const positionOfId = new IdIndex(maxId(db), Math.min(16_000_000, 4 * signalTotal + 1024));
+type SignalFacts = Pick<
+  DatalekFacts,
+  'signalCount' | 'signalMunicipality' | 'signalPerson' | 'signalStart' | 'signalEnd' | 'signalCauses' | 'categoryOffsets' | 'categoryList' | 'signalsByPerson'
+>;
+
+/** Typed arrays sorted by (municipality, person, start), and where each signal id went. */
+function packSignals(signals: UnlawfulSignals, municipalityCount: number, positionOfId: IdIndex): SignalFacts {
+  const count = signals.id.length;
+  const order = sortByMunicipalityPersonStart(signals.municipality, signals.person, signals.start, municipalityCount, signals.personCount);
+  const packed = {
+    signalCount: count,
+    signalMunicipality: new Int32Array(count),
+    signalPerson: new Int32Array(count),
+    signalStart: new Float64Array(count),
+    signalEnd: new Float64Array(count),
+    signalCauses: new Uint8Array(count),
+    categoryOffsets: new Int32Array(count + 1),
+  };
   for (let position = 0; position < count; position++) {
     const original = order[position];
-    signalMunicipality[position] = municipalityOf[original];
-    signalPerson[position] = personOf[original];
-    signalStart[position] = startOf[original];
-    signalEnd[position] = endOf[original];
-    signalCauses[position] = causesOf[original];
-    positionOfId.set(idOfSignal[original], position);
+    packed.signalMunicipality[position] = signals.municipality[original];
+    packed.signalPerson[position] = signals.person[original];
+    packed.signalStart[position] = signals.start[original];
+    packed.signalEnd[position] = signals.end[original];
+    packed.signalCauses[position] = signals.causes[original];
+    packed.categoryOffsets[position + 1] = packed.categoryOffsets[position] + signals.categories[original].length;
+    positionOfId.set(signals.id[original], position);
   }
+  const categoryList = new Int32Array(packed.categoryOffsets[count]);
+  for (let position = 0; position < count; position++) categoryList.set(signals.categories[order[position]], packed.categoryOffsets[position]);
+  return {
+    ...packed,
+    categoryList,
+    signalsByPerson: countingSort(packed.signalPerson, signals.personCount, identity(count)),
+  };
+}
+
+/** Read and index the snapshot. Exported for benchmarks and tests; use datalekFacts(). */
+export function loadDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
+  const db = snapshot.db;
+  const municipalities = readMunicipalities(snapshot);
+  const categories = readCategories(snapshot);
+  const unlawful = readUnlawfulSignals(snapshot, municipalities, categories);
+  const signalTotal = snapshot.rowCounts.portaal_signaal ?? countRows(db, 'portaal_signaal');
+  const positionOfId = new IdIndex(maxId(db), Math.min(16_000_000, 4 * signalTotal + 1024));
+  const signals = packSignals(unlawful, municipalities.codes.length, positionOfId);
 
   // Only the views of unlawful signals are read when those are few; otherwise one scan.
-  const selective = count * 4 < signalTotal;
-  const idFilter = selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : '';
-  const idParameters: SqlValue[] = selective ? [JSON.stringify(idOfSignal)] : [];
-
-  const categoryOffsets = new Int32Array(count + 1);
-  for (let position = 0; position < count; position++) categoryOffsets[position + 1] = categoryOffsets[position] + categoriesOf[order[position]].length;
-  const categoryList = new Int32Array(categoryOffsets[count]);
-  for (let position = 0; position < count; position++) categoryList.set(categoriesOf[order[position]], categoryOffsets[position]);
-
+  const selective = signals.signalCount * 4 < signalTotal;
   const views = loadViews(
-    db, snapshot.skipped.portaal_inzage, idFilter, idParameters, positionOfId,
-    { signalMunicipality, signalPerson, signalStart, signalEnd }, municipalityCodes.length, personCount,
+    db,
+    snapshot.skipped.portaal_inzage,
+    selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : '',
+    selective ? [JSON.stringify(unlawful.id)] : [],
+    positionOfId,
+    signals,
+    municipalities.codes.length,
+    unlawful.personCount,
   );
 
   return {
-    municipalityCodes,
-    municipalityNames,
-    categoryCodes,
-    categoryDescriptions,
-    categorySpecial,
-    personCount: personCount,
-    signalCount: count,
-    signalMunicipality,
-    signalPerson,
-    signalStart,
-    signalEnd,
-    signalCauses,
-    categoryOffsets,
-    categoryList,
-    signalsByPerson: countingSort(signalPerson, personCount, identity(count)),
+    municipalityCodes: municipalities.codes,
+    municipalityNames: municipalities.names,
+    categoryCodes: categories.codes,
+    categoryDescriptions: categories.descriptions,
+    categorySpecial: categories.special,
+    personCount: unlawful.personCount,
+    ...signals,
     ...views.facts,
-    unusable: { signals: unusableSignals, views: views.unusable, categoryLinks: unusableLinks },
+    unusable: { signals: unlawful.unusableSignals, views: views.unusable, categoryLinks: unlawful.unusableLinks },
   };
 }
 
