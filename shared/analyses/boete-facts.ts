@@ -3,7 +3,7 @@
 // any reference date is one pass over typed arrays.
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../tables/session';
-import { forEachRow, numberOrNaN, sqlDay, tableExists, usableCondition, usablePersonCondition } from './sql';
+import { forEachRow, indexIn, numberOrNaN, sqlDay, tableExists, usableCondition, usablePersonCondition } from './sql';
 
 export const BESLUITEN = ['boete', 'verlenging', 'geen_boete'] as const;
 export type Besluit = (typeof BESLUITEN)[number];
@@ -45,7 +45,7 @@ export function computeOverrunFacts(db: Database): OverrunFacts {
       WHERE ${usableCondition(db, 'termijnoverschrijding', 't')} AND ${usablePersonCondition(db, 'i')}`,
     (row) => rows.push([
       numberOrNaN(row[0]), numberOrNaN(row[1]), numberOrNaN(row[2]), numberOrNaN(row[3]), numberOrNaN(row[4]),
-      BESLUITEN.indexOf(row[5] as Besluit),
+      indexIn(BESLUITEN, row[5]),
     ]),
   );
   const facts: OverrunFacts = {
@@ -76,7 +76,7 @@ export function computeOrderFacts(db: Database): OrderFacts {
       `SELECT d.soort, ${sqlDay('d.gereed_op')}, ${sqlDay('d.cjib_op')}
          FROM dwangbevel d JOIN inburgeraar i ON i.id = d.inburgeraar_id
         WHERE ${usableCondition(db, 'dwangbevel', 'd')} AND ${usablePersonCondition(db, 'i')}`,
-      (row) => rows.push([SOORTEN.indexOf(row[0] as (typeof SOORTEN)[number]), numberOrNaN(row[1]), numberOrNaN(row[2])]),
+      (row) => rows.push([indexIn(SOORTEN, row[0]), numberOrNaN(row[1]), numberOrNaN(row[2])]),
     );
   }
   const facts: OrderFacts = {

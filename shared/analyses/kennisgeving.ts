@@ -5,7 +5,7 @@ import type { AnalysisSession } from '../tables/session';
 import { dayNumber } from './calendar';
 import { inPeriod, type Period } from './parameters';
 import { DOELGROEPEN, type DoelgroepCode } from './person-facts';
-import { forEachRow, numberOrNaN, sqlDay, usableCondition, usablePersonCondition } from './sql';
+import { forEachRow, indexIn, numberOrNaN, sqlDay, usableCondition, usablePersonCondition } from './sql';
 
 /** Days after the permit within which delivery counts as on time. */
 export const DELIVERY_DAYS = 30;
@@ -41,9 +41,10 @@ export function computeNoticeFacts(db: Database): NoticeFacts {
        FROM ind_levering l JOIN inburgeraar i ON i.id = l.inburgeraar_id
       WHERE ${usableCondition(db, 'ind_levering', 'l')} AND ${person}`,
     (row) => {
-      if (!DOELGROEPEN.includes(row[1] as DoelgroepCode)) return;
+      const doelgroep = DOELGROEPEN[indexIn(DOELGROEPEN, row[1])];
+      if (doelgroep === undefined) return;
       permits.push({
-        person: String(row[0]), doelgroep: row[1] as DoelgroepCode, vergunningOp: String(row[2]),
+        person: String(row[0]), doelgroep, vergunningOp: String(row[2]),
         vergunning: numberOrNaN(row[3]), geleverd: numberOrNaN(row[4]),
       });
     },
@@ -54,9 +55,10 @@ export function computeNoticeFacts(db: Database): NoticeFacts {
        FROM kennisgeving k JOIN inburgeraar i ON i.id = k.inburgeraar_id
       WHERE ${usableCondition(db, 'kennisgeving', 'k')} AND ${person}`,
     (row) => {
-      if (!DOELGROEPEN.includes(row[1] as DoelgroepCode)) return;
+      const doelgroep = DOELGROEPEN[indexIn(DOELGROEPEN, row[1])];
+      if (doelgroep === undefined) return;
       notices.push({
-        person: String(row[0]), doelgroep: row[1] as DoelgroepCode, verzondenOp: String(row[2]),
+        person: String(row[0]), doelgroep, verzondenOp: String(row[2]),
         verzonden: numberOrNaN(row[3]), wrongStelsel: row[4] === 1,
       });
     },

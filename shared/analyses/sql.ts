@@ -74,3 +74,8 @@ export function usablePersonCondition(db: Database, alias: string): string {
   return `${usableCondition(db, 'inburgeraar', alias)} AND (${alias}.gemeente_code IS NULL OR ${alias}.gemeente_code IN
     (SELECT g.code FROM gemeente g WHERE ${usableCondition(db, 'gemeente', 'g')} AND g.code GLOB 'GM[0-9][0-9][0-9][0-9]'))`;
 }
+
+/** The position of a value read from the database in a list of allowed values, or -1. */
+export function indexIn<T>(values: readonly T[], value: unknown): number {
+  return values.findIndex((each) => each === value);
+}

@@ -84,7 +84,8 @@ export async function fixtureSnapshot(sql: string, options: FixtureOptions = {})
     if (!tableExists(db, table)) continue;
     rowCounts[table] = Number(db.exec(`SELECT count(*) FROM ${table}`)[0]?.values[0]?.[0] ?? 0);
   }
-  const optionalTables = Object.fromEntries(OPTIONAL_TABLES.map((t) => [t, tableExists(db, t)])) as Record<OptionalTable, boolean>;
+  const optionalTables: Record<OptionalTable, boolean> = { dwangbevel: false, incident: false, kennisgeving: false, ind_levering: false };
+  for (const table of OPTIONAL_TABLES) optionalTables[table] = tableExists(db, table);
 
   // The same TEMP tables and views the real loader makes (see shared/snapshot/findings.ts):
   // skip_<table>(rid) for rowid tables, skip_<table>(<key>) for WITHOUT ROWID ones.
