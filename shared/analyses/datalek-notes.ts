@@ -39,8 +39,8 @@ export function exposureNotes(exposure: Exposure): string[] {
   ];
   if (exposure.viewsOutsideWindow > 0) {
     notes.push(
-      `${formatCount(exposure.viewsOutsideWindow)} ${exposure.viewsOutsideWindow === 1 ? 'inzage' : 'inzagen'} van onterechte signalen ` +
-        'viel buiten het zichtbaarheidsvenster van het signaal; dat is een datakwaliteitsbevinding en telt niet als blootstelling.',
+      `${formatCount(exposure.viewsOutsideWindow)} ${exposure.viewsOutsideWindow === 1 ? 'inzage van een onterecht signaal viel' : 'inzagen van onterechte signalen vielen'} ` +
+        'buiten het zichtbaarheidsvenster van het signaal; dat is een datakwaliteitsbevinding en telt niet als blootstelling.',
     );
   } else {
     notes.push('Geen inzagen van onterechte signalen buiten het zichtbaarheidsvenster van het signaal.');

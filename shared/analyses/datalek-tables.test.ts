@@ -44,7 +44,7 @@ describe('datalek-gemeenten', () => {
     );
     // At the end of a window, after it and before it: three views outside; after P: not counted at all.
     expect(table.notes).toContain(
-      '3 inzagen van onterechte signalen viel buiten het zichtbaarheidsvenster van het signaal; dat is een datakwaliteitsbevinding en telt niet als blootstelling.',
+      '3 inzagen van onterechte signalen vielen buiten het zichtbaarheidsvenster van het signaal; dat is een datakwaliteitsbevinding en telt niet als blootstelling.',
     );
     expect(table.notes.some((note) => note.startsWith('1 rij van portaal_signaal overgeslagen'))).toBe(true);
     expect(table.notes.some((note) => note.startsWith('2 rijen van portaal_inzage overgeslagen'))).toBe(true);

@@ -3,6 +3,7 @@
 // each factor from the exposed data, with its reasoning in Dutch, and applies the
 // assessor's overrides. The mapping and why: docs/DATALEK.md.
 import { InvalidParameterError } from '../errors';
+import { formatCount } from '../format';
 
 export interface EnisaFactors {
   dpc: number;
@@ -51,7 +52,7 @@ const BASIC_SCORE: Record<DataKind, number> = { eenvoudig: 1, gedrag: 2, financi
 const SENSITIVE_WORDS = ['gezondheid', 'medisch', 'strafrecht', 'strafbla', 'justiti', 'etnisch', 'ras', 'religi', 'geloof', 'politiek', 'seksu', 'biometr', 'genetisch', 'vakbond'];
 const FINANCIAL_WORDS = ['lening', 'betaling', 'financ', 'inkomen', 'boete', 'schuld', 'bank', 'iban', 'uitkering', 'bedrag', 'incasso', 'dwangbevel'];
 const BEHAVIOURAL_WORDS = ['locatie', 'verblijf', 'opvang', 'azc', 'gedrag', 'gewoonte', 'voorkeur', 'aanwezig', 'reis'];
-const IDENTIFYING_WORDS = ['naam', 'naw', 'adres', 'bsn', 'burgerservice', 'a-nummer', 'anummer', 'v-nummer', 'vnummer'];
+const IDENTIFYING_WORDS = ['naam', 'naw', 'adres', 'telefoon', 'e-mail', 'bsn', 'burgerservice', 'a-nummer', 'anummer', 'v-nummer', 'vnummer'];
 
 const words = (category: CategoryInfo): string => `${category.code} ${category.omschrijving}`.toLowerCase();
 const mentions = (category: CategoryInfo, list: readonly string[]): boolean => {
@@ -133,12 +134,12 @@ function proposeEi(evidence: EnisaEvidence): { value: number; reasonNl: string }
 function proposeCb(evidence: EnisaEvidence): { value: number; reasonNl: string } {
   const viewed =
     evidence.views > 0
-      ? `de gegevens zijn daadwerkelijk ingezien (${evidence.views} inzagen)`
+      ? `de gegevens zijn daadwerkelijk ingezien (${formatCount(evidence.views)} inzagen)`
       : 'er zijn geen inzagen binnen de vensters vastgesteld, alleen blootstelling';
   return {
     value: 0.25,
     reasonNl:
-      `CB 0,25: verlies van vertrouwelijkheid aan bekende ontvangers (${evidence.municipalities} gemeenten, zelf gebonden aan de AVG); ` +
+      `CB 0,25: verlies van vertrouwelijkheid aan bekende ontvangers (${formatCount(evidence.municipalities)} gemeenten, zelf gebonden aan de AVG); ` +
       `geen kwade opzet, geen verlies van integriteit of beschikbaarheid; ${viewed}.`,
   };
 }

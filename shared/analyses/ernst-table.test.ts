@@ -32,7 +32,7 @@ describe('datalek-ernst', () => {
     });
     expect(i2).toMatchObject({ uren_tot_melding: 72, melding: 'te laat', binnen_72_uur: false, personen: null, dpc: null, se: null, ernst: null });
     expect(i3).toMatchObject({ gemeld_ap_op: null, uren_tot_melding: null, melding: 'niet gemeld', binnen_72_uur: false, uren_tot_betrokkenen: 126 });
-    expect(table.notes).toContain('I1: SE = DPC × EI + CB = 4 × 1 + 0.25 = 4.25 (zeer hoog).');
+    expect(table.notes).toContain('I1: SE = DPC × EI + CB = 4 × 1 + 0,25 = 4,25 (zeer hoog).');
     expect(table.notes.some((note) => note.startsWith('Let op: de snapshot koppelt signalen niet aan een incident'))).toBe(true);
   });
 

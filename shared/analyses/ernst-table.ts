@@ -6,7 +6,7 @@ import { InvalidParameterError } from '../errors';
 import type { TableDefinition, TableRequest } from '../tables/catalogue';
 import type { TableColumn, TableModel, TableRow } from '../tables/model';
 import type { AnalysisSession } from '../tables/session';
-import { formatCount, formatDate } from '../format';
+import { formatCount, formatDate, formatDecimal, formatInstant } from '../format';
 import { datalekFacts, type DatalekFacts } from './datalek-facts';
 import type { Exposure } from './datalek-exposure';
 import { dataNotes } from './datalek-notes';
@@ -105,6 +105,9 @@ function row(incident: Incident, exposure: Exposure | null, assessment: EnisaAss
   };
 }
 
+/** A factor in Dutch notation with only the decimals it needs: 4, 0,25, 2,25. */
+const factor = (value: number): string => formatDecimal(value, Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2);
+
 function assessmentNotes(incident: Incident, assessment: EnisaAssessment | null): string[] {
   if (assessment === null) {
     return [
@@ -113,7 +116,7 @@ function assessmentNotes(incident: Incident, assessment: EnisaAssessment | null)
     ];
   }
   return [
-    `${incident.id}: SE = DPC × EI + CB = ${assessment.dpc.value} × ${assessment.ei.value} + ${assessment.cb.value} = ${assessment.se} (${assessment.ernst}).`,
+    `${incident.id}: SE = DPC × EI + CB = ${factor(assessment.dpc.value)} × ${factor(assessment.ei.value)} + ${factor(assessment.cb.value)} = ${factor(assessment.se)} (${assessment.ernst}).`,
     `${incident.id}: ${assessment.dpc.reasonNl}`,
     `${incident.id}: ${assessment.ei.reasonNl}`,
     `${incident.id}: ${assessment.cb.reasonNl}`,
@@ -136,7 +139,7 @@ function buildErnst(session: AnalysisSession, request: TableRequest): TableModel
     `Blootstelling bij een datalek: alle onterechte portaalsignalen van de snapshot op peildatum ${formatDate(peildatum)} ` +
       `(${formatCount(exposure.persons)} personen, ${formatCount(exposure.municipalities.length)} gemeenten, ` +
       `${formatCount(exposure.views)} inzagen door ${formatCount(exposure.users)} gebruikers, ${formatCount(exposure.personsViewed)} personen ingezien` +
-      `${exposure.first === null ? '' : `, van ${instantOf(exposure.first)} tot ${instantOf(exposure.last ?? exposure.first)}`}). ` +
+      `${exposure.first === null ? '' : `, van ${formatInstant(instantOf(exposure.first))} tot ${formatInstant(instantOf(exposure.last ?? exposure.first))}`}). ` +
       'Het aantal betrokkenen is geen factor in de ENISA-formule, maar weegt mee in de beoordeling.',
   ];
   if (incidents.filter(isDataBreach).length > 1) {
