@@ -87,6 +87,23 @@ describe('datalek-gemeenten', () => {
   });
 });
 
+describe('rows the loader did not skip but the analysis cannot use', () => {
+  it('leaves them out and says how many', async () => {
+    const session = await fixtureSession(
+      `${DATALEK_SQL}
+      INSERT INTO portaal_signaal VALUES (20, 'p1', 'GM9999', 'Wi2021', '2022-01-10T00:00:00Z', NULL);
+      INSERT INTO portaal_inzage VALUES (1, 'gisteren', 'u8');
+      INSERT INTO signaal_gegeven VALUES (1, 'ONBEKEND');`,
+      { meta: { peildatum: '2022-01-31' } },
+    );
+    const table = buildTable(session, 'datalek-gemeenten');
+    expect(table.rows.map((row) => row.gemeente_code)).toEqual(['GM0001', 'GM0002', 'GM0003']);
+    expect(table.notes).toContain(
+      'Daarnaast niet gebruikt: 1 signalen, 1 inzagen en 1 categoriekoppelingen met een onbekende persoon, gemeente of categorie, of een onleesbaar tijdstip.',
+    );
+  });
+});
+
 describe('datalek-categorieen', () => {
   it('counts distinct persons and municipalities per category', async () => {
     const session = await fixtureSession(DATALEK_SQL, SKIPPED);
