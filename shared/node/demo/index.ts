@@ -9,7 +9,7 @@ import { DEMO_VERSION, generateDemoSnapshot } from '../../demo/generate';
 import { generateScaleSnapshot, type ScaleOptions } from '../../demo/scale';
 import { FileWriteError } from '../../errors';
 import { encryptAge } from '../age/index';
-import { writeFileAtomically } from '../seal/atomic-write';
+import { writeFileSafely } from '../files/safe-write';
 import { nodeSqlJsProvider } from '../snapshot/sqljs-node';
 
 /** The demo's passphrase; public on purpose, the demo holds no real person. */
@@ -51,7 +51,7 @@ async function encryptAndWrite(plaintext: Uint8Array, options: WriteSnapshotOpti
   options.onProgress?.({ phase: 'encrypt', done: 0, total: plaintext.length });
   const encrypted = await encryptAge(plaintext, options.to, { onProgress: options.onProgress });
   options.onProgress?.({ phase: 'write', done: 0, total: encrypted.length });
-  const sha256 = await writeFileAtomically(options.out, encrypted, options.force);
+  const { sha256 } = await writeFileSafely(options.out, encrypted, { force: options.force });
   options.onProgress?.({ phase: 'write', done: encrypted.length, total: encrypted.length });
   return sha256;
 }
@@ -104,7 +104,7 @@ export function ensureDemoSnapshot(dataDir: string = defaultDataDir(), onProgres
     }
     await ensureDirectory(directory);
     await writeDemoSnapshot({ out: path, to: { kind: 'passphrase', passphrase: DEMO_PASSPHRASE }, force: true, onProgress });
-    await writeFileAtomically(versionPath, new TextEncoder().encode(`${DEMO_VERSION}\n`), true);
+    await writeFileSafely(versionPath, new TextEncoder().encode(`${DEMO_VERSION}\n`), { force: true });
     return path;
   })().finally(() => pending.delete(path));
   pending.set(path, work);

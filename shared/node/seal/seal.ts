@@ -16,7 +16,8 @@ import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { GENERATOR } from '../../version';
 import { decryptAgeFile, encryptAge } from '../age/index';
 import { nodeSqlJsProvider } from '../snapshot/sqljs-node';
-import { assertWritable, writeFileAtomically } from './atomic-write';
+import { writeFileSafely } from '../files/safe-write';
+import { assertWritable } from './atomic-write';
 
 export interface SealOptions {
   /** A folder of CSV files (one per table) or a plaintext SQLite file. */
@@ -140,7 +141,7 @@ export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
     const encrypted = await encryptAge(plaintext, options.recipients, { onProgress: options.onProgress });
     plaintext.fill(0);
     options.onProgress?.({ phase: 'write', done: 0, total: encrypted.length });
-    const sha256 = await writeFileAtomically(options.out, encrypted, options.force === true);
+    const sha256 = (await writeFileSafely(options.out, encrypted, { force: options.force === true })).sha256;
     return {
       out: options.out,
       sha256,
@@ -173,7 +174,7 @@ export async function rekeySnapshot(options: RekeyOptions): Promise<{ out: strin
   const decrypted = await decryptAgeFile(options.source, options.key, { onProgress: options.onProgress });
   try {
     const encrypted = await encryptAge(decrypted.plaintext, options.recipients, { onProgress: options.onProgress });
-    const sha256 = await writeFileAtomically(options.out, encrypted, options.force === true);
+    const sha256 = (await writeFileSafely(options.out, encrypted, { force: options.force === true })).sha256;
     return { out: options.out, sha256, sourceSha256: decrypted.sha256 };
   } finally {
     decrypted.plaintext.fill(0);
