@@ -13,7 +13,7 @@ import { normalizeZip } from './zip';
 
 const FONT = 'Verdana';
 /** Sizes in half-points, as Word counts them. */
-const SIZE = { caption: 20, cell: 17, source: 17, note: 14, provenance: 13 } as const;
+const SIZE = { caption: 20, cell: 17, compactCell: 14, source: 17, note: 14, provenance: 13 } as const;
 const RULE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const NO_BORDER: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /** A4 in twips, with 2 cm margins; the text area portrait and landscape. */
@@ -26,10 +26,11 @@ function run(text: string, size: number, options: { bold?: boolean; color?: stri
   return new TextRun({ text, font: FONT, size, bold: options.bold ?? false, ...(options.color === undefined ? {} : { color: options.color }) });
 }
 
-function cell(text: string, alignRight: boolean, options: { bold?: boolean; top?: boolean; bottom?: boolean }): TableCell {
+function cell(text: string, alignRight: boolean, options: { bold?: boolean; top?: boolean; bottom?: boolean; size: number }): TableCell {
+  const side = options.size < SIZE.cell ? 40 : 80;
   return new TableCell({
-    children: [new Paragraph({ alignment: alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, SIZE.cell, { bold: options.bold ?? false })] })],
-    margins: { top: 30, bottom: 30, left: 80, right: 80 },
+    children: [new Paragraph({ alignment: alignRight ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, options.size, { bold: options.bold ?? false })] })],
+    margins: { top: 30, bottom: 30, left: side, right: side },
     borders: {
       top: options.top === true ? RULE : NO_BORDER,
       bottom: options.bottom === true ? RULE : NO_BORDER,
@@ -40,10 +41,8 @@ function cell(text: string, alignRight: boolean, options: { bold?: boolean; top?
 }
 
 /** About 120 twips per character of 8.5 pt Verdana, plus the cell margins left and right. */
-const twipsFor = (characters: number) => characters * 120 + 280;
-
 function naturalWidths(table: PublishedTable): number[] {
-  return table.columns.map((_, index) => twipsFor(columnCharacters(table, index)));
+  return table.columns.map((_, index) => columnCharacters(table, index) * 120 + 280);
 }
 
 /** Tables wider than a portrait page go on a landscape page, as in printed appendices. */
@@ -51,20 +50,38 @@ function orientationOf(table: PublishedTable): Orientation {
   return naturalWidths(table).reduce((sum, width) => sum + width, 0) > TEXT_WIDTH.portrait ? 'landscape' : 'portrait';
 }
 
-function bodyCell(published: PublishedCell, totals: boolean): TableCell {
-  return cell(published.text, published.alignRight, { bold: totals, top: totals });
+function bodyCell(published: PublishedCell, totals: boolean, size: number): TableCell {
+  return cell(published.text, published.alignRight, { bold: totals, top: totals, size });
+}
+
+interface TableLayout {
+  widths: number[];
+  /** Cell text size in half-points: smaller for tables that do not fit even when wrapped. */
+  size: number;
+}
+
+function layoutOf(table: PublishedTable): TableLayout {
+  const available = TEXT_WIDTH[orientationOf(table)];
+  const widthsAt = (perCharacter: number, padding: number) => {
+    const natural = table.columns.map((_, index) => columnCharacters(table, index) * perCharacter + padding);
+    const minimum = table.columns.map((_, index) => columnMinimumCharacters(table, index) * perCharacter + padding);
+    return { natural, minimum, fits: minimum.reduce((sum, width) => sum + width, 0) <= available };
+  };
+  const regular = widthsAt(120, 280);
+  // 7 pt and narrower cell margins when even the narrowest wrapping does not fit (very wide tables).
+  const chosen = regular.fits ? regular : widthsAt(95, 160);
+  return { widths: fitWidths(chosen.natural, chosen.minimum, available).map(Math.floor), size: regular.fits ? SIZE.cell : SIZE.compactCell };
 }
 
 function tableBlock(table: PublishedTable): (Paragraph | Table)[] {
-  const minimum = table.columns.map((_, index) => twipsFor(columnMinimumCharacters(table, index)));
-  const widths = fitWidths(naturalWidths(table), minimum, TEXT_WIDTH[orientationOf(table)]).map(Math.floor);
+  const { widths, size } = layoutOf(table);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: table.headers.map((label, index) => cell(label, isNumericType(table.columns[index]?.type ?? 'text'), { bold: true, bottom: true })),
+    children: table.headers.map((label, index) => cell(label, isNumericType(table.columns[index]?.type ?? 'text'), { bold: true, bottom: true, size })),
   });
-  const rows = table.body.map((cells) => new TableRow({ cantSplit: true, children: cells.map((published) => bodyCell(published, false)) }));
-  const totals = table.totals === null ? [] : [new TableRow({ cantSplit: true, children: table.totals.map((published) => bodyCell(published, true)) })];
+  const rows = table.body.map((cells) => new TableRow({ cantSplit: true, children: cells.map((published) => bodyCell(published, false, size)) }));
+  const totals = table.totals === null ? [] : [new TableRow({ cantSplit: true, children: table.totals.map((published) => bodyCell(published, true, size)) })];
   return [
     new Paragraph({ keepNext: true, spacing: { before: 240, after: 80 }, children: [run(table.caption, SIZE.caption, { bold: true })] }),
     new Table({

@@ -131,13 +131,14 @@ export function columnCharacters(table: PublishedTable, index: number, headerWra
 
 /**
  * The narrowest a column may become in a document: numbers never wrap; text wraps
- * between words (and after commas of lists), headers between words.
+ * between words (and after the commas of lists). Headers are left out: a long header
+ * word may break rather than widen a column of short values.
  */
 export function columnMinimumCharacters(table: PublishedTable, index: number): number {
   const column = table.columns[index];
-  if (column !== undefined && isNumericType(column.type)) return columnCharacters(table, index);
-  const words = [table.headers[index] ?? '', ...allRows(table).map((row) => row[index]?.text ?? '')].flatMap((text) => text.split(/[\s,]+/));
-  return Math.max(3, ...words.map((word) => word.length));
+  const texts = allRows(table).map((row) => row[index]?.text ?? '');
+  const pieces = column !== undefined && isNumericType(column.type) ? texts : texts.flatMap((text) => text.split(/[\s,]+/));
+  return Math.max(3, ...pieces.map((piece) => piece.length));
 }
 
 /**

@@ -85,6 +85,7 @@ const PARAGRAPH_STYLES =
   `<style:style style:name="P-caption" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.4cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:font-weight="bold"/></style:style>` +
   `<style:style style:name="P-caption-landscape" style:family="paragraph" style:master-page-name="Landscape"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:font-weight="bold"/></style:style>` +
   `<style:style style:name="P-caption-portrait" style:family="paragraph" style:master-page-name="Standard"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.15cm" fo:keep-with-next="always"/><style:text-properties style:font-name="${FONT}" fo:font-size="10pt" fo:font-weight="bold"/></style:style>` +
+  `<style:style style:name="P-compact" style:family="paragraph"><style:text-properties fo:font-size="7pt"/></style:style>` +
   `<style:style style:name="P-source" style:family="paragraph"><style:paragraph-properties fo:margin-top="0.1cm"/><style:text-properties style:font-name="${FONT}" fo:font-size="9pt"/></style:style>` +
   `<style:style style:name="P-note" style:family="paragraph"><style:text-properties style:font-name="${FONT}" fo:font-size="7.5pt"/></style:style>` +
   `<style:style style:name="P-provenance" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="0.3cm"/><style:text-properties style:font-name="${FONT}" fo:font-size="7pt" fo:color="#595959"/></style:style>`;
@@ -124,11 +125,16 @@ function columnWidth(table: PublishedTable, index: number, headerWraps: boolean)
 /** Centimetres per character of 9 pt Verdana, a wide font. */
 const CM_PER_CHARACTER = 0.18;
 
-function tableCell(cell: PublishedCell, emphasis: Emphasis): string {
+/** A paragraph style inside table cells; `P-compact` shrinks the text of very wide tables. */
+function paragraphStart(paragraphStyle: string | undefined): string {
+  return paragraphStyle === undefined ? '<text:p>' : `<text:p text:style-name="${paragraphStyle}">`;
+}
+
+function tableCell(cell: PublishedCell, emphasis: Emphasis, paragraphStyle?: string): string {
   const stored = sheetValue(cell);
   const dataStyle = stored.kind === 'text' ? 'text' : stored.style;
   const style = cellStyleName(emphasis, cell.alignRight, dataStyle);
-  const paragraph = cell.text === '' ? '' : `<text:p>${escapeXml(cell.text)}</text:p>`;
+  const paragraph = cell.text === '' ? '' : `${paragraphStart(paragraphStyle)}${escapeXml(cell.text)}</text:p>`;
   switch (stored.kind) {
     case 'number': {
       const isCurrency = stored.style === 'euro' || stored.style === 'euro-cents';
@@ -145,18 +151,19 @@ function tableCell(cell: PublishedCell, emphasis: Emphasis): string {
   }
 }
 
-function headerCells(table: PublishedTable): string {
+function headerCells(table: PublishedTable, paragraphStyle?: string): string {
   return table.headers
     .map((label, index) => {
       const alignRight = isNumericType(table.columns[index]?.type ?? 'text');
-      return `<table:table-cell table:style-name="${cellStyleName('header', alignRight, 'text')}" office:value-type="string"><text:p>${escapeXml(label)}</text:p></table:table-cell>`;
+      return `<table:table-cell table:style-name="${cellStyleName('header', alignRight, 'text')}" office:value-type="string">${paragraphStart(paragraphStyle)}${escapeXml(label)}</text:p></table:table-cell>`;
     })
     .join('');
 }
 
-function bodyRows(table: PublishedTable): string {
-  const body = table.body.map((cells) => `<table:table-row>${cells.map((cell) => tableCell(cell, 'body')).join('')}</table:table-row>`);
-  const totals = table.totals === null ? [] : [`<table:table-row>${table.totals.map((cell) => tableCell(cell, 'totals')).join('')}</table:table-row>`];
+function bodyRows(table: PublishedTable, paragraphStyle?: string): string {
+  const body = table.body.map((cells) => `<table:table-row>${cells.map((cell) => tableCell(cell, 'body', paragraphStyle)).join('')}</table:table-row>`);
+  const totals =
+    table.totals === null ? [] : [`<table:table-row>${table.totals.map((cell) => tableCell(cell, 'totals', paragraphStyle)).join('')}</table:table-row>`];
   return [...body, ...totals].join('');
 }
 
@@ -316,6 +323,8 @@ interface TextLayout {
   orientation: Orientation;
   widths: number[];
   captionStyle: string;
+  /** Very wide tables get 7 pt cell text (P-compact) when even wrapped columns do not fit. */
+  compact: boolean;
 }
 
 /** Wide tables go on landscape pages; the caption that changes orientation starts the page. */
@@ -326,8 +335,12 @@ function textLayouts(tables: PublishedTable[]): TextLayout[] {
     const orientation: Orientation = natural.reduce((sum, width) => sum + width, 0) > TEXT_WIDTH_CM.portrait ? 'landscape' : 'portrait';
     const captionStyle = orientation === previous ? 'P-caption' : `P-caption-${orientation}`;
     previous = orientation;
+    const available = TEXT_WIDTH_CM[orientation];
     const minimum = table.columns.map((_, index) => (columnMinimumCharacters(table, index) + 1) * CM_PER_CHARACTER);
-    return { table, orientation, widths: fitWidths(natural, minimum, TEXT_WIDTH_CM[orientation]), captionStyle };
+    const compact = minimum.reduce((sum, width) => sum + width, 0) > available;
+    const scale = compact ? 7 / 9 : 1;
+    const widths = fitWidths(natural.map((width) => width * scale), minimum.map((width) => width * scale), available);
+    return { table, orientation, widths, captionStyle, compact };
   });
 }
 
@@ -345,12 +358,13 @@ function textTableStyles(layout: TextLayout): string {
 /** One table in a text document: caption paragraph, the table, then Bron, notes, provenance. */
 function textTable(layout: TextLayout): string {
   const { table } = layout;
+  const paragraphStyle = layout.compact ? 'P-compact' : undefined;
   return [
     `<text:p text:style-name="${layout.captionStyle}">${escapeXml(table.caption)}</text:p>`,
     `<table:table table:name="${escapeXml(sheetName(table.number))}" table:style-name="ta-${table.number}">`,
     table.columns.map((_, index) => `<table:table-column table:style-name="co-${table.number}-${index}"/>`).join(''),
-    `<table:table-header-rows><table:table-row>${headerCells(table)}</table:table-row></table:table-header-rows>`,
-    bodyRows(table),
+    `<table:table-header-rows><table:table-row>${headerCells(table, paragraphStyle)}</table:table-row></table:table-header-rows>`,
+    bodyRows(table, paragraphStyle),
     '</table:table>',
     `<text:p text:style-name="P-source">${escapeXml(table.sourceLine)}</text:p>`,
     ...table.notes.map((note) => `<text:p text:style-name="P-note">${escapeXml(note)}</text:p>`),
