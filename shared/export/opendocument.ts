@@ -261,24 +261,55 @@ function metaXml(title: string, model: TableModel): string {
   );
 }
 
-function manifestXml(kind: DocumentKind): string {
+function manifestXml(kind: DocumentKind, withSettings: boolean): string {
   return (
     `${XML_DECLARATION}<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">` +
     `<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="${MIME[kind]}"/>` +
     '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' +
     '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>' +
     '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>' +
+    (withSettings ? '<manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>' : '') +
     '</manifest:manifest>'
   );
 }
 
-function packageDocument(kind: DocumentKind, content: string, title: string, first: TableModel): Uint8Array {
+/**
+ * Spreadsheet view settings: the caption and header rows (1–2) of every sheet stay in
+ * view while scrolling, as the frozen header of the XLSX export.
+ */
+function settingsXml(sheetNames: readonly string[]): string {
+  const item = (name: string, type: string, value: string | number) =>
+    `<config:config-item config:name="${name}" config:type="${type}">${value}</config:config-item>`;
+  const sheets = sheetNames
+    .map(
+      (name) =>
+        `<config:config-item-map-entry config:name="${escapeXml(name)}">` +
+        item('HorizontalSplitMode', 'short', 0) +
+        item('VerticalSplitMode', 'short', 2) +
+        item('VerticalSplitPosition', 'int', 2) +
+        item('ActiveSplitRange', 'short', 2) +
+        item('PositionTop', 'int', 0) +
+        item('PositionBottom', 'int', 2) +
+        '</config:config-item-map-entry>',
+    )
+    .join('');
+  return (
+    `${XML_DECLARATION}<office:document-settings xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" office:version="1.3">` +
+    '<office:settings><config:config-item-set config:name="ooo:view-settings"><config:config-item-map-indexed config:name="Views"><config:config-item-map-entry>' +
+    item('ViewId', 'string', 'view1') +
+    `<config:config-item-map-named config:name="Tables">${sheets}</config:config-item-map-named>` +
+    '</config:config-item-map-entry></config:config-item-map-indexed></config:config-item-set></office:settings></office:document-settings>'
+  );
+}
+
+function packageDocument(kind: DocumentKind, content: string, title: string, first: TableModel, frozenSheets: readonly string[] = []): Uint8Array {
   return zipEntries([
     textEntry('mimetype', MIME[kind], true),
-    textEntry('META-INF/manifest.xml', manifestXml(kind)),
+    textEntry('META-INF/manifest.xml', manifestXml(kind, frozenSheets.length > 0)),
     textEntry('content.xml', content),
     textEntry('styles.xml', stylesXml()),
     textEntry('meta.xml', metaXml(title, first)),
+    ...(frozenSheets.length > 0 ? [textEntry('settings.xml', settingsXml(frozenSheets))] : []),
   ]);
 }
 
@@ -311,7 +342,8 @@ export function exportOds(models: readonly TableModel[], options: OpenDocumentOp
     ...tables.map((table) => sheet(table, sheetName(table.number))),
   ].join('');
   const content = document('spreadsheet', automaticStyles('spreadsheet', widths), body);
-  return packageDocument('spreadsheet', content, options.title ?? tables[0]?.caption ?? first.title, first);
+  const sheetNames = [...(options.contents === true ? [CONTENTS_SHEET] : []), ...tables.map((table) => sheetName(table.number))];
+  return packageDocument('spreadsheet', content, options.title ?? tables[0]?.caption ?? first.title, first, sheetNames);
 }
 
 /** The text area of A4 with 2 cm margins, in cm. */

@@ -179,7 +179,10 @@ describe('office formats read back', () => {
     expect(firstZipEntry(bytes)).toEqual({ name: 'mimetype', method: 0 });
     const files = unzip(bytes);
     expect(files.mimetype).toBe('application/vnd.oasis.opendocument.spreadsheet');
-    expect(Object.keys(files)).toEqual(['mimetype', 'META-INF/manifest.xml', 'content.xml', 'styles.xml', 'meta.xml']);
+    expect(Object.keys(files)).toEqual(['mimetype', 'META-INF/manifest.xml', 'content.xml', 'styles.xml', 'meta.xml', 'settings.xml']);
+    // The caption and header rows stay in view, as in the XLSX.
+    expect(files['settings.xml']).toMatch(/<config:config-item-map-entry config:name="Tabel 1">.*VerticalSplitPosition" config:type="int">2</);
+    expect(files['META-INF/manifest.xml']).toContain('manifest:full-path="settings.xml"');
     expect(files['content.xml']).toContain('<number:number-style style:name="N-count" number:language="nl" number:country="NL">');
     const [sheet] = odfTables(files['content.xml'] ?? '');
     expect(sheet?.name).toBe('Tabel 1');
