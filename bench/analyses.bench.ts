@@ -13,7 +13,7 @@ import { generateScaleSnapshot } from '../shared/demo/scale';
 import { openSnapshotFromPlaintext } from '../shared/snapshot/open';
 import { createAnalysisSession } from '../shared/tables/session';
 import { buildTable } from '../shared/tables/catalogue';
-import { personFacts } from '../shared/analyses/person-facts';
+import { computeLoanTimelines, personFacts } from '../shared/analyses/person-facts';
 import { referenceElipPersons } from '../shared/analyses/reference/elip';
 
 const PERSONS = Number(process.env.KETENLENS_BENCH_PERSONS ?? 600_000);
@@ -82,10 +82,12 @@ async function main(): Promise<void> {
     ? time(() => buildTable(session, 'kennisgeving-vertraging', {}))[1]
     : null;
 
-  // The precompute alone, in another fresh session.
+  // The precompute alone, in another fresh session: persons, then the asiel loan timelines.
   const [facts, precomputeMs] = time(() => personFacts(createAnalysisSession(snapshot)));
+  const [loans, loansMs] = time(() => computeLoanTimelines(snapshot.db, facts, 'asiel'));
   const factBytes = [facts.stelsel, facts.doelgroep, facts.plichtStart, facts.termijnEinde, facts.statusDatum, facts.lopend, facts.cohort,
-    facts.municipality, facts.paymentOffset, facts.paymentDay, facts.paymentCumulative].reduce((sum, array) => sum + array.byteLength, 0);
+    facts.municipality, facts.scanToPerson, facts.scanGroup, loans.offset, loans.day, loans.cumulative].reduce((sum, array) => sum + array.byteLength, 0);
+  const [, otherGroupMs] = time(() => buildTable(session, 'elip-cohorten', { peildata: DATES, doelgroep: 'gezin' }));
 
   // The plain reference in sql.js at one date, for scale.
   const [reference, referenceMs] = time(() => referenceElipPersons(snapshot.db, { peildatum: DATES[0]!, doelgroep: 'asiel', drempel_cent: 950_000, drempel_b_cent: 750_000 }));
@@ -103,13 +105,14 @@ async function main(): Promise<void> {
     `Scale snapshot of shared/demo/scale.ts: ${PERSONS.toLocaleString('en')} persons (seed ${SEED}), ` +
       `${counts.lening_betaling ?? 0} loan payments, ${counts.termijnoverschrijding ?? 0} overruns, ${counts.dwangbevel ?? 0} orders, ${sizeMb} MB plaintext; ` +
       `generated in ${generateMs} ms, opened with findings in ${loadMs} ms (not counted below). ` +
-      `Per-person facts: ${facts.count} usable persons, ${facts.paymentDay.length} payments in typed arrays of ${Math.round(factBytes / 2 ** 20)} MiB.`,
+      `Per-person facts: ${facts.count} usable persons; asiel loan timelines: ${loans.day.length} payments; typed arrays of ${Math.round(factBytes / 2 ** 20)} MiB.`,
     '',
     '| step | time |',
     '|---|---|',
     `| elip-cohorten at ${DATES.join(', ')} in a fresh session, precompute included (ELIP-A totals ${totals.join(', ')}) | ${firstMs} ms |`,
     `| datalek-gemeenten next (its own precompute included) — together with the line above | ${datalekMs} ms (sum ${firstMs + datalekMs} ms) |`,
-    `| precompute of the per-person facts alone (two scans: persons with their payment order, payment values) | ${precomputeMs} ms |`,
+    `| precompute alone: persons (one scan) / loan timelines of the asiel Wi2013 persons (one scan) | ${precomputeMs} ms / ${loansMs} ms |`,
+    `| elip-cohorten for doelgroep gezin (its loan timelines read on first use) | ${otherGroupMs} ms |`,
     `| elip-cohorten at three other dates | ${otherDatesMs} ms |`,
     `| elip-cohorten with threshold € 9.000 | ${thresholdMs} ms |`,
     `| elip-gemeenten at 2023-07-01 (${gemeenten.rows.length} rows, A+B ${String(gemeenten.totals?.totaal)}) | ${gemeentenMs} ms |`,

@@ -10,7 +10,7 @@ import { DOELGROEP_LABELS, skippedRowNotes } from './notes';
 import {
   DEFAULT_DREMPEL_B_CENT, DEFAULT_DREMPEL_CENT, DEFAULT_MAANDEN_B, amountOf, doelgroepOf, optionalYearOf, peildataOf,
 } from './parameters';
-import { personFacts } from './person-facts';
+import { loanTimelines, personFacts } from './person-facts';
 import { tableModel } from './table-model';
 
 /** A column of the table: one cohort year or a merged range of years. */
@@ -48,6 +48,7 @@ export function buildElipCohorten(session: AnalysisSession, request: TableReques
   const drempel = amountOf('drempel', request.drempel_cent, DEFAULT_DREMPEL_CENT);
   const mergeFrom = optionalYearOf('cohort_merge_from', request.cohort_merge_from);
   const facts = personFacts(session);
+  const loans = loanTimelines(session, doelgroep);
 
   const latest = peildata.reduce((a, b) => (a > b ? a : b));
   const latestYear = Number(latest.slice(0, 4));
@@ -58,7 +59,7 @@ export function buildElipCohorten(session: AnalysisSession, request: TableReques
     const parameters: ElipParameters = {
       peildatum, doelgroep, drempel_cent: drempel, drempel_b_cent: DEFAULT_DREMPEL_B_CENT, maanden_b: DEFAULT_MAANDEN_B,
     };
-    const counts = elipACountsByCohort(facts, parameters);
+    const counts = elipACountsByCohort(facts, loans, parameters);
     const row: TableRow = { peildatum };
     let totaal = 0;
     for (const column of cohorts) {

@@ -11,7 +11,7 @@ import { DOELGROEP_LABELS, skippedRowNotes } from './notes';
 import {
   DEFAULT_DREMPEL_B_CENT, DEFAULT_DREMPEL_CENT, DEFAULT_MAANDEN_B, amountOf, doelgroepOf, peildatumOf, wholeNumberOf,
 } from './parameters';
-import { personFacts } from './person-facts';
+import { loanTimelines, personFacts } from './person-facts';
 import { columnSum, tableModel } from './table-model';
 
 export function elipParametersOf(session: AnalysisSession, request: TableRequest): ElipParameters {
@@ -27,7 +27,7 @@ export function elipParametersOf(session: AnalysisSession, request: TableRequest
 export function buildElipGemeenten(session: AnalysisSession, request: TableRequest): TableModel {
   const parameters = elipParametersOf(session, request);
   const facts = personFacts(session);
-  const groups = classifyElip(facts, parameters);
+  const groups = classifyElip(facts, loanTimelines(session, parameters.doelgroep), parameters);
   const slots = facts.municipalities.length + 1; // the last slot: no municipality
   const countA = new Int32Array(slots);
   const countB = new Int32Array(slots);

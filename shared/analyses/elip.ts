@@ -2,7 +2,7 @@
 // precomputed person facts: one pass over the persons per reference date and thresholds.
 import type { Doelgroep } from '../tables/catalogue';
 import { addCalendarMonths, dayNumber } from './calendar';
-import { DOELGROEPEN, STELSELS, isObligedAt, loanUsedAt, type PersonFacts, type Stelsel } from './person-facts';
+import { DOELGROEPEN, STELSELS, isObligedAt, loanUsedAt, type LoanTimelines, type PersonFacts, type Stelsel } from './person-facts';
 
 export interface ElipParameters {
   peildatum: string;
@@ -21,17 +21,21 @@ export const ELIP_B = 2;
 
 const WI2013 = STELSELS.indexOf('Wi2013');
 
-/** Per usable person: ELIP_A, ELIP_B or ELIP_NONE at the reference date. */
-export function classifyElip(facts: PersonFacts, parameters: ElipParameters): Uint8Array {
+/**
+ * Per usable person: ELIP_A, ELIP_B or ELIP_NONE at the reference date. `loans` are the
+ * loan timelines of the parameters' target group.
+ */
+export function classifyElip(facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters): Uint8Array {
   const day = dayNumber(parameters.peildatum);
   // The same day N months later, 29 February → 28 February; a NULL deadline (NaN) never counts.
   const deadlineLimit = dayNumber(addCalendarMonths(parameters.peildatum, parameters.maanden_b));
   const doelgroep = DOELGROEPEN.indexOf(parameters.doelgroep);
+  if (loans.doelgroep !== doelgroep) throw new Error('classifyElip: loan timelines of another doelgroep');
   const groups = new Uint8Array(facts.count);
   for (let person = 0; person < facts.count; person++) {
     if (facts.stelsel[person] !== WI2013 || facts.doelgroep[person] !== doelgroep) continue;
     if (!isObligedAt(facts, person, day)) continue;
-    const loan = loanUsedAt(facts, person, day);
+    const loan = loanUsedAt(loans, person, day);
     if (loan >= parameters.drempel_cent) groups[person] = ELIP_A;
     else if (loan > parameters.drempel_b_cent && facts.termijnEinde[person]! < deadlineLimit) groups[person] = ELIP_B;
   }
@@ -39,8 +43,8 @@ export function classifyElip(facts: PersonFacts, parameters: ElipParameters): Ui
 }
 
 /** ELIP-A counts per cohort year at the reference date. */
-export function elipACountsByCohort(facts: PersonFacts, parameters: ElipParameters): Map<number, number> {
-  const groups = classifyElip(facts, parameters);
+export function elipACountsByCohort(facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters): Map<number, number> {
+  const groups = classifyElip(facts, loans, parameters);
   const counts = new Map<number, number>();
   for (let person = 0; person < facts.count; person++) {
     if (groups[person] !== ELIP_A) continue;
@@ -55,8 +59,8 @@ export interface ElipTotals {
   b: number;
 }
 
-export function elipTotals(facts: PersonFacts, parameters: ElipParameters): ElipTotals {
-  const groups = classifyElip(facts, parameters);
+export function elipTotals(facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters): ElipTotals {
+  const groups = classifyElip(facts, loans, parameters);
   let a = 0;
   let b = 0;
   for (const group of groups) {

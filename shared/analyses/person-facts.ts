@@ -1,11 +1,12 @@
 // Per-person facts precomputed once per analysis session, so that any reference date or
 // threshold is one pass over typed arrays: the person's regime, target group, dates as day
-// numbers, municipality, and the loan timeline (payment days with running sums, in date
-// order). The loan used at P is then a binary search in the person's running sums, which
-// stays correct when corrections pull a person back under a threshold.
+// numbers and municipality; and, per target group on first use, the loan timelines of its
+// Wi2013 persons (payment days with running sums, in date order). The loan used at P is
+// then a binary search in the person's running sums, which stays correct when corrections
+// pull a person back under a threshold.
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../tables/session';
-import { forEachRow, numberOrNaN, selectRows, usableCondition } from './sql';
+import { forEachRow, numberOrNaN, selectRows, sqlText, usableCondition } from './sql';
 import { yearOfDay } from './calendar';
 
 export const STELSELS = ['Wi2007', 'Wi2013', 'Wi2021'] as const;
@@ -16,6 +17,7 @@ export type DoelgroepCode = (typeof DOELGROEPEN)[number];
 /** Code of a value outside the enumerations (such a person matches no filter). */
 export const UNKNOWN_CODE = 255;
 export const NO_MUNICIPALITY = -1;
+const WI2013 = 1;
 
 export interface Municipality {
   code: string;
@@ -40,17 +42,24 @@ export interface PersonFacts {
   /** Index into `municipalities`, or NO_MUNICIPALITY. */
   municipality: Int32Array;
   municipalities: Municipality[];
-  /**
-   * Payments of person p are at [paymentOffset[p], paymentOffset[p + 1]). Only Wi2013
-   * persons have a loan timeline (every loan analysis is about Wi2013); others have none.
-   */
-  paymentOffset: Int32Array;
-  /** Payment day numbers, non-decreasing within a person. */
-  paymentDay: Float64Array;
-  /** Running sum of the person's amounts up to and including this payment (cents). */
-  paymentCumulative: Float64Array;
   /** Persons left out: skipped by the loader, or pointing at an unknown municipality. */
   personsLeftOut: number;
+  /** Per person of the scan (usable or not, id order): its index among usable persons, or -1. */
+  scanToPerson: Int32Array;
+  /** Per person of the scan: stelsel code * 4 + doelgroep code (to align later scans). */
+  scanGroup: Uint8Array;
+}
+
+/** The loan timelines of the Wi2013 persons of one target group. */
+export interface LoanTimelines {
+  /** Index into DOELGROEPEN. */
+  doelgroep: number;
+  /** Payments of person p are at [offset[p], offset[p + 1]); empty for persons of other groups. */
+  offset: Int32Array;
+  /** Payment day numbers, non-decreasing within a person. */
+  day: Float64Array;
+  /** Running sum of the person's amounts up to and including this payment (cents). */
+  cumulative: Float64Array;
 }
 
 function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32Array } {
@@ -64,19 +73,14 @@ function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32
   return { list, byNumber };
 }
 
-/**
- * Build the facts with two scans: the persons, each Wi2013 person with the rowids of its
- * payments in date order (from the covering index, as one group_concat text, which costs
- * far less through sql.js than one row per payment), and the payment values by rowid.
- */
+const STELSEL_CASE = "CASE i.stelsel WHEN 'Wi2007' THEN 0 WHEN 'Wi2013' THEN 1 WHEN 'Wi2021' THEN 2 ELSE 3 END";
+const DOELGROEP_CASE = "CASE i.doelgroep WHEN 'asiel' THEN 0 WHEN 'gezin' THEN 1 WHEN 'overig' THEN 2 ELSE 3 END";
+
+/** Read the persons: one scan in id order, codes packed into one integer. */
 export function computePersonFacts(db: Database): PersonFacts {
   const { list: municipalities, byNumber } = municipalitiesOf(db);
   const usablePerson = usableCondition(db, 'inburgeraar', 'i');
-  const usablePayment = usableCondition(db, 'lening_betaling', 'b');
-  const totalPersons = Number(selectRows(db, 'SELECT count(*) FROM inburgeraar')[0]?.[0] ?? 0);
-
-  // 1. Persons in id order, with their payments' rowids in date order.
-  const capacity = totalPersons;
+  const capacity = Number(selectRows(db, 'SELECT count(*) FROM inburgeraar')[0]?.[0] ?? 0);
   const stelsel = new Uint8Array(capacity);
   const doelgroep = new Uint8Array(capacity);
   const plichtStart = new Float64Array(capacity);
@@ -85,33 +89,30 @@ export function computePersonFacts(db: Database): PersonFacts {
   const lopend = new Uint8Array(capacity);
   const cohort = new Uint16Array(capacity);
   const municipality = new Int32Array(capacity);
-  const orderOffset = new Int32Array(capacity + 1);
-  const orderRowids: number[] = [];
+  const scanToPerson = new Int32Array(capacity).fill(-1);
+  const scanGroup = new Uint8Array(capacity);
+  let scanned = 0;
   let count = 0;
-  // Hot path: codes packed into one integer and plain julianday() (the loader has already
-  // skipped rows with invalid dates), because every column read through sql.js costs time.
+  // Hot path: plain julianday() (the loader has already skipped rows with invalid dates),
+  // because every column read through sql.js costs time.
   forEachRow(
     db,
-    `SELECT (CASE i.stelsel WHEN 'Wi2007' THEN 0 WHEN 'Wi2013' THEN 1 WHEN 'Wi2021' THEN 2 ELSE 3 END) * 16
-          + (CASE i.doelgroep WHEN 'asiel' THEN 0 WHEN 'gezin' THEN 1 WHEN 'overig' THEN 2 ELSE 3 END) * 4
-          + (i.status = 'lopend') * 2 + (${usablePerson}),
+    `SELECT (${STELSEL_CASE}) * 16 + (${DOELGROEP_CASE}) * 4 + (i.status = 'lopend') * 2 + (${usablePerson}),
             julianday(i.plicht_start) - 2440587.5, julianday(i.termijn_einde) - 2440587.5, julianday(i.status_datum) - 2440587.5,
-            CASE WHEN i.gemeente_code IS NULL THEN -1 ELSE CAST(substr(i.gemeente_code, 3) AS INTEGER) END,
-            CASE WHEN i.stelsel = 'Wi2013' THEN
-              (SELECT group_concat(b.rowid, ',' ORDER BY b.datum) FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
-            END
+            CASE WHEN i.gemeente_code IS NULL THEN -1 ELSE CAST(substr(i.gemeente_code, 3) AS INTEGER) END
        FROM inburgeraar i ORDER BY i.id`,
     (row) => {
+      if (scanned >= capacity) return;
+      const scan = scanned++;
       const codes = Number(row[0]);
+      const stelselCode = codes >> 4;
+      const doelgroepCode = (codes >> 2) & 3;
+      scanGroup[scan] = stelselCode * 4 + doelgroepCode;
       const gemeenteNumber = Number(row[4]);
       const municipalityIndex =
         gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 && gemeenteNumber < byNumber.length ? byNumber[gemeenteNumber]! : -1;
-      const usable = (codes & 1) === 1 && (gemeenteNumber === -1 || municipalityIndex >= 0);
-      if (!usable) return;
-      if (typeof row[5] === 'string') parseRowids(row[5], orderRowids);
-      orderOffset[count + 1] = orderRowids.length;
-      const stelselCode = codes >> 4;
-      const doelgroepCode = (codes >> 2) & 3;
+      if ((codes & 1) !== 1 || (gemeenteNumber !== -1 && municipalityIndex < 0)) return;
+      scanToPerson[scan] = count;
       stelsel[count] = stelselCode < STELSELS.length ? stelselCode : UNKNOWN_CODE;
       doelgroep[count] = doelgroepCode < DOELGROEPEN.length ? doelgroepCode : UNKNOWN_CODE;
       const start = numberOrNaN(row[1]);
@@ -124,30 +125,6 @@ export function computePersonFacts(db: Database): PersonFacts {
       count++;
     },
   );
-
-  // 2. Payment values by rowid, one sequential scan; then the running sums per person.
-  const values = paymentValues(db);
-  const written = orderRowids.length;
-  const paymentOffset = orderOffset.slice(0, count + 1);
-  const paymentDay = new Float64Array(written);
-  const paymentCumulative = new Float64Array(written);
-  for (let person = 0; person < count; person++) {
-    let running = 0;
-    let lastDay = Number.NEGATIVE_INFINITY;
-    for (let k = paymentOffset[person]!; k < paymentOffset[person + 1]!; k++) {
-      const slot = values.slotOf(orderRowids[k]!);
-      const day = slot < 0 ? Number.NaN : values.day[slot]!;
-      // A payment without a valid date cannot be placed in time: it adds nothing and keeps
-      // the days non-decreasing for the binary search.
-      if (!Number.isNaN(day)) {
-        running += values.amount[slot]!;
-        lastDay = day;
-      }
-      paymentDay[k] = lastDay;
-      paymentCumulative[k] = running;
-    }
-  }
-
   return {
     count,
     stelsel: stelsel.slice(0, count),
@@ -159,94 +136,118 @@ export function computePersonFacts(db: Database): PersonFacts {
     cohort: cohort.slice(0, count),
     municipality: municipality.slice(0, count),
     municipalities,
-    paymentOffset,
-    paymentDay,
-    paymentCumulative,
-    personsLeftOut: totalPersons - count,
+    personsLeftOut: capacity - count,
+    scanToPerson: scanToPerson.slice(0, scanned),
+    scanGroup: scanGroup.slice(0, scanned),
   };
 }
 
-/** Append the integers of a comma-separated list ('12,7,-3') to `into`. */
-function parseRowids(text: string, into: number[]): void {
-  let value = 0;
-  let sign = 1;
-  for (let c = 0; c < text.length; c++) {
-    const code = text.charCodeAt(c);
-    if (code === 44) {
-      into.push(sign * value);
-      value = 0;
-      sign = 1;
-    } else if (code === 45) sign = -1;
-    else value = value * 10 + (code - 48);
-  }
-  into.push(sign * value);
+/** Day number of 'YYYY-MM-DD' at text[from…from+10), or NaN (arithmetic: it runs per payment). */
+function dayAt(text: string, from: number): number {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  for (let c = from; c < from + 4; c++) year = year * 10 + text.charCodeAt(c) - 48;
+  month = (text.charCodeAt(from + 5) - 48) * 10 + text.charCodeAt(from + 6) - 48;
+  day = (text.charCodeAt(from + 8) - 48) * 10 + text.charCodeAt(from + 9) - 48;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31 && year >= 0)) return Number.NaN;
+  // Days from civil (H. Hinnant).
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-interface PaymentValues {
-  day: Float64Array;
-  amount: Float64Array;
-  slotOf(rowid: number): number;
-}
-
-function paymentValues(db: Database): PaymentValues {
-  const rowids: number[] = [];
-  const days: number[] = [];
-  const amounts: number[] = [];
-  forEachRow(db, 'SELECT rowid, julianday(datum) - 2440587.5, bedrag_cent FROM lening_betaling', (row) => {
-    rowids.push(Number(row[0]));
-    days.push(numberOrNaN(row[1]));
-    amounts.push(typeof row[2] === 'number' ? row[2] : 0);
-  });
-  const n = rowids.length;
-  const maxRowid = n === 0 ? 0 : Math.max(rowids[n - 1]!, 0);
-  const dense = n > 0 && rowids[0]! >= 0 && maxRowid <= 2 * n + 1024;
-  if (dense) {
-    // rowid → slot directly: the common case of a table filled in one go.
-    const day = new Float64Array(maxRowid + 1).fill(Number.NaN);
-    const amount = new Float64Array(maxRowid + 1);
-    for (let k = 0; k < n; k++) {
-      day[rowids[k]!] = days[k]!;
-      amount[rowids[k]!] = amounts[k]!;
-    }
-    return { day, amount, slotOf: (rowid) => (rowid >= 0 && rowid <= maxRowid ? rowid : -1) };
-  }
-  // Sparse rowids: the scan is in rowid order, so a binary search finds the slot.
-  const sorted = Float64Array.from(rowids);
-  return {
-    day: Float64Array.from(days),
-    amount: Float64Array.from(amounts),
-    slotOf(rowid) {
-      let low = 0;
-      let high = n - 1;
-      while (low <= high) {
-        const middle = (low + high) >>> 1;
-        const value = sorted[middle]!;
-        if (value === rowid) return middle;
-        if (value < rowid) low = middle + 1;
-        else high = middle - 1;
+/**
+ * The loan timelines of one target group: one scan over its Wi2013 persons in id order,
+ * each bringing its payments in date order as one group_concat text 'YYYY-MM-DD:cents,…'
+ * from the index (one short string per person costs far less through sql.js than a row
+ * per payment). Only Wi2013 persons get a timeline: every loan analysis is about Wi2013.
+ */
+export function computeLoanTimelines(db: Database, facts: PersonFacts, doelgroep: DoelgroepCode): LoanTimelines {
+  const group = DOELGROEPEN.indexOf(doelgroep);
+  const wanted = WI2013 * 4 + group;
+  const usablePayment = usableCondition(db, 'lening_betaling', 'b');
+  const offset = new Int32Array(facts.count + 1);
+  let days = new Float64Array(1024);
+  let sums = new Float64Array(1024);
+  let written = 0;
+  let scan = 0;
+  let last = 0; // the last usable person whose offset is set
+  forEachRow(
+    db,
+    `SELECT (SELECT group_concat(
+               CASE WHEN b.datum GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN b.datum ELSE '0000-00-00' END
+               || ':' || CAST(b.bedrag_cent AS INTEGER), ',' ORDER BY b.datum)
+              FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
+       FROM inburgeraar i WHERE i.stelsel = 'Wi2013' AND i.doelgroep = ${sqlText(doelgroep)} ORDER BY i.id`,
+    (row) => {
+      // The rows are the scanned persons of this group, in the same order.
+      while (scan < facts.scanGroup.length && facts.scanGroup[scan] !== wanted) scan++;
+      if (scan >= facts.scanGroup.length) return;
+      const person = facts.scanToPerson[scan++]!;
+      const text = row[0];
+      if (person < 0 || typeof text !== 'string') return;
+      for (let p = last + 1; p <= person; p++) offset[p] = written;
+      last = person;
+      let running = 0;
+      let lastDay = Number.NEGATIVE_INFINITY;
+      let at = 0;
+      while (at < text.length) {
+        let end = text.indexOf(',', at);
+        if (end < 0) end = text.length;
+        const day = dayAt(text, at);
+        const amount = Number(text.slice(at + 11, end));
+        // A payment without a valid date cannot be placed in time: it adds nothing and
+        // keeps the days non-decreasing for the binary search.
+        if (!Number.isNaN(day) && Number.isFinite(amount)) {
+          running += amount;
+          lastDay = day;
+        }
+        if (written === days.length) {
+          const grownDays = new Float64Array(days.length * 2);
+          grownDays.set(days);
+          days = grownDays;
+          const grownSums = new Float64Array(sums.length * 2);
+          grownSums.set(sums);
+          sums = grownSums;
+        }
+        days[written] = lastDay;
+        sums[written] = running;
+        written++;
+        at = end + 1;
       }
-      return -1;
+      offset[person + 1] = written;
     },
-  };
+  );
+  for (let p = last + 1; p <= facts.count; p++) offset[p] = written;
+  return { doelgroep: group, offset, day: days.slice(0, written), cumulative: sums.slice(0, written) };
 }
 
-/** The facts of this session, computed on first use. */
+/** The person facts of this session, computed on first use. */
 export function personFacts(session: AnalysisSession): PersonFacts {
   return session.cached('analyses/person-facts', () => computePersonFacts(session.snapshot.db));
 }
 
+/** The loan timelines of a target group in this session, computed on first use. */
+export function loanTimelines(session: AnalysisSession, doelgroep: DoelgroepCode): LoanTimelines {
+  return session.cached(`analyses/loan-timelines/${doelgroep}`, () => computeLoanTimelines(session.snapshot.db, personFacts(session), doelgroep));
+}
+
 /** Loan used by person p at day P: the running sum of the last payment on or before P. */
-export function loanUsedAt(facts: PersonFacts, person: number, day: number): number {
-  let low = facts.paymentOffset[person]!;
-  let high = facts.paymentOffset[person + 1]!;
+export function loanUsedAt(loans: LoanTimelines, person: number, day: number): number {
+  let low = loans.offset[person]!;
+  let high = loans.offset[person + 1]!;
   const start = low;
   // First payment after `day`.
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (facts.paymentDay[middle]! <= day) low = middle + 1;
+    if (loans.day[middle]! <= day) low = middle + 1;
     else high = middle;
   }
-  return low === start ? 0 : facts.paymentCumulative[low - 1]!;
+  return low === start ? 0 : loans.cumulative[low - 1]!;
 }
 
 /** Obliged at P (snapshot-v1.md): plicht_start <= P and (lopend or status_datum > P). */
