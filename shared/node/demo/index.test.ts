@@ -1,13 +1,14 @@
 // The demo in the data directory: where it goes, made once per generator version, shared
 // by concurrent callers, and opened with the demo passphrase.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VERSION } from '../../demo/generate';
 import { decryptAgeFile } from '../age/index';
 import { makeTempDir, type TempDir } from '../age/test-support';
-import { DEMO_PASSPHRASE, DEMO_VERSION_FILE_NAME, defaultDataDir, ensureDemoSnapshot } from './index';
+import { FileWriteError } from '../../errors';
+import { DEMO_PASSPHRASE, DEMO_VERSION_FILE_NAME, defaultDataDir, ensureDataDir, ensureDemoSnapshot } from './index';
 
 let dir: TempDir;
 beforeAll(() => {
@@ -20,6 +21,18 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir({ KETENLENS_DATA_DIR: '/srv/data' })).toBe('/srv/data');
     expect(defaultDataDir({ KETENLENS_DATA_DIR: '' })).toBe(join(homedir(), '.ketenlens'));
     expect(defaultDataDir({})).toBe(join(homedir(), '.ketenlens'));
+  });
+});
+
+describe('ensureDataDir', () => {
+  it('makes nested folders and refuses, without hanging, where no folder can be made', async () => {
+    await ensureDataDir(join(dir.path, 'a', 'b', 'c'));
+    expect(statSync(join(dir.path, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    writeFileSync(join(dir.path, 'file'), '');
+    await expect(ensureDataDir(join(dir.path, 'file'))).rejects.toThrow(FileWriteError);
+    await expect(ensureDataDir(join(dir.path, 'file', 'below'))).rejects.toThrow(FileWriteError);
+    // Node's recursive mkdir loops forever here; ours must refuse.
+    if (existsSync('/proc/self')) await expect(ensureDataDir('/proc/nope/data')).rejects.toThrow(FileWriteError);
   });
 });
 

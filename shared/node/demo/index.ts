@@ -3,7 +3,7 @@
 // scale snapshots for benchmarks. The plaintext never touches the disk.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { AgeRecipients, ProgressListener } from '../../age/types';
 import { DEMO_VERSION, generateDemoSnapshot } from '../../demo/generate';
 import { generateScaleSnapshot, type ScaleOptions } from '../../demo/scale';
@@ -22,9 +22,34 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return configured !== undefined && configured !== '' ? resolve(configured) : join(homedir(), '.ketenlens');
 }
 
-async function ensureDirectory(path: string): Promise<void> {
+const errorCode = (error: unknown): string => (error instanceof Error && 'code' in error ? String(error.code) : '');
+
+/**
+ * mkdir -p, one level at a time: Node's own recursive mkdir can loop forever on some
+ * pseudo file systems (seen with /proc), and a command must never hang.
+ */
+async function makeDirectories(path: string): Promise<void> {
   try {
-    await mkdir(path, { recursive: true, mode: 0o700 });
+    await mkdir(path, { mode: 0o700 });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'EEXIST') {
+      if (!(await stat(path)).isDirectory()) throw error;
+      return;
+    }
+    const parent = dirname(path);
+    if (code !== 'ENOENT' || parent === path) throw error;
+    await makeDirectories(parent);
+    await mkdir(path, { mode: 0o700 }).catch((again: unknown) => {
+      if (errorCode(again) !== 'EEXIST') throw again;
+    });
+  }
+}
+
+/** Creates the data folder (mode 0700) if needed; a typed refusal when it cannot. */
+export async function ensureDataDir(path: string): Promise<void> {
+  try {
+    await makeDirectories(resolve(path));
   } catch (error) {
     throw new FileWriteError(path, 'de datamap kan niet worden gemaakt', 'the data folder cannot be created', { cause: error });
   }
@@ -102,7 +127,7 @@ export function ensureDemoSnapshot(dataDir: string = defaultDataDir(), onProgres
       const present = await stat(path).then((found) => found.isFile(), () => false);
       if (present) return path;
     }
-    await ensureDirectory(directory);
+    await ensureDataDir(directory);
     await writeDemoSnapshot({ out: path, to: { kind: 'passphrase', passphrase: DEMO_PASSPHRASE }, force: true, onProgress });
     await writeFileSafely(versionPath, new TextEncoder().encode(`${DEMO_VERSION}\n`), { force: true });
     return path;

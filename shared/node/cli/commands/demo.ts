@@ -1,13 +1,12 @@
 // `ketenlens demo` — write the demo snapshot (or, with --persons, a seeded scale snapshot
 // for benchmarks), encrypted; to the data directory by default, or to --out.
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AgeRecipients } from '../../../age/types';
-import { EXIT, FileWriteError, UsageError } from '../../../errors';
+import { EXIT, UsageError } from '../../../errors';
 import { MAX_SCALE_PERSONS } from '../../../demo/scale';
 import {
-  DEMO_FILE_NAME, DEMO_PASSPHRASE, defaultDataDir, ensureDemoSnapshot, writeDemoSnapshot, writeScaleSnapshot,
+  DEMO_FILE_NAME, DEMO_PASSPHRASE, defaultDataDir, ensureDataDir, ensureDemoSnapshot, writeDemoSnapshot, writeScaleSnapshot,
 } from '../../demo/index';
 import type { Command } from '../command';
 import { createProgressBar } from '../progress';
@@ -95,11 +94,7 @@ export const demoCommand: Command = {
             'With your own key --out is required: the demo in the data folder always uses the demo passphrase.',
           );
         }
-        try {
-          await mkdir(dataDir, { recursive: true, mode: 0o700 });
-        } catch (error) {
-          throw new FileWriteError(dataDir, 'de datamap kan niet worden gemaakt', 'the data folder cannot be created', { cause: error });
-        }
+        await ensureDataDir(dataDir);
         out = join(dataDir, persons === undefined ? DEMO_FILE_NAME : `scale-${persons}-${seed}.snapshot.age`);
       }
       // Refuse an existing file before minutes of work, not after.
