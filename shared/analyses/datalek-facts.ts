@@ -120,7 +120,9 @@ interface UnlawfulSignals {
   start: number[];
   end: number[];
   causes: number[];
-  categories: number[][];
+  /** Categories of the i-th signal read: categoryFlat[categoryStart[i] .. categoryStart[i + 1]). */
+  categoryStart: number[];
+  categoryFlat: number[];
   personCount: number;
   unusableSignals: number;
   unusableLinks: number;
@@ -138,18 +140,20 @@ function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionar
   const skippedLinks = snapshot.skippedKeys?.signaal_gegeven;
   const personIndex = new Map<string, number>();
   const result: UnlawfulSignals = {
-    id: [], municipality: [], person: [], start: [], end: [], causes: [], categories: [], personCount: 0, unusableSignals: 0, unusableLinks: 0,
+    id: [], municipality: [], person: [], start: [], end: [], causes: [], categoryStart: [0], categoryFlat: [],
+    personCount: 0, unusableSignals: 0, unusableLinks: 0,
   };
-  const categoryIndices = (id: number, codes: SqlValue): number[] => {
-    const indices: number[] = [];
-    if (typeof codes !== 'string') return indices;
-    for (const code of codes.split('\u001f')) {
-      if (isSkipped(skippedLinks, `${id}/${code}`)) continue;
-      const index = categories.index.get(code);
-      if (index === undefined) result.unusableLinks += 1;
-      else if (!indices.includes(index)) indices.push(index);
+  const addCategories = (id: number, codes: SqlValue): void => {
+    const from = result.categoryFlat.length;
+    if (typeof codes === 'string') {
+      for (const code of codes.split('\u001f')) {
+        if (isSkipped(skippedLinks, `${id}/${code}`)) continue;
+        const index = categories.index.get(code);
+        if (index === undefined) result.unusableLinks += 1;
+        else if (!result.categoryFlat.includes(index, from)) result.categoryFlat.push(index);
+      }
     }
-    return indices;
+    result.categoryStart.push(result.categoryFlat.length);
   };
   forEachRow(
     snapshot.db,
@@ -181,7 +185,7 @@ function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionar
       // A window that ends before it starts is empty (the loader normally skips it).
       result.end.push(Math.max(start, end));
       result.causes.push(Number(causes));
-      result.categories.push(categoryIndices(id, categoryCodes));
+      addCategories(id, categoryCodes);
     },
   );
   result.personCount = personIndex.size;
@@ -213,11 +217,17 @@ function packSignals(signals: UnlawfulSignals, municipalityCount: number, positi
     packed.signalStart[position] = signals.start[original];
     packed.signalEnd[position] = signals.end[original];
     packed.signalCauses[position] = signals.causes[original];
-    packed.categoryOffsets[position + 1] = packed.categoryOffsets[position] + signals.categories[original].length;
+    packed.categoryOffsets[position + 1] =
+      packed.categoryOffsets[position] + signals.categoryStart[original + 1] - signals.categoryStart[original];
     positionOfId.set(signals.id[original], position);
   }
   const categoryList = new Int32Array(packed.categoryOffsets[count]);
-  for (let position = 0; position < count; position++) categoryList.set(signals.categories[order[position]], packed.categoryOffsets[position]);
+  for (let position = 0; position < count; position++) {
+    const original = order[position];
+    for (let c = signals.categoryStart[original], to = packed.categoryOffsets[position]; c < signals.categoryStart[original + 1]; c++, to++) {
+      categoryList[to] = signals.categoryFlat[c];
+    }
+  }
   return {
     ...packed,
     categoryList,
