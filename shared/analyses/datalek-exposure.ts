@@ -36,7 +36,7 @@ export interface Exposure {
   municipalities: MunicipalityExposure[];
   /** Categories of those signals, by index (= by code). */
   categories: CategoryExposure[];
-  /** Distinct persons and municipalities over all of it. */
+  /** Over all municipalities: distinct persons exposed and viewed, counted views, distinct users. */
   persons: number;
   personsViewed: number;
   views: number;
