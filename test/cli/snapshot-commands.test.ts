@@ -1,11 +1,11 @@
 // The built `ketenlens` CLI, run as users run it, on snapshots encrypted by the real
 // `age` tool (X25519, binary and armored), by the age-encryption package (passphrase)
 // and by the fixture builder: info, validate and query, their output and exit codes.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Encrypter } from 'age-encryption';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { buildPlaintext, buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../fixtures/snapshot';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -25,20 +25,27 @@ interface Run {
   stderr: string;
 }
 
-function ketenlens(args: string[], env: Record<string, string> = {}, input?: string): Run {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    input: input ?? '',
-    env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', ...env },
-    timeout: 60_000,
+/** Run the built CLI; asynchronous so that the tests (describe.concurrent) overlap their processes. */
+function ketenlens(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const withPassphrase = { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE };
 
-describe('ketenlens info / validate / query', () => {
+describe.concurrent('ketenlens info / validate / query', () => {
   const cleanup: SnapshotFixture[] = [];
   let clean: SnapshotFixture;
   let dirty: SnapshotFixture;
@@ -65,9 +72,9 @@ describe('ketenlens info / validate / query', () => {
     return path;
   }
 
-  it.each([false, true])('info --json on a file by `age -e -r` (armored: %s) with --identity', async (armor) => {
+  it.for([false, true])('info --json on a file by `age -e -r` (armored: %s) with --identity', async (armor, { expect }) => {
     const path = await ageCliFile(armor);
-    const run = ketenlens(['info', path, '--json', '--identity', identityFile]);
+    const run = await ketenlens(['info', path, '--json', '--identity', identityFile]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const info = JSON.parse(run.stdout);
@@ -79,29 +86,29 @@ describe('ketenlens info / validate / query', () => {
     if (armor) expect(execFileSync('head', ['-c', '34', path], { encoding: 'utf8' })).toBe('-----BEGIN AGE ENCRYPTED FILE-----');
   });
 
-  it('info --json on a passphrase file by the age-encryption package', async () => {
+  it('info --json on a passphrase file by the age-encryption package', async ({ expect }) => {
     const encrypter = new Encrypter();
     encrypter.setPassphrase('een ander wachtwoord');
     encrypter.setScryptWorkFactor(10);
     const path = join(keys.directory, 'package.snapshot.age');
     writeFileSync(path, await encrypter.encrypt(await buildPlaintext(CLEAN)));
-    const run = ketenlens(['info', path, '--json'], { KETENLENS_PASSPHRASE: 'een ander wachtwoord' });
+    const run = await ketenlens(['info', path, '--json'], { KETENLENS_PASSPHRASE: 'een ander wachtwoord' });
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ keyKind: 'passphrase', rowCounts: { inburgeraar: 2 } });
   });
 
-  it('info shows meta, counts and a findings summary as text, in Dutch when asked', () => {
-    const run = ketenlens(['info', dirty.path], { ...withPassphrase, KETENLENS_LANG: 'nl' });
+  it('info shows meta, counts and a findings summary as text, in Dutch when asked', async ({ expect }) => {
+    const run = await ketenlens(['info', dirty.path], { ...withPassphrase, KETENLENS_LANG: 'nl' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('peildatum       2024-01-01');
     expect(run.stdout).toMatch(/lening_betaling\s+2 {2}\(1 overgeslagen\)/);
     expect(run.stdout).toMatch(/check-violation\s+lening_betaling\.bedrag_cent\s+1 {2}overgeslagen/);
   });
 
-  it('validate exits 0 on a clean snapshot and 1 with findings, listing examples', () => {
-    const ok = ketenlens(['validate', clean.path], withPassphrase);
+  it('validate exits 0 on a clean snapshot and 1 with findings, listing examples', async ({ expect }) => {
+    const ok = await ketenlens(['validate', clean.path], withPassphrase);
     expect([ok.status, ok.stdout]).toEqual([0, `${clean.path}: no findings.\n`]);
-    const bad = ketenlens(['validate', dirty.path, '--json'], withPassphrase);
+    const bad = await ketenlens(['validate', dirty.path, '--json'], withPassphrase);
     expect(bad.status).toBe(1);
     const report = JSON.parse(bad.stdout);
     expect(report.clean).toBe(false);
@@ -115,65 +122,65 @@ describe('ketenlens info / validate / query', () => {
     expect(report.skippedRows).toEqual({ lening_betaling: 1 });
   });
 
-  it('query prints csv (RFC 4180) and json, and reads the usable views', () => {
-    const csv = ketenlens(['query', dirty.path, 'SELECT inburgeraar_id, bedrag_cent FROM lening_betaling ORDER BY rowid', '--format', 'csv'], withPassphrase);
+  it('query prints csv (RFC 4180) and json, and reads the usable views', async ({ expect }) => {
+    const csv = await ketenlens(['query', dirty.path, 'SELECT inburgeraar_id, bedrag_cent FROM lening_betaling ORDER BY rowid', '--format', 'csv'], withPassphrase);
     expect([csv.status, csv.stdout]).toEqual([0, 'inburgeraar_id,bedrag_cent\r\nP1,250000\r\nP1,"x, ""y"""\r\n']);
-    const json = ketenlens(['query', dirty.path, 'SELECT count(*) AS n FROM usable_lening_betaling', '--format', 'json'], withPassphrase);
+    const json = await ketenlens(['query', dirty.path, 'SELECT count(*) AS n FROM usable_lening_betaling', '--format', 'json'], withPassphrase);
     expect(JSON.parse(json.stdout)).toEqual({ columns: ['n'], rows: [[1]], truncated: false });
-    const table = ketenlens(['query', dirty.path, 'SELECT code, naam FROM gemeente ORDER BY code', '--max-rows', '1'], withPassphrase);
+    const table = await ketenlens(['query', dirty.path, 'SELECT code, naam FROM gemeente ORDER BY code', '--max-rows', '1'], withPassphrase);
     expect(table.stdout).toBe('code    naam\n------  ---------\nGM0363  Amsterdam\n');
     expect(table.stderr).toContain('only the first 1 rows shown');
   });
 
-  it('query refuses writes with exit 7 and SQL errors with exit 2', () => {
-    const write = ketenlens(['query', clean.path, 'WITH x AS (SELECT 1) DELETE FROM inburgeraar'], withPassphrase);
+  it('query refuses writes with exit 7 and SQL errors with exit 2', async ({ expect }) => {
+    const write = await ketenlens(['query', clean.path, 'WITH x AS (SELECT 1) DELETE FROM inburgeraar'], withPassphrase);
     expect(write.status).toBe(7);
     expect(write.stderr).toContain('Only read-only queries are allowed');
-    const error = ketenlens(['query', clean.path, 'SELECT nope FROM inburgeraar'], withPassphrase);
+    const error = await ketenlens(['query', clean.path, 'SELECT nope FROM inburgeraar'], withPassphrase);
     expect([error.status, error.stderr]).toEqual([2, 'ketenlens query: The query is invalid: no such column: nope\n']);
   });
 
-  it('reads the passphrase from the first line of --passphrase-file (CRLF stripped)', () => {
+  it('reads the passphrase from the first line of --passphrase-file (CRLF stripped)', async ({ expect }) => {
     const file = join(keys.directory, 'pass.txt');
     writeFileSync(file, `${FIXTURE_PASSPHRASE}\r\nsecond line\n`);
-    const run = ketenlens(['query', clean.path, 'SELECT count(*) FROM inburgeraar', '--format', 'csv', '--passphrase-file', file]);
+    const run = await ketenlens(['query', clean.path, 'SELECT count(*) FROM inburgeraar', '--format', 'csv', '--passphrase-file', file]);
     expect([run.status, run.stdout]).toEqual([0, 'count(*)\r\n2\r\n']);
   });
 
-  it('refuses --passphrase on the command line, and a missing key', () => {
-    const argument = ketenlens(['info', clean.path, '--passphrase', FIXTURE_PASSPHRASE]);
+  it('refuses --passphrase on the command line, and a missing key', async ({ expect }) => {
+    const argument = await ketenlens(['info', clean.path, '--passphrase', FIXTURE_PASSPHRASE]);
     expect(argument.status).toBe(2);
     expect(argument.stderr).toContain('shell history');
-    const none = ketenlens(['info', clean.path]);
+    const none = await ketenlens(['info', clean.path]);
     expect([none.status, none.stderr]).toEqual([
       3,
       'ketenlens info: No key given: use --identity FILE, --passphrase-file FILE or the environment variable KETENLENS_PASSPHRASE.\n',
     ]);
   });
 
-  it('refuses a wrong passphrase (exit 3), a missing file (6), a too large file (7)', () => {
-    expect(ketenlens(['info', clean.path], { KETENLENS_PASSPHRASE: 'fout' }).status).toBe(3);
-    const missing = ketenlens(['info', join(keys.directory, 'nope.age')], withPassphrase);
+  it('refuses a wrong passphrase (exit 3), a missing file (6), a too large file (7)', async ({ expect }) => {
+    expect((await ketenlens(['info', clean.path], { KETENLENS_PASSPHRASE: 'fout' })).status).toBe(3);
+    const missing = await ketenlens(['info', join(keys.directory, 'nope.age')], withPassphrase);
     expect([missing.status, missing.stderr]).toEqual([6, `ketenlens info: Cannot read '${join(keys.directory, 'nope.age')}': the file does not exist.\n`]);
-    const large = ketenlens(['info', clean.path], { ...withPassphrase, KETENLENS_MAX_SNAPSHOT_MB: '0.001' });
+    const large = await ketenlens(['info', clean.path], { ...withPassphrase, KETENLENS_MAX_SNAPSHOT_MB: '0.001' });
     expect(large.status).toBe(7);
     expect(large.stderr).toContain('KETENLENS_MAX_SNAPSHOT_MB');
   });
 
-  it('refuses decrypted content that is not SQLite with exit 5', async () => {
+  it('refuses decrypted content that is not SQLite with exit 5', async ({ expect }) => {
     const notSqlite = await buildSnapshotFile('', { schema: 'none' });
     cleanup.push(notSqlite);
     const encrypter = new Encrypter();
     encrypter.setPassphrase(FIXTURE_PASSPHRASE);
     encrypter.setScryptWorkFactor(10);
     writeFileSync(notSqlite.path, await encrypter.encrypt(new TextEncoder().encode('id,stelsel\nP1,Wi2013\n')));
-    const run = ketenlens(['validate', notSqlite.path], withPassphrase);
+    const run = await ketenlens(['validate', notSqlite.path], withPassphrase);
     expect(run.status).toBe(5);
     expect(run.stderr).toContain('not an SQLite database');
   });
 
-  it('prints help', () => {
-    const run = ketenlens(['query', '--help']);
+  it('prints help', async ({ expect }) => {
+    const run = await ketenlens(['query', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: ketenlens query <snapshot> "<SELECT …>"');
   });
