@@ -48,6 +48,7 @@ describe('scale snapshot', () => {
     expect(value(`SELECT COUNT(DISTINCT s.gemeente_code) FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
       WHERE s.stelsel <> i.stelsel OR s.gemeente_code <> i.gemeente_code OR i.gemeente_code IS NULL`)).toBeGreaterThan(150);
     expect(value("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'portaal%'")).toBe(3);
+    expect(value("SELECT COUNT(*) FROM incident WHERE soort = 'datalek'")).toBe(1);
     expect(progress.at(-1)).toBe(12_000);
     db.close();
   });

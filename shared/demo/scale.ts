@@ -11,7 +11,7 @@ import { dayOf, instantFromSeconds as instant, isoDate } from './dates';
 import { GEMEENTEN_2023 } from './gemeenten-2023';
 import { PEILDATUM } from './model';
 import { COA_MUNICIPALITIES, pickGemeente, pickUser } from './municipalities';
-import { CATEGORIES } from './portaal';
+import { CATEGORIES, incidents } from './portaal';
 import { createRandom, type Random } from './random';
 import { insertRow, personId } from './write';
 
@@ -230,6 +230,13 @@ export function generateScaleSnapshot(sql: SqlJsStatic, options: ScaleOptions): 
     for (const row of meta) db.run('INSERT INTO meta VALUES (?, ?)', row);
     for (const [code, naam] of GEMEENTEN_2023) db.run('INSERT INTO gemeente VALUES (?, ?, NULL)', [code, naam]);
     for (const category of CATEGORIES) db.run('INSERT INTO gegevenscategorie VALUES (?, ?, ?)', [category.code, category.omschrijving, category.bijzonder]);
+    // The demo's incidents, so the breach analyses have an incident to assess at scale too.
+    for (const incident of incidents()) {
+      db.run('INSERT INTO incident VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        incident.id, incident.titel, incident.soort, incident.ontdektOp, incident.gemeldApOp, incident.gemeentenGeinformeerdOp,
+        incident.betrokkenenGeinformeerdOp, incident.beschrijving,
+      ]);
+    }
     const statements = prepare(db);
     const counters: Counters = { overrun: 0, order: 0, signal: 0 };
     try {
