@@ -10,7 +10,7 @@ import {
   type BijlageFormat, type ExportFormat,
 } from '../../export/index';
 import type { TableModel } from '../../tables/model';
-import { writeFileSafely, type WrittenFile } from '../files/safe-write';
+import { checkWriteTarget, writeFileSafely, type WrittenFile } from '../files/safe-write';
 import type { CliIo } from './command';
 
 /** parseArgs option definitions for output; spread them into a command's options. */
@@ -104,6 +104,14 @@ function binaryNeedsOut(format: string): never {
     `Het formaat ${format} is binair en gaat niet naar de terminal; geef --out BESTAND.`,
     `The format ${format} is binary and does not go to the terminal; give --out FILE.`,
   );
+}
+
+/**
+ * Fail fast on an --out that cannot be written (missing folder, existing file without
+ * --force) — before the key is asked for and the snapshot decrypted.
+ */
+export async function checkOutputTarget(out: string | undefined, force: boolean | undefined, io: CliIo): Promise<void> {
+  if (out !== undefined) await checkWriteTarget(resolve(io.cwd, out), { force: force === true });
 }
 
 /** Report a written file on stderr (stdout stays clean for pipes). */

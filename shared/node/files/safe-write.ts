@@ -64,27 +64,36 @@ export function writeFailureReason(error: unknown): [string, string] {
   }
 }
 
+/**
+ * Check, before any work, that `target` can be written: its folder exists and is a
+ * folder, and the file does not exist (unless `force`) and is not a folder. Commands
+ * call it before decrypting a snapshot so a typo in --out fails at once.
+ */
+export async function checkWriteTarget(target: string, options: SafeWriteOptions = {}): Promise<string> {
+  const files: WriteFileSystem = { ...NODE_FILE_SYSTEM, ...options.fileSystem };
+  const path = resolve(target);
+  const fail = (error: unknown): never => {
+    throw new FileWriteError(path, ...writeFailureReason(error), { cause: error });
+  };
+  const folderInfo = await files.stat(dirname(path)).catch(fail);
+  if (!folderInfo.isDirectory()) fail({ code: 'ENOTDIR' });
+  const existing = await files.stat(path).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? null : fail(error)));
+  if (existing !== null) {
+    if (existing.isDirectory()) fail({ code: 'EISDIR' });
+    if (options.force !== true) throw new FileExistsError(path);
+  }
+  return path;
+}
+
 /** Write `data` to `target` without ever leaving a partial file; see the module header. */
 export async function writeFileSafely(target: string, data: Uint8Array, options: SafeWriteOptions = {}): Promise<WrittenFile> {
   const files: WriteFileSystem = { ...NODE_FILE_SYSTEM, ...options.fileSystem };
-  const path = resolve(target);
+  const path = await checkWriteTarget(target, options);
   const folder = dirname(path);
   const fail = (error: unknown): never => {
     if (error instanceof FileExistsError || error instanceof FileWriteError) throw error;
     throw new FileWriteError(path, ...writeFailureReason(error), { cause: error });
   };
-
-  try {
-    const folderInfo = await files.stat(folder);
-    if (!folderInfo.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-  } catch (error) {
-    fail(error);
-  }
-  const existing = await files.stat(path).catch((error: unknown) => (errorCode(error) === 'ENOENT' ? null : fail(error)));
-  if (existing !== null && existing !== undefined) {
-    if (existing.isDirectory()) throw new FileWriteError(path, ...writeFailureReason({ code: 'EISDIR' }));
-    if (options.force !== true) throw new FileExistsError(path);
-  }
 
   // Hidden, unique and in the same folder, so the final rename stays on one file system.
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -101,6 +101,10 @@ describe('ketenlens bijlage', () => {
       [['--tables', 'elip-cohorten', '--out', 'x.docx', '--peildatum', '2023-01-01,2023-13-45'], /'2023-13-45' is not a valid date/],
       [['--out', 'x.docx'], /--tables/],
     ];
+    const capture = captureIo(fixture.directory);
+    capture.io.env = {};
+    expect(await main(['bijlage', 'leeg.snapshot.age', '--tables', 'elip-cohorten', '--out', 'geen-map/x.docx'], capture.io)).toBe(EXIT.io);
+    expect(capture.stderr()).toContain('the folder does not exist');
     for (const [options, message] of cases) {
       const capture = captureIo(fixture.directory);
       // No passphrase: a refusal after opening would be a key error (3) instead.

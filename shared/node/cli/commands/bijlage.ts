@@ -11,7 +11,7 @@ import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
 import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
-import { protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
+import { checkOutputTarget, protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 
 export const BIJLAGE_DEFAULT_DISCLOSURE: DisclosureChoice = { method: 'suppress', k: DEFAULT_SUPPRESSION_K };
@@ -115,6 +115,7 @@ export const bijlageCommand: Command = {
     const format = resolveBijlageFormat(values.format, values.out);
     const disclosure = resolveDisclosure(values.disclosure, BIJLAGE_DEFAULT_DISCLOSURE);
     const request = tableRequest(values.peildatum, values.doelgroep);
+    await checkOutputTarget(values.out, values.force, io);
 
     const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
     let models: TableModel[];
