@@ -5,7 +5,8 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InvalidParameterError } from '../errors';
-import { generateDemoSnapshot } from './generate';
+import { buildDemoModel, generateDemoSnapshot } from './generate';
+import { computeFigures, EXPECTED_FIGURES } from './verify';
 import { generateScaleSnapshot } from './scale';
 
 let sql: SqlJsStatic;
@@ -26,6 +27,12 @@ describe('demo snapshot', () => {
     // Generous for a loaded shared machine; about 3 s when idle (docs/DEMO.md).
     expect(seconds).toBeLessThan(45);
   }, 120_000);
+});
+
+describe('demo construction', () => {
+  it.each([1, 987_654_321])('hits every published figure by construction, also with seed %d', (seed) => {
+    expect(computeFigures(buildDemoModel(seed))).toEqual(EXPECTED_FIGURES);
+  }, 60_000);
 });
 
 describe('scale snapshot', () => {
