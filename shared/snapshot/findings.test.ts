@@ -120,6 +120,9 @@ describe('findings on a snapshot with one broken row per rule', () => {
     expect(column(snapshot, 'SELECT id FROM usable_inburgeraar ORDER BY id')).toEqual(['P1', 'P2', 'P9']);
     expect(column(snapshot, 'SELECT sum(bedrag_cent) FROM usable_lening_betaling')).toEqual([50]);
     expect(column(snapshot, 'SELECT id FROM usable_portaal_signaal ORDER BY id')).toEqual([10, 11]);
+    expect(column(snapshot, "SELECT signaal_id || '/' || categorie FROM usable_signaal_gegeven ORDER BY 1")).toEqual([
+      '10/naw', '10/strafrecht',
+    ]);
     expect(column(snapshot, 'SELECT ingezien_op FROM usable_portaal_inzage ORDER BY ingezien_op')).toEqual([
       '2021-12-31T23:59:59Z', '2022-01-15T10:00:00Z', '2022-02-01T00:00:00Z', '2023-01-01T00:00:00Z',
     ]);
@@ -154,6 +157,24 @@ describe('findings on tables made without keys or NOT NULLs', () => {
       ]);
       expect(snapshot.skipped.inburgeraar).toEqual(new Set([1, 2, 3, 4]));
       expect(snapshot.skipped.lening_betaling).toEqual(new Set([1, 2, 3]));
+    } finally {
+      snapshot.close();
+    }
+  });
+});
+
+describe('examples', () => {
+  it('gives at most five examples, while counting every row', async () => {
+    const snapshot = await openFixture(
+      `INSERT INTO inburgeraar VALUES ('P1', 'Wi2013', 'asiel', '2019-03-01', NULL, NULL, 'lopend', NULL);
+       INSERT INTO lening_betaling VALUES ('P1', '2020-02-30', 1), ('P1', '2020-02-31', 2), ('P1', 'gisteren', 3),
+         ('P1', '2020-04-31', 4), ('P1', '2020-06-31', 5), ('P1', '2021-02-29', 6), ('P1', '2020-09-31', 7);`,
+    );
+    try {
+      expect(lines(snapshot.findings)).toEqual([
+        'invalid-date lening_betaling.datum 7 skip [rowid:1 rowid:2 rowid:3 rowid:4 rowid:5]',
+      ]);
+      expect(snapshot.skipped.lening_betaling?.size).toBe(7);
     } finally {
       snapshot.close();
     }

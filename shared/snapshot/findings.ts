@@ -554,9 +554,11 @@ function runChecks(
   const mask = hits.map((hit) => `(CASE WHEN ${hit.check.condition} THEN ${hit.bit} ELSE 0 END)`).join(' | ');
   const keyColumns = storage.rowKey.map((column, index) => `t.${q(column)} AS k${index}`).join(', ');
   db.run(`DROP TABLE IF EXISTS temp.${BAD_ROWS}`);
+  // Ordered by row key so that the examples are the first bad rows of the table, whatever index the scan used.
+  const order = storage.rowKey.map((_, index) => `k${index}`).join(', ');
   db.run(
     `CREATE TEMP TABLE ${BAD_ROWS} AS SELECT * FROM (SELECT ${keyColumns}, ${exampleExpression(rules, storage)} AS example, ` +
-      `${mask} AS mask ${from}) WHERE mask <> 0`,
+      `${mask} AS mask ${from}) WHERE mask <> 0 ORDER BY ${order}`,
   );
   try {
     const skipBits = hits.filter((hit) => hit.check.skip).reduce((bits, hit) => bits + hit.bit, 0);
