@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,12 @@ describe('writeFileSafely', () => {
     expect(written).toEqual({ path: join(folder, 'tabel.xlsx'), sha256: sha256(data), size: 1000 });
     expect(readFileSync(join(folder, 'tabel.xlsx'))).toEqual(Buffer.from(data));
     expect(leftovers(folder, ['tabel.xlsx'])).toEqual([]);
+  });
+
+  it('creates the file with the permissions asked for', async () => {
+    const folder = mkdtempSync(join(root, 'mode-'));
+    await writeFileSafely(join(folder, 'geheim.age'), bytes(10), { mode: 0o600 });
+    expect(statSync(join(folder, 'geheim.age')).mode & 0o777).toBe(0o600);
   });
 
   it('never overwrites without force, and replaces with force', async () => {

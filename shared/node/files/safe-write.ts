@@ -22,6 +22,8 @@ export interface SafeWriteOptions {
   /** Replace an existing file (atomically). Without it an existing file gives FileExistsError. */
   force?: boolean;
   fileSystem?: Partial<WriteFileSystem>;
+  /** Permissions of the new file (default 0o666, less the umask); e.g. 0o600 for key or snapshot files. */
+  mode?: number;
 }
 
 export interface WrittenFile {
@@ -99,7 +101,8 @@ export async function writeFileSafely(target: string, data: Uint8Array, options:
   const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {
-    const handle = await files.open(temporary, 'wx');
+    // The temporary file is created with the final permissions, so the name never points at a laxer file.
+    const handle = await files.open(temporary, 'wx', options.mode ?? 0o666);
     created = true;
     try {
       await handle.writeFile(data);
