@@ -8,7 +8,7 @@ import type { Host } from '../host/host';
 import { LanguageContext, translator } from '../i18n/i18n';
 import { CoreClient } from '../worker/client';
 import type { SnapshotSummary } from '../worker/protocol';
-import { OpeningScreen, type ChosenFile } from '../screens/OpeningScreen';
+import { hostFile, OpeningScreen, type ChosenFile } from '../screens/OpeningScreen';
 import { AppContext, type AppContextValue } from './context';
 import { ScreenView, SCREENS } from './ScreenView';
 import { TopBar } from './TopBar';
@@ -65,7 +65,7 @@ export function App({ host }: { host: Host }) {
         void core.call('close', {});
         setSummary(null);
         setLocked(null);
-        setFile({ name: read.name, path: picked.path, bytes: new Uint8Array(read.bytes), demo: false });
+        setFile(hostFile(host.api, picked.path, read.name, read.bytes, false));
       });
     });
     return () => {
@@ -124,7 +124,7 @@ export function App({ host }: { host: Host }) {
       ) : (
         <main id="main" className="content single" tabIndex={-1}>
           <OpeningScreen
-            key={file === null ? 'none' : `${file.path ?? file.name}:${file.bytes.length}`}
+            key={file === null ? 'none' : `${file.path ?? file.name}:${file.size}`}
             core={core}
             host={host.api}
             initialFile={file}

@@ -2,16 +2,14 @@
 // filters, a global search, column show/hide, virtualised rows (a million stays smooth),
 // Dutch number and date formats by column type, TSV copy of a selection, and export.
 import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import {
-  getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable,
-  type ColumnDef, type ColumnFiltersState, type Row, type SortingState, type VisibilityState,
-} from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CellValue, TableColumn, TableModel, TableRow } from '../../shared/tables/model';
 import { isNumericType } from '../../shared/tables/model';
 import { formatCell } from '../../shared/format/index';
 import { useLanguage } from '../i18n/i18n';
-import { cellText, matchesColumnFilter, matchesSearch, rowsAsTsv } from './grid-filters';
+import { cellText, rowsAsTsv } from './grid-filters';
+import { filterRows, sortRows } from './grid-rows';
 import { GridExport } from './GridExport';
 
 const ROW_HEIGHT = 34;
@@ -28,59 +26,49 @@ export interface DataGridProps {
   name?: string;
 }
 
-function compareCells(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), 'nl');
-}
+const NO_ROWS: TableRow[] = [];
 
 export function DataGrid({ model, caption, confirmExport, personLevel = false, name }: DataGridProps) {
   const { t } = useLanguage();
   const [sorting, setSorting] = useState<SortingState>([]);
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const [columnFilters, setColumnFilters] = useState<Record<string, string>>({});
   const [search, setSearch] = useState('');
   const [visibility, setVisibility] = useState<VisibilityState>({});
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridId = name ?? model.id;
 
   const columns = useMemo<ColumnDef<TableRow>[]>(
-    () =>
-      model.columns.map((column) => ({
-        id: column.key,
-        accessorFn: (row) => row[column.key] ?? null,
-        header: column.label,
-        meta: column,
-        sortingFn: (a, b) => compareCells(a.original[column.key], b.original[column.key]),
-        filterFn: (row, _id, value: string) => matchesColumnFilter(row.original, column, value),
-      })),
+    () => model.columns.map((column) => ({ id: column.key, accessorFn: (row) => row[column.key] ?? null, header: column.label })),
     [model.columns],
   );
 
-  // TanStack Table keeps its own mutable state; the React compiler then skips this component, as intended.
+  // TanStack Table holds the column state (sorting, visibility); the rows themselves are
+  // filtered and sorted over an index array (grid-rows.ts), which stays fast at 1M rows.
+  // TanStack keeps its own mutable state; the React compiler then skips this component, as intended.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: model.rows,
+    data: NO_ROWS,
     columns,
-    state: { sorting, columnFilters, globalFilter: search, columnVisibility: visibility },
+    state: { sorting, columnVisibility: visibility },
     onSortingChange: setSorting,
-    onColumnFiltersChange: setColumnFilters,
-    onGlobalFilterChange: setSearch,
     onColumnVisibilityChange: setVisibility,
-    globalFilterFn: (row, columnId, value: string) =>
-      columnId === model.columns[0]?.key ? matchesSearch(row.original, model.columns, value) : false,
+    manualSorting: true,
+    manualFiltering: true,
+    enableMultiSort: true,
     getCoreRowModel: getCoreRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getSortedRowModel: getSortedRowModel(),
   });
 
-  const rows = table.getRowModel().rows;
+  const filtered = useMemo(() => filterRows(model.rows, model.columns, columnFilters, search), [model.rows, model.columns, columnFilters, search]);
+  const order = useMemo(
+    () => sortRows(model.rows, filtered, sorting.map((s) => ({ key: s.id, descending: s.desc }))),
+    [model.rows, filtered, sorting],
+  );
+  const rowCount = order.length;
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -91,25 +79,23 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
   const visibleColumns = model.columns.filter((c) => visibility[c.key] !== false);
   // A totals row that names itself (e.g. gemeente 'Totaal') needs no extra label.
   const totalsLabelled = model.totals !== null && Object.values(model.totals).some((value) => typeof value === 'string' && value !== '');
-  const height = Math.min(Math.max(rows.length, 1), VISIBLE_ROWS) * ROW_HEIGHT + ROW_HEIGHT * 2 + 8 + (model.totals ? ROW_HEIGHT : 0);
+  const height = Math.min(Math.max(rowCount, 1), VISIBLE_ROWS) * ROW_HEIGHT + ROW_HEIGHT * 2 + 8 + (model.totals ? ROW_HEIGHT : 0);
 
-  function selectRow(event: MouseEvent, row: Row<TableRow>) {
-    const index = row.index;
+  function selectRow(event: MouseEvent, position: number) {
+    const index = order[position] ?? 0;
     const next = new Set(event.ctrlKey || event.metaKey ? selected : []);
     if (event.shiftKey && anchor !== null) {
-      const positions = rows.map((r) => r.index);
-      const from = positions.indexOf(anchor);
-      const to = positions.indexOf(index);
-      for (let i = Math.min(from, to); i <= Math.max(from, to); i += 1) next.add(String(positions[i]));
-    } else if (next.has(String(index))) next.delete(String(index));
-    else next.add(String(index));
+      const from = order.indexOf(anchor);
+      for (let i = Math.min(from, position); i <= Math.max(from, position); i += 1) next.add(order[i] ?? 0);
+    } else if (next.has(index)) next.delete(index);
+    else next.add(index);
     setSelected(next);
     if (!event.shiftKey) setAnchor(index);
   }
 
   async function copySelection() {
-    const chosen = rows.filter((row) => selected.has(String(row.index))).map((row) => row.original);
-    const copied = chosen.length > 0 ? chosen : rows.map((row) => row.original);
+    const positions = selected.size > 0 ? Array.from(order).filter((index) => selected.has(index)) : Array.from(order);
+    const copied = positions.map((index) => model.rows[index]).filter((row): row is TableRow => row !== undefined);
     try {
       await navigator.clipboard.writeText(rowsAsTsv(copied, visibleColumns));
       setStatus(t('copiedRows', { count: copied.length.toLocaleString('nl-NL') }));
@@ -124,19 +110,15 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
       void copySelection();
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
       event.preventDefault();
-      setSelected(new Set(rows.map((row) => String(row.index))));
+      setSelected(new Set(order));
     }
   }
 
-  const filterFor = (key: string) => {
-    const entry = columnFilters.find((f) => f.id === key);
-    return typeof entry?.value === 'string' ? entry.value : '';
-  };
-  const setFilter = (key: string, value: string) =>
-    setColumnFilters((previous) => [...previous.filter((f) => f.id !== key), ...(value === '' ? [] : [{ id: key, value }])]);
+  const filterFor = (key: string) => columnFilters[key] ?? '';
+  const setFilter = (key: string, value: string) => setColumnFilters((previous) => ({ ...previous, [key]: value }));
 
   return (
-    <section className="grid-card" aria-label={caption ?? model.title} data-grid={gridId} data-rows={rows.length}>
+    <section className="grid-card" aria-label={caption ?? model.title} data-grid={gridId} data-rows={rowCount}>
       <div className="grid-toolbar">
         <h2 className="grid-title">{caption ?? model.title}</h2>
         <div className="grid-tools">
@@ -173,9 +155,9 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
         tabIndex={0}
         onKeyDown={onGridKey}
         role="region"
-        aria-label={`${caption ?? model.title}: ${t('rowsShown', { shown: rows.length, total: model.rows.length })}`}
+        aria-label={`${caption ?? model.title}: ${t('rowsShown', { shown: rowCount, total: model.rows.length })}`}
       >
-        <table className="grid" aria-rowcount={rows.length + 1}>
+        <table className="grid" aria-rowcount={rowCount + 2}>
           <thead>
             <tr>
               {table.getVisibleLeafColumns().map((column) => {
@@ -217,27 +199,25 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
           <tbody>
             {paddingTop > 0 && <tr aria-hidden="true" style={{ height: paddingTop }} />}
             {items.map((item) => {
-              const row = rows[item.index];
-              if (row === undefined) return null;
-              const isSelected = selected.has(String(row.index));
+              const index = order[item.index];
+              const row = index === undefined ? undefined : model.rows[index];
+              if (row === undefined || index === undefined) return null;
+              const isSelected = selected.has(index);
               return (
                 <tr
-                  key={row.id}
-                  aria-rowindex={item.index + 2}
+                  key={index}
+                  aria-rowindex={item.index + 3}
                   aria-selected={isSelected}
                   className={isSelected ? 'selected' : undefined}
-                  onClick={(event) => selectRow(event, row)}
+                  onClick={(event) => selectRow(event, item.index)}
                   style={{ height: ROW_HEIGHT }}
                 >
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = model.columns.find((c) => c.key === cell.column.id);
-                    return meta ? <GridCell key={cell.id} row={row.original} column={meta} /> : null;
-                  })}
+                  {visibleColumns.map((column) => <GridCell key={column.key} row={row} column={column} />)}
                 </tr>
               );
             })}
             {paddingBottom > 0 && <tr aria-hidden="true" style={{ height: paddingBottom }} />}
-            {rows.length === 0 && (
+            {rowCount === 0 && (
               <tr>
                 <td colSpan={visibleColumns.length} className="empty">{t('noRows')}</td>
               </tr>
@@ -255,7 +235,7 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
         </table>
       </div>
       <div className="grid-footer">
-        <span>{t('rowsShown', { shown: rows.length.toLocaleString('nl-NL'), total: model.rows.length.toLocaleString('nl-NL') })}</span>
+        <span>{t('rowsShown', { shown: rowCount.toLocaleString('nl-NL'), total: model.rows.length.toLocaleString('nl-NL') })}</span>
         {model.source !== '' && <span>{t('source', { source: model.source })}</span>}
         <span role="status" className="grid-status">{status}</span>
       </div>

@@ -18,8 +18,35 @@ export const DEMO_PASSPHRASE = 'ketenlens-demo';
 export interface ChosenFile {
   name: string;
   path: string | null;
-  bytes: Uint8Array<ArrayBuffer>;
+  size: number;
   demo: boolean;
+  /** Reads the (encrypted) bytes afresh: each attempt hands its buffer to the worker without copying. */
+  read(): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+/** Host bytes normally sit on a plain ArrayBuffer (transferable as is); only a shared one is copied. */
+function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+}
+
+/** A file the host has read once: the first attempt uses those bytes, later ones read again. */
+export function hostFile(host: HostApi, path: string, name: string, bytes: Uint8Array, demo: boolean): ChosenFile {
+  let first: Uint8Array<ArrayBuffer> | null = ownBytes(bytes);
+  return {
+    name,
+    path,
+    size: bytes.byteLength,
+    demo,
+    async read() {
+      if (first !== null) {
+        const once = first;
+        first = null;
+        return once;
+      }
+      const again = await host.invoke('file:read', { path });
+      return ownBytes(again.bytes);
+    },
+  };
 }
 
 interface Props {
@@ -62,7 +89,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
       const picked = await host.invoke('snapshot:pick', undefined);
       if (picked === null) return;
       const read = await host.invoke('file:read', { path: picked.path });
-      choose({ name: read.name, path: picked.path, bytes: new Uint8Array(read.bytes), demo: false });
+      choose(hostFile(host, picked.path, read.name, read.bytes, false));
     } catch (caught) {
       setError(asWireError(caught));
     }
@@ -75,7 +102,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
       const info = await host.invoke('app:info', undefined);
       if (info.demoSnapshotPath === null) throw new Error('no demo snapshot');
       const read = await host.invoke('file:read', { path: info.demoSnapshotPath });
-      choose({ name: read.name, path: info.demoSnapshotPath, bytes: new Uint8Array(read.bytes), demo: true });
+      choose(hostFile(host, info.demoSnapshotPath, read.name, read.bytes, true));
     } catch (caught) {
       setError(asWireError(caught));
     } finally {
@@ -99,7 +126,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
     setDragging(false);
     const dropped = event.dataTransfer.files[0];
     if (dropped === undefined) return;
-    choose({ name: dropped.name, path: null, bytes: new Uint8Array(await dropped.arrayBuffer()), demo: false });
+    choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => new Uint8Array(await dropped.arrayBuffer()) });
   }
 
   async function submit(event: FormEvent) {
@@ -112,8 +139,9 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
         keyKind === 'passphrase'
           ? { kind: 'passphrase', passphrase }
           : { kind: 'identities', identities: parseIdentityFile(identity?.text ?? '') };
-      // Copy: the worker may keep and later zero its bytes; the encrypted original stays here for re-locking.
-      const summary = await core.call('open', { bytes: new Uint8Array(file.bytes), key, fileName: file.name }, { onProgress: setProgress });
+      const bytes = await file.read();
+      // Transferred, not copied: a 500 MB snapshot would otherwise block this thread while cloning.
+      const summary = await core.call('open', { bytes, key, fileName: file.name }, { onProgress: setProgress, transfer: [bytes.buffer] });
       setPassphrase('');
       setIdentity(null);
       void host.invoke('audit:append', { action: locked ? 'unlock' : 'open', details: { file: file.path ?? file.name, sha256: summary.sha256 } });
@@ -154,7 +182,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
 
         {file !== null && (
           <form className="key-form" onSubmit={(event) => void submit(event)}>
-            <p className="chosen-file">{t('fileChosen', { name: file.name, size: sizeText(file.bytes.length) })}</p>
+            <p className="chosen-file">{t('fileChosen', { name: file.name, size: sizeText(file.size) })}</p>
             <fieldset className="segmented">
               <legend>{t('keyKind')}</legend>
               <label><input type="radio" name="key-kind" checked={keyKind === 'passphrase'} onChange={() => setKeyKind('passphrase')} />{t('keyPassphrase')}</label>

@@ -1,0 +1,102 @@
+// Manual measurement (not part of the suite): open a large scale snapshot in the browser
+// host and time opening, screen switches and a parameter change, while recording the
+// longest gap between animation frames on the UI thread (a blocked UI shows up there).
+// Usage: npm run build:web && npx tsx test/e2e/scale-timings.ts FILE [PASSPHRASE]
+import type { Page } from 'playwright-core';
+import { launchBrowser, startServer } from './harness';
+
+const [file, passphrase = 'ketenlens-demo'] = process.argv.slice(2);
+if (file === undefined) {
+  console.error('usage: tsx test/e2e/scale-timings.ts FILE [PASSPHRASE]');
+  process.exit(2);
+}
+
+// The probe as text: tsx wraps named inner functions in a helper the page lacks (the
+// CSP forbids string predicates in waitForFunction, so those stay anonymous functions).
+const START_PROBE = `(() => {
+  const probe = { last: performance.now(), maxGap: 0, running: true };
+  window.probe = probe;
+  const tick = () => {
+    const now = performance.now();
+    probe.maxGap = Math.max(probe.maxGap, now - probe.last);
+    probe.last = now;
+    if (probe.running) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_PROBE = '(() => { window.probe.running = false; return Math.round(window.probe.maxGap); })()';
+
+async function startFrameProbe(page: Page): Promise<void> {
+  await page.evaluate(START_PROBE);
+}
+
+async function stopFrameProbe(page: Page): Promise<number> {
+  return Number(await page.evaluate(STOP_PROBE));
+}
+
+async function timed(page: Page, label: string, action: () => Promise<void>): Promise<void> {
+  await startFrameProbe(page);
+  const started = Date.now();
+  await action();
+  const elapsed = Date.now() - started;
+  const maxGap = await stopFrameProbe(page);
+  console.log(`| ${label} | ${(elapsed / 1000).toFixed(1)} s | ${maxGap} ms |`);
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page.setDefaultTimeout(600_000);
+  await page.goto(server.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+  await (await chooser).setFiles(file);
+  await page.fill('[data-testid="passphrase"]', passphrase);
+  console.log('| step | wall time | longest frame gap (UI thread) |\n|---|---|---|');
+  await timed(page, 'open (read, decrypt, load, check)', async () => {
+    await page.click('[data-testid="open-submit"]');
+    await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+  });
+  console.log(await page.locator('.meta-list + p').textContent());
+  await timed(page, 'Overzicht headlines', async () => {
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.headline-value')).every((e) => /\d/.test(e.textContent ?? '')));
+  });
+  await timed(page, 'ELIP screen (Tabel 1 + per municipality + series)', async () => {
+    await page.click('nav [data-screen="elip"]');
+    await page.waitForSelector('[data-grid="elip-cohorten"] tbody td');
+    await page.waitForSelector('[data-grid="elip-gemeenten"] tbody td');
+  });
+  await timed(page, 'ELIP threshold change (9500 → 9000)', async () => {
+    const before = await page.locator('[data-grid="elip-cohorten"] tbody tr').first().textContent();
+    await page.fill('[data-testid="elip-threshold-a"]', '9000');
+    await page.waitForFunction((text) => document.querySelector('[data-grid="elip-cohorten"] tbody tr')?.textContent !== text, before);
+  });
+  await timed(page, 'Boetes screen (incl. 25 monthly reference dates)', async () => {
+    await page.click('nav [data-screen="boetes"]');
+    await page.waitForSelector('[data-grid="boete-achterstand"] tbody td');
+    await page.waitForFunction(() => !document.body.textContent?.includes('Reeks wordt berekend'));
+  });
+  await timed(page, 'Datalek screen (map + tables)', async () => {
+    await page.click('nav [data-screen="datalek"]');
+    await page.waitForSelector('[data-grid="datalek-gemeenten"] tbody td');
+    await page.waitForSelector('path.map-area');
+  });
+  await timed(page, 'Back to Overzicht', async () => {
+    await page.click('nav [data-screen="overzicht"]');
+    await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+  });
+  await timed(page, 'SQL: 1,000,000-row cap query and grid', async () => {
+    await page.click('nav [data-screen="sql"]');
+    await page.fill('[data-testid="sql-editor"]', 'SELECT id, stelsel, doelgroep, plicht_start FROM inburgeraar');
+    await page.click('[data-testid="sql-run"]');
+    await page.waitForSelector('[data-grid="query"] tbody td');
+  });
+  await timed(page, 'Grid sort of all query rows', async () => {
+    await page.locator('[data-grid="query"] th button.sort').nth(3).click();
+    await page.waitForSelector('[data-grid="query"] th[aria-sort="ascending"]');
+  });
+} finally {
+  await browser.close();
+  server.stop();
+}
