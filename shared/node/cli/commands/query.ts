@@ -15,7 +15,9 @@ const HELP = `Usage: ketenlens query <snapshot> "<SELECT …>" [--format table|c
 Runs one read-only SQL statement (SELECT, WITH … SELECT, VALUES or EXPLAIN) on the
 snapshot in memory and prints the result. Anything that could change the data is refused
 (exit 7). The TEMP views usable_<table> hold the rows the analyses use (skipped rows left
-out); skip_<table> lists the skipped ones.
+out); skip_<table> lists the skipped ones. Put -- before the SQL when it starts with '-'
+(a comment), e.g. ketenlens query s.age -- "-- mijn query
+SELECT 1".
 
 Options:
   --format table|csv|json  output format (default table); csv is RFC 4180 with CRLF, NULL empty
