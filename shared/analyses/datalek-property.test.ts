@@ -89,10 +89,15 @@ describe('datalek tables against the plain reference', () => {
       fc.asyncProperty(snapshotArbitrary, fc.uniqueArray(fc.integer({ min: 1, max: 14 }), { maxLength: 4 }), async (snapshot, skippedRows) => {
         const opened = await fixtureSnapshot(sqlOf(snapshot), {
           skipped: { portaal_signaal: skippedRows, portaal_inzage: skippedRows },
-          skippedKeys: { inburgeraar: ['p0'], signaal_gegeven: [] },
+          skippedKeys: { inburgeraar: ['p0'] },
         });
-        // The fixture fills the TEMP skip tables for keys; the loader also hands the sets over.
-        const session = createAnalysisSession({ ...opened, skippedKeys: { inburgeraar: new Set(['p0']) } });
+        // The fixture fills the TEMP skip tables for one-column keys; the two-column key of
+        // signaal_gegeven is put in here. The loader also hands the sets over.
+        opened.db.run("INSERT INTO temp.skip_signaal_gegeven (signaal_id, categorie) VALUES (1, 'A'), (2, 'C')");
+        const session = createAnalysisSession({
+          ...opened,
+          skippedKeys: { inburgeraar: new Set(['p0']), signaal_gegeven: new Set(['1/A', '2/C']) },
+        });
         try {
           const reference = referenceDatalek(session.snapshot, '2022-01-12');
           expect(buildTable(session, 'datalek-gemeenten', { peildata: ['2022-01-12'] }).rows).toEqual(reference.gemeenten);
