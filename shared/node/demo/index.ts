@@ -76,7 +76,8 @@ async function encryptAndWrite(plaintext: Uint8Array, options: WriteSnapshotOpti
   options.onProgress?.({ phase: 'encrypt', done: 0, total: plaintext.length });
   const encrypted = await encryptAge(plaintext, options.to, { onProgress: options.onProgress });
   options.onProgress?.({ phase: 'write', done: 0, total: encrypted.length });
-  const { sha256 } = await writeFileSafely(options.out, encrypted, { force: options.force });
+  // Private like every snapshot file (the demo's passphrase is public, a scale file's key may not be).
+  const { sha256 } = await writeFileSafely(options.out, encrypted, { force: options.force, mode: 0o600 });
   options.onProgress?.({ phase: 'write', done: encrypted.length, total: encrypted.length });
   return sha256;
 }

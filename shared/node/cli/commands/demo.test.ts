@@ -84,6 +84,7 @@ describe('ketenlens demo', () => {
   it('writes to --out for a recipient; age -d opens it and the plaintext is the same bytes', () => {
     const result = ketenlens(['demo', '--out', 'mine.snapshot.age', '--recipient', key.recipient]);
     expect(result.status).toBe(0);
+    expect(statSync(dir.file('mine.snapshot.age')).mode & 0o777).toBe(0o600);
     const plaintext = ageDecryptToMemory(dir.file('mine.snapshot.age'));
     expect(Buffer.from(plaintext).equals(Buffer.from(fromDataDir))).toBe(true);
     expect(count(plaintext, 'inburgeraar')).toBeGreaterThan(50_000);
