@@ -128,6 +128,20 @@ describe('elip-gemeenten', () => {
   });
 });
 
+describe('loan timelines', () => {
+  it('sorts payments that come out of date order (no index) and keep corrections in time', async () => {
+    // Without the index SQLite hands the payments over in rowid order: latest first here.
+    const session = await fixtureSession(`
+      DROP INDEX lening_betaling_persoon;
+      INSERT INTO inburgeraar VALUES ('r1', 'Wi2013', 'asiel', '2015-01-01', NULL, NULL, 'lopend', NULL);
+      INSERT INTO lening_betaling VALUES ('r1', '2022-06-01', -100001), ('r1', '2022-05-01', 450000), ('r1', '2016-01-01', 600000);`);
+    const at = (peildatum: string) => buildTable(session, 'elip-cohorten', { peildata: [peildatum] }).rows[0]?.totaal;
+    expect(at('2022-04-30')).toBe(0); // € 6.000
+    expect(at('2022-05-01')).toBe(1); // € 10.500
+    expect(at('2022-06-01')).toBe(0); // € 10.500 - € 1.000,01 = € 9.499,99
+  });
+});
+
 describe('countObliged', () => {
   it('counts persons of a regime still obliged at a date', async () => {
     const session = await fixtureSession(SQL, options);

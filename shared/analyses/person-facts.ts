@@ -160,10 +160,16 @@ function dayAt(text: string, from: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+function grow(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(array.length * 2);
+  grown.set(array);
+  return grown;
+}
+
 /**
  * The loan timelines of one target group: one scan over its Wi2013 persons in id order,
- * each bringing its payments in date order as one group_concat text 'YYYY-MM-DD:cents,…'
- * from the index (one short string per person costs far less through sql.js than a row
+ * each bringing its payments as one group_concat text 'YYYY-MM-DD:cents,…' through the
+ * index (one short string per person costs far less through sql.js than a row
  * per payment). Only Wi2013 persons get a timeline: every loan analysis is about Wi2013.
  */
 export function computeLoanTimelines(db: Database, facts: PersonFacts, doelgroep: DoelgroepCode): LoanTimelines {
@@ -176,11 +182,14 @@ export function computeLoanTimelines(db: Database, facts: PersonFacts, doelgroep
   let written = 0;
   let scan = 0;
   let last = 0; // the last usable person whose offset is set
+  // Reused per person: its payments as parsed, before the running sums.
+  let personDays = new Float64Array(256);
+  let personAmounts = new Float64Array(256);
   forEachRow(
     db,
-    `SELECT (SELECT group_concat(
-               CASE WHEN b.datum GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN b.datum ELSE '0000-00-00' END
-               || ':' || CAST(b.bedrag_cent AS INTEGER), ',' ORDER BY b.datum)
+    // No ORDER BY inside group_concat: a sorter per person costs more than it saves, and the
+    // index already yields (person, datum) order; the parse below checks and sorts if not.
+    `SELECT (SELECT group_concat(b.datum || ':' || CAST(b.bedrag_cent AS INTEGER), ',')
               FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
        FROM inburgeraar i WHERE i.stelsel = 'Wi2013' AND i.doelgroep = ${sqlText(doelgroep)} ORDER BY i.id`,
     (row) => {
@@ -192,32 +201,40 @@ export function computeLoanTimelines(db: Database, facts: PersonFacts, doelgroep
       if (person < 0 || typeof text !== 'string') return;
       for (let p = last + 1; p <= person; p++) offset[p] = written;
       last = person;
-      let running = 0;
-      let lastDay = Number.NEGATIVE_INFINITY;
+      // Parse 'YYYY-MM-DD:cents,…'; a payment without a valid date cannot be placed in time
+      // and adds nothing.
+      let n = 0;
+      let sorted = true;
       let at = 0;
       while (at < text.length) {
         let end = text.indexOf(',', at);
         if (end < 0) end = text.length;
-        const day = dayAt(text, at);
-        const amount = Number(text.slice(at + 11, end));
-        // A payment without a valid date cannot be placed in time: it adds nothing and
-        // keeps the days non-decreasing for the binary search.
-        if (!Number.isNaN(day) && Number.isFinite(amount)) {
-          running += amount;
-          lastDay = day;
+        const colon = text.indexOf(':', at);
+        const day = colon === at + 10 ? dayAt(text, at) : Number.NaN;
+        const amount = Number(text.slice(colon + 1, end));
+        at = end + 1;
+        if (Number.isNaN(day) || !Number.isFinite(amount)) continue;
+        if (n === personDays.length) {
+          personDays = grow(personDays);
+          personAmounts = grow(personAmounts);
         }
+        if (n > 0 && day < personDays[n - 1]!) sorted = false;
+        personDays[n] = day;
+        personAmounts[n] = amount;
+        n++;
+      }
+      const order = sorted ? null : Array.from({ length: n }, (_, k) => k).sort((a, b) => personDays[a]! - personDays[b]!);
+      let running = 0;
+      for (let k = 0; k < n; k++) {
+        const index = order === null ? k : order[k]!;
+        running += personAmounts[index]!;
         if (written === days.length) {
-          const grownDays = new Float64Array(days.length * 2);
-          grownDays.set(days);
-          days = grownDays;
-          const grownSums = new Float64Array(sums.length * 2);
-          grownSums.set(sums);
-          sums = grownSums;
+          days = grow(days);
+          sums = grow(sums);
         }
-        days[written] = lastDay;
+        days[written] = personDays[index]!;
         sums[written] = running;
         written++;
-        at = end + 1;
       }
       offset[person + 1] = written;
     },
