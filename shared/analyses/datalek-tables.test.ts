@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTable } from '../tables/catalogue';
 import { InvalidParameterError } from '../errors';
 import { fixtureSession } from './testing/fixture';
+import { SNAPSHOT_SCHEMA_SQL } from '../snapshot/schema';
 import { referenceDatalek } from './reference/datalek-reference';
 import { DATALEK_SQL, DATALEK_SKIPPED as SKIPPED } from './datalek-fixture';
 
@@ -84,6 +85,27 @@ describe('datalek-gemeenten', () => {
       expect(buildTable(session, 'datalek-gemeenten', { peildata: [peildatum] }).rows).toEqual(reference.gemeenten);
       expect(buildTable(session, 'datalek-categorieen', { peildata: [peildatum] }).rows).toEqual(reference.categorieen);
     }
+  });
+});
+
+describe('a producer that left out INTEGER PRIMARY KEY', () => {
+  it('refers to signals by id, not by rowid', async () => {
+    // Signals inserted in reverse order: rowid 1 is id 9, so rowid and id differ everywhere.
+    const schema = SNAPSHOT_SCHEMA_SQL.replace(/(CREATE TABLE portaal_signaal \(\s*id\s+)INTEGER PRIMARY KEY/, '$1INTEGER');
+    expect(schema).not.toBe(SNAPSHOT_SCHEMA_SQL);
+    const reversed = DATALEK_SQL.replace(
+      /INSERT INTO portaal_signaal VALUES([\s\S]*?);/,
+      (_, rows: string) => `INSERT INTO portaal_signaal VALUES${rows.split('),').map((row) => row.trim().replace(/\)$/, '')).reverse().map((row) => `${row})`).join(',\n')};`,
+    );
+    const meta = "INSERT INTO meta VALUES ('schema_version', '1'), ('peildatum', '2022-01-31'), ('bron', 'DUO'), ('gemeente_jaar', '2023');";
+    const session = await fixtureSession(`${schema}\n${meta}\n${reversed}`, { noSchema: true });
+    expect(session.snapshot.db.exec('SELECT rowid, id FROM portaal_signaal WHERE rowid = 1')[0]?.values).toEqual([[1, 9]]);
+    const rows = buildTable(session, 'datalek-gemeenten').rows;
+    // Signal 9 is not skipped here, so p2 also counts at GM0002 (Wi2021 signal, view by u9).
+    expect(rows.map((row) => [row.gemeente_code, row.personen, row.inzagen, row.persoonsdagen])).toEqual([
+      ['GM0001', 2, 4, 16.5], ['GM0002', 2, 2, 32.3], ['GM0003', 1, 1, 0],
+    ]);
+    expect(rows).toEqual(referenceDatalek(session.snapshot, '2022-01-31').gemeenten);
   });
 });
 
