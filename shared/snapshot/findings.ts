@@ -15,6 +15,8 @@ interface RowCheck {
   kind: FindingKind;
   column?: string;
   condition: string;
+  /** Set on NOT NULL checks: the column, so the check can be left out where SQLite enforces it. */
+  notNullOf?: string;
   descriptionNl: string;
   descriptionEn: string;
   skip: boolean;
@@ -43,6 +45,7 @@ function notNull(column: string): RowCheck {
     kind: 'check-violation',
     column,
     condition: `t.${q(column)} IS NULL`,
+    notNullOf: column,
     descriptionNl: `${column} ontbreekt (NULL)`,
     descriptionEn: `${column} is missing (NULL)`,
     skip: true,
@@ -323,6 +326,8 @@ function viewOutsideWindow(context: PassContext, signal: Reference): RowCheck {
 interface Storage {
   /** Columns that identify a row for skipping: ['rowid'] or the primary key columns. */
   rowKey: string[];
+  /** Columns declared NOT NULL: SQLite enforces that on every write and no pragma turns it off. */
+  declaredNotNull: Set<string>;
   hasRowid: boolean;
   /** Whether the database itself already guarantees that `key` is unique. */
   keyEnforcedUnique: boolean;
@@ -336,7 +341,8 @@ function storageOf(db: Database, rules: TableRules): Storage {
   } catch {
     hasRowid = false;
   }
-  const info = selectRows(db, 'SELECT lower(name), upper(type), pk FROM pragma_table_info(?) ORDER BY pk', [table]);
+  const info = selectRows(db, 'SELECT lower(name), upper(type), pk, "notnull" FROM pragma_table_info(?) ORDER BY pk', [table]);
+  const declaredNotNull = new Set(info.filter((row) => Number(row[3]) === 1).map((row) => String(row[0])));
   const primaryKey = info.filter((row) => Number(row[2]) > 0).map((row) => String(row[0]));
   const sameColumns = (columns: string[]): boolean =>
     columns.length === rules.key.length && rules.key.every((column) => columns.includes(column));
@@ -349,7 +355,7 @@ function storageOf(db: Database, rules: TableRules): Storage {
       if (sameColumns(columns)) keyEnforcedUnique = true;
     }
   }
-  return { rowKey: hasRowid ? ['rowid'] : primaryKey, hasRowid, keyEnforcedUnique };
+  return { rowKey: hasRowid ? ['rowid'] : primaryKey, declaredNotNull, hasRowid, keyEnforcedUnique };
 }
 
 /**
@@ -478,7 +484,7 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
         return `LEFT JOIN main.${q(reference.parent)} AS ${alias} ON ${alias}.${q(reference.parentColumn)} = t.${q(reference.column)}`;
       });
     const direct = [
-      ...rules.checks,
+      ...rules.checks.filter((check) => check.notNullOf === undefined || !storage.declaredNotNull.has(check.notNullOf)),
       ...(rules.key.length > 0 && !storage.keyEnforcedUnique ? [duplicateCheck(rules)] : []),
       ...references.map((reference) => danglingCheck(reference, context.joined(reference))),
       ...(windowReference === undefined ? [] : [viewOutsideWindow(context, windowReference)]),
