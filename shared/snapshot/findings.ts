@@ -458,43 +458,13 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
   for (const rules of rulesPresent) {
     const storage = storages.get(rules.table)!;
     const presentReferences = rules.references.filter((reference) => present.includes(reference.parent));
-    const windowReference = rules.table === 'portaal_inzage' ? presentReferences[0] : undefined;
-    // A reference whose column leads an index is checked on its distinct values first;
-    // when none dangles it needs no per-row work at all (unless another check uses its row).
-    const references = presentReferences.filter(
-      (reference) => reference === windowReference || danglingValuesViaIndex(db, rules.table, reference) !== 0,
-    );
-    // A parent whose key is unique is LEFT JOINed once per row; others are probed with EXISTS.
-    const aliases = new Map<Reference, string>();
-    references.forEach((reference, index) => {
-      const parent = storages.get(reference.parent)!;
-      const parentRules = RULES.find((candidate) => candidate.table === reference.parent)!;
-      if (parent.keyEnforcedUnique && parentRules.key.length === 1 && parentRules.key[0] === reference.parentColumn) {
-        aliases.set(reference, `r${index}`);
-      }
-    });
-    const context: PassContext = {
-      joined: (reference) => aliases.get(reference) ?? null,
-      skippedCount: (table) => skippedCount.get(table) ?? 0,
-    };
-    const joins = references
-      .filter((reference) => aliases.has(reference))
-      .map((reference) => {
-        const alias = aliases.get(reference)!;
-        return `LEFT JOIN main.${q(reference.parent)} AS ${alias} ON ${alias}.${q(reference.parentColumn)} = t.${q(reference.column)}`;
-      });
-    const direct = [
-      ...rules.checks.filter((check) => check.notNullOf === undefined || !storage.declaredNotNull.has(check.notNullOf)),
-      ...(rules.key.length > 0 && !storage.keyEnforcedUnique ? [duplicateCheck(rules)] : []),
-      ...references.map((reference) => danglingCheck(reference, context.joined(reference))),
-      ...(windowReference === undefined ? [] : [viewOutsideWindow(context, windowReference)]),
-    ];
+    const { direct, joins } = planPass(db, rules, storages, presentReferences, skippedCount);
     const pass = runChecks(db, rules, storage, direct, joins);
     rowCounts[rules.table] = pass.rows;
     findings.push(...pass.findings);
     // Cascade only from parents that lost rows; their own checks are complete by now.
     for (const reference of presentReferences) {
-      if (context.skippedCount(reference.parent) === 0 || pass.rows === 0) continue;
+      if ((skippedCount.get(reference.parent) ?? 0) === 0 || pass.rows === 0) continue;
       const cascade = cascadeCheck(reference, storages.get(reference.parent)!);
       findings.push(...runChecks(db, rules, storage, [cascade], [], cascade.condition).findings);
     }
@@ -510,6 +480,49 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
     else skippedKeys[rules.table] = new Set(rows.map((row) => row.map((value) => String(value)).join('/')));
   }
   return { findings, rowCounts, skipped, skippedKeys };
+}
+
+/**
+ * The checks and joins of a table's counting pass. A reference whose column leads an index
+ * is checked on its distinct values first; when none dangles it needs no per-row work at
+ * all (unless another check uses its row). A parent whose key is unique is LEFT JOINed
+ * once per row; other parents are probed with EXISTS.
+ */
+function planPass(
+  db: Database,
+  rules: TableRules,
+  storages: ReadonlyMap<SnapshotTable, Storage>,
+  presentReferences: readonly Reference[],
+  skippedCount: ReadonlyMap<SnapshotTable, number>,
+): { direct: RowCheck[]; joins: string[] } {
+  const storage = storages.get(rules.table)!;
+  const windowReference = rules.table === 'portaal_inzage' ? presentReferences[0] : undefined;
+  const references = presentReferences.filter(
+    (reference) => reference === windowReference || danglingValuesViaIndex(db, rules.table, reference) !== 0,
+  );
+  const aliases = new Map<Reference, string>();
+  references.forEach((reference, index) => {
+    const parent = storages.get(reference.parent)!;
+    const parentRules = RULES.find((candidate) => candidate.table === reference.parent)!;
+    if (parent.keyEnforcedUnique && parentRules.key.length === 1 && parentRules.key[0] === reference.parentColumn) {
+      aliases.set(reference, `r${index}`);
+    }
+  });
+  const context: PassContext = {
+    joined: (reference) => aliases.get(reference) ?? null,
+    skippedCount: (table) => skippedCount.get(table) ?? 0,
+  };
+  const joins = [...aliases].map(
+    ([reference, alias]) =>
+      `LEFT JOIN main.${q(reference.parent)} AS ${alias} ON ${alias}.${q(reference.parentColumn)} = t.${q(reference.column)}`,
+  );
+  const direct = [
+    ...rules.checks.filter((check) => check.notNullOf === undefined || !storage.declaredNotNull.has(check.notNullOf)),
+    ...(rules.key.length > 0 && !storage.keyEnforcedUnique ? [duplicateCheck(rules)] : []),
+    ...references.map((reference) => danglingCheck(reference, context.joined(reference))),
+    ...(windowReference === undefined ? [] : [viewOutsideWindow(context, windowReference)]),
+  ];
+  return { direct, joins };
 }
 
 function createSkipTable(db: Database, table: SnapshotTable, storage: Storage): void {
