@@ -49,6 +49,21 @@ describe('openSnapshotFromPlaintext', () => {
     snapshot.close(); // twice is harmless
   });
 
+  it('loads without a copy: the database reads the very buffer it was given', async () => {
+    const bytes = await buildPlaintext("INSERT INTO gemeente VALUES ('GM0363', 'Amsterdam', NULL);");
+    const snapshot = await open(bytes);
+    try {
+      const naam = () => snapshot.db.exec("SELECT naam FROM gemeente WHERE code = 'GM0363'")[0]!.values[0]![0];
+      expect(naam()).toBe('Amsterdam');
+      const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf('Amsterdam');
+      bytes.set(new TextEncoder().encode('Rotterdam'), at);
+      bytes[27] = (bytes[27]! + 1) % 256; // the file change counter, so SQLite drops its page cache
+      expect(naam()).toBe('Rotterdam');
+    } finally {
+      snapshot.close();
+    }
+  });
+
   it('detects absent optional tables and leaves them out of the counts', async () => {
     const snapshot = await openFixture('DROP TABLE incident; DROP TABLE ind_levering;');
     try {
