@@ -13,7 +13,8 @@ export interface TableState {
   loading: boolean;
 }
 
-export function useTable(id: string, parameters: TableRequest, enabled = true): TableState {
+/** `remember: false` for side uses (headlines) that must not become the Bijlage's parameters. */
+export function useTable(id: string, parameters: TableRequest, enabled = true, remember = true): TableState {
   const { core, tableParameters } = useApp();
   const key = `${id}:${JSON.stringify(parameters)}`;
   // The answer remembers which request it belongs to; a newer request means "loading",
@@ -24,7 +25,7 @@ export function useTable(id: string, parameters: TableRequest, enabled = true): 
     if (!enabled) return undefined;
     let current = true;
     const request: TableRequest = JSON.parse(key.slice(id.length + 1));
-    tableParameters.set(id, request);
+    if (remember) tableParameters.set(id, request);
     core.call('table', { id, parameters: request }).then(
       (model) => current && setAnswer({ key, model, error: null }),
       (error: unknown) => current && setAnswer({ key, model: null, error: asWireError(error) }),
@@ -32,7 +33,7 @@ export function useTable(id: string, parameters: TableRequest, enabled = true): 
     return () => {
       current = false;
     };
-  }, [core, id, key, enabled, tableParameters]);
+  }, [core, id, key, enabled, tableParameters, remember]);
 
   return { model: answer?.model ?? null, error: answer?.error ?? null, loading: enabled && answer?.key !== key };
 }

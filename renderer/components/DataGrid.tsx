@@ -58,6 +58,8 @@ export function DataGrid({ model, caption, confirmExport, personLevel = false, n
     manualSorting: true,
     manualFiltering: true,
     enableMultiSort: true,
+    // Without rows TanStack cannot guess a direction; the first click always sorts ascending.
+    sortDescFirst: false,
     getCoreRowModel: getCoreRowModel(),
   });
 

@@ -36,19 +36,46 @@ export function filterRows(
   return kept.slice(0, count);
 }
 
+/**
+ * One number per row that orders like the cell: numbers as they are, text by its rank
+ * among the column's distinct values in Dutch collation, empty cells as NaN. Comparing
+ * typed arrays keeps sorting a million rows to a fraction of a second, where calling the
+ * collator in every comparison took seconds.
+ */
+function sortKeys(rows: readonly TableRow[], indices: Uint32Array, key: string): Float64Array {
+  const keys = new Float64Array(rows.length).fill(Number.NaN);
+  const distinct = new Set<string>();
+  for (const index of indices) {
+    const value = rows[index]?.[key];
+    if (typeof value === 'string') distinct.add(value);
+  }
+  const ranks = new Map<string, number>();
+  Array.from(distinct).sort(collator.compare).forEach((value, rank) => ranks.set(value, rank));
+  for (const index of indices) {
+    const value = rows[index]?.[key];
+    if (typeof value === 'number') keys[index] = value;
+    else if (typeof value === 'boolean') keys[index] = value ? 1 : 0;
+    else if (typeof value === 'string') keys[index] = ranks.get(value) ?? Number.NaN;
+  }
+  return keys;
+}
+
 /** Sort row indices by the given keys; empty cells last, text in Dutch collation. */
 export function sortRows(rows: readonly TableRow[], indices: Uint32Array, sorting: readonly SortKey[]): Uint32Array {
   if (sorting.length === 0) return indices;
+  const columns = sorting.map(({ key, descending }) => ({ keys: sortKeys(rows, indices, key), sign: descending ? -1 : 1 }));
   const sorted = indices.slice();
   sorted.sort((a, b) => {
-    for (const { key, descending } of sorting) {
-      const left = rows[a]?.[key] ?? null;
-      const right = rows[b]?.[key] ?? null;
+    for (const { keys, sign } of columns) {
+      const left = keys[a] ?? Number.NaN;
+      const right = keys[b] ?? Number.NaN;
       if (left === right) continue;
-      if (left === null) return 1;
-      if (right === null) return -1;
-      const order = typeof left === 'number' && typeof right === 'number' ? left - right : collator.compare(String(left), String(right));
-      if (order !== 0) return descending ? -order : order;
+      if (Number.isNaN(left)) {
+        if (Number.isNaN(right)) continue;
+        return 1;
+      }
+      if (Number.isNaN(right)) return -1;
+      return (left - right) * sign;
     }
     return a - b;
   });

@@ -13,10 +13,13 @@ import type { BijlageFormat, WireError } from '../worker/protocol';
 import { TABEL1_DATES } from './ElipScreen';
 
 interface CatalogueEntry {
-  id: string;
+  id: TableId;
   requires: readonly OptionalTable[];
   defaults: TableRequest;
 }
+
+type TableId = 'elip-cohorten' | 'elip-gemeenten' | 'boete-achterstand' | 'boete-ouderdom' | 'incasso-achterstand'
+  | 'datalek-gemeenten' | 'datalek-categorieen' | 'datalek-ernst' | 'kennisgeving-vertraging';
 
 const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'elip-cohorten', requires: [], defaults: { peildata: TABEL1_DATES, doelgroep: 'asiel', cohort_merge_from: 2022 } },
@@ -89,7 +92,7 @@ export function BijlageScreen() {
                   checked={enabled && chosen.includes(entry.id)}
                   onChange={(e) => setChosen(e.target.checked ? [...chosen, entry.id] : chosen.filter((id) => id !== entry.id))}
                 />
-                <span className="mono">{entry.id}</span>
+                <span>{t(`table_${entry.id}`)} <span className="mono muted small">({entry.id})</span></span>
                 <span className="muted small">{enabled ? describe(parametersOf(entry)) : t('bijlageUnavailable')}</span>
               </label>
             );

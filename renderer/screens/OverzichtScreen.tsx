@@ -14,7 +14,7 @@ function Headline({ label, table, column, screen, screenLabel, parameters }: {
 }) {
   const { navigate } = useApp();
   const { t, language } = useLanguage();
-  const state = useTable(table, parameters);
+  const state = useTable(table, parameters, true, false);
   const value = state.model === null ? null : columnTotal(state.model, column);
   return (
     <div className="headline card">

@@ -117,7 +117,7 @@ describe('Ketenlens in the browser host', () => {
     expect(changed.slice(0, 2)).toEqual(rows.slice(0, 2));
   });
 
-  it('filters a grid by column and by search', async () => {
+  it('filters a grid by column and by search, and sorts it', async () => {
     const grid = page.locator('[data-grid="elip-gemeenten"]');
     const total = Number(await grid.getAttribute('data-rows'));
     expect(total).toBeGreaterThan(100);
@@ -130,6 +130,17 @@ describe('Ketenlens in the browser host', () => {
     await page.fill('[data-testid="search-elip-gemeenten"]', 'Amsterdam');
     await page.waitForFunction(() => document.querySelector('[data-grid="elip-gemeenten"]')?.getAttribute('data-rows') === '1');
     expect((await gridRows('elip-gemeenten'))[0]).toContain('Amsterdam');
+    await page.fill('[data-testid="search-elip-gemeenten"]', '');
+
+    // Sorting: first click ascending, second descending, by the Totaal column.
+    const totaalHeader = page.locator('[data-grid="elip-gemeenten"] thead th', { hasText: 'Totaal' });
+    await totaalHeader.getByRole('button').click();
+    await page.waitForSelector('[data-grid="elip-gemeenten"] th[aria-sort="ascending"]');
+    await totaalHeader.getByRole('button').click();
+    await page.waitForSelector('[data-grid="elip-gemeenten"] th[aria-sort="descending"]');
+    const totals = (await gridRows('elip-gemeenten')).slice(0, 5).map((row) => Number(row.at(-1)?.replace(/\./g, '')));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    expect(totals[0]).toBeGreaterThan(totals[4] ?? 0);
   });
 
   it('exports a grid as CSV through the host download', async () => {
