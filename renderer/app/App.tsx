@@ -53,26 +53,36 @@ export function App({ host }: { host: Host }) {
 
   useAutoLock(summary !== null && autoLockMinutes > 0 ? autoLockMinutes : 0, () => void lock());
 
+  // A file chosen outside the opening screen (menu, Recent, the OS): close what is open, then ask for its key.
+  const openFromHost = useCallback(
+    async (path: string) => {
+      const read = await host.api.invoke('file:read', { path });
+      await core.call('close', {});
+      setSummary(null);
+      setLocked(null);
+      setFile(hostFile(host.api, path, read.name, read.bytes, false));
+    },
+    [core, host],
+  );
+
   useEffect(() => {
     const offMenu = host.api.on('menu:command', (command) => {
       if (command.command === 'navigate' && summary !== null) setScreen(command.screen);
+      else if (command.command === 'export-bijlage' && summary !== null) setScreen('bijlage');
       else if (command.command === 'language') setLanguage(command.language);
       else if (command.command === 'close') void close();
       else if (command.command === 'lock') void lock();
+      else if (command.command === 'open-recent') void openFromHost(command.path);
+      else if (command.command === 'open') {
+        void host.api.invoke('snapshot:pick', undefined).then((picked) => (picked === null ? undefined : openFromHost(picked.path)));
+      }
     });
-    const offOpen = host.api.on('file:open-request', (picked) => {
-      void host.api.invoke('file:read', { path: picked.path }).then((read) => {
-        void core.call('close', {});
-        setSummary(null);
-        setLocked(null);
-        setFile(hostFile(host.api, picked.path, read.name, read.bytes, false));
-      });
-    });
+    const offOpen = host.api.on('file:open-request', (picked) => void openFromHost(picked.path));
     return () => {
       offMenu();
       offOpen();
     };
-  }, [host, core, summary, close, lock]);
+  }, [host, summary, close, lock, openFromHost]);
 
   const context: AppContextValue | null = useMemo(
     () =>

@@ -58,7 +58,7 @@ export function LineSeriesChart({ data, xKey, series, height = 300, xFormatter }
         {series.map((s, index) => (
           <Line
             key={s.key}
-            type="monotone"
+            type="linear"
             dataKey={s.key}
             name={s.label}
             stroke={PALETTE[index % PALETTE.length]}
