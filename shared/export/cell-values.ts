@@ -27,6 +27,8 @@ export function sheetValue(cell: PublishedCell): SheetValue {
         return { kind: 'number', value, style: decimalStyle(column.decimals, 0) };
       case 'days':
         return { kind: 'number', value, style: decimalStyle(column.decimals, 1) };
+      case 'number':
+        return { kind: 'number', value, style: decimalStyle(column.decimals, 1) };
       case 'money_cent':
         // Cents become euros so sums and formats work in the spreadsheet.
         return { kind: 'number', value: value / 100, style: Number.isInteger(value / 100) ? 'euro' : 'euro-cents' };

@@ -53,6 +53,7 @@ function valueText(value: CellValue | string[] | undefined, column: TableColumn,
       case 'percent':
         return numberText(value, column.decimals ?? 1, rules);
       case 'count':
+      case 'number':
         return numberText(value, column.decimals ?? null, rules);
       default:
         return numberText(value, null, rules);

@@ -34,6 +34,8 @@ export function formatCell(
         return formatMoneyCent(value);
       case 'days':
         return formatDays(value, column.decimals ?? 1);
+      case 'number':
+        return formatDecimal(value, column.decimals ?? 2);
       case 'percent':
         return formatPercent(value, column.decimals ?? 1);
       default:

@@ -9,6 +9,7 @@ export type ColumnType =
   | 'count'
   | 'money_cent'
   | 'days'
+  | 'number' // a measured or computed quantity that is not a count (hours, severity scores); never disclosure-controlled
   | 'percent'
   | 'boolean';
 
@@ -64,5 +65,5 @@ export function numericCell(row: TableRow, key: string): number | null {
 }
 
 export function isNumericType(type: ColumnType): boolean {
-  return type === 'count' || type === 'money_cent' || type === 'days' || type === 'percent';
+  return type === 'count' || type === 'money_cent' || type === 'days' || type === 'percent' || type === 'number';
 }
