@@ -25,6 +25,7 @@ export const en = {
   dropZoneLabel: 'Snapshot file: choose or drop a file',
   openDemo: 'Open demo',
   demoExplain: 'The demo is a synthetic snapshot without real people that reproduces the figures of the letters to parliament.',
+  demoPreparing: 'Preparing the demo…',
   demoHint: 'Demo passphrase: {passphrase}',
   fileChosen: 'Chosen file: {name} ({size})',
   keyKind: 'Key',

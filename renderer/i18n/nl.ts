@@ -25,6 +25,7 @@ export const nl = {
   dropZoneLabel: 'Snapshotbestand: kies of sleep een bestand',
   openDemo: 'Demo openen',
   demoExplain: 'De demo is een synthetische snapshot zonder echte personen die de cijfers uit de Kamerbrieven reproduceert.',
+  demoPreparing: 'De demo wordt klaargezet…',
   demoHint: 'Wachtwoordzin van de demo: {passphrase}',
   fileChosen: 'Gekozen bestand: {name} ({size})',
   keyKind: 'Sleutel',

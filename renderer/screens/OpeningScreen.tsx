@@ -72,6 +72,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [preparingDemo, setPreparingDemo] = useState(false);
   const passphraseInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -98,6 +99,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
   async function openDemo() {
     setError(null);
     setBusy(true);
+    setPreparingDemo(true);
     try {
       const info = await host.invoke('app:info', undefined);
       if (info.demoSnapshotPath === null) throw new Error('no demo snapshot');
@@ -107,6 +109,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
       setError(asWireError(caught));
     } finally {
       setBusy(false);
+      setPreparingDemo(false);
     }
   }
 
@@ -176,6 +179,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
               <button type="button" className="secondary" onClick={() => void openDemo()} disabled={busy} data-testid="open-demo">{t('openDemo')}</button>
             </div>
             <p className="muted">{t('dropHere')}</p>
+            <p role="status" className="muted">{preparingDemo ? t('demoPreparing') : ''}</p>
             <p className="muted small">{t('demoExplain')}</p>
           </div>
         )}

@@ -214,6 +214,24 @@ describe('Ketenlens in the browser host', () => {
     expect((await gridRows('query')).length).toBe(20);
     await expectAccessible('sql');
     await screenshot(page, '08-sql');
+
+    // Person-level results: export asks first; cancelling saves nothing.
+    await page.fill('[data-testid="sql-editor"]', 'SELECT id, stelsel FROM inburgeraar ORDER BY id LIMIT 5');
+    await page.click('[data-testid="sql-run"]');
+    await page.waitForFunction(() => document.querySelector('[data-grid="query"]')?.textContent?.includes('stelsel'));
+    const grid = page.locator('[data-grid="query"]');
+    await grid.locator('select').selectOption('csv');
+    await grid.getByRole('button', { name: 'Exporteren' }).click();
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    await dialog.getByRole('heading', { name: 'Gegevens op persoonsniveau exporteren?' }).waitFor();
+    await expectAccessible('sql confirmation');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(dialog.isVisible()).resolves.toBe(false);
+    const download = page.waitForEvent('download');
+    await grid.getByRole('button', { name: 'Exporteren' }).click();
+    await dialog.getByRole('button', { name: 'Ja, exporteren' }).click();
+    expect((await download).suggestedFilename()).toBe('query.csv');
+
     await page.fill('[data-testid="sql-editor"]', 'DELETE FROM inburgeraar');
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Alleen lezende');
