@@ -3,6 +3,7 @@
 // and save a screenshot per screen.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
+import { Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchBrowser, screenshot, startServer, type Server } from './harness';
 
@@ -48,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('Ketenlens in the browser host', () => {
-  it('shows the start page and refuses a wrong passphrase with its message', async () => {
+  it('shows the start page and refuses a non-age file, a non-SQLite content (identity file) and a wrong passphrase with their messages', async () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Snapshot openen' }).waitFor();
     await expectAccessible('start');
@@ -61,6 +62,23 @@ describe('Ketenlens in the browser host', () => {
     await page.fill('[data-testid="passphrase"]', 'iets');
     await page.click('[data-testid="open-submit"]');
     await expect(page.locator('[role="alert"]').textContent()).resolves.toContain('Dit is geen age-versleuteld bestand');
+
+    // An age file for an X25519 key, opened with its identity file, whose content is not SQLite.
+    const identity = await generateX25519Identity();
+    const encrypter = new Encrypter();
+    encrypter.addRecipient(await identityToRecipient(identity));
+    const encrypted = await encrypter.encrypt(new TextEncoder().encode('dit is geen database'));
+    const fileChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+    await (await fileChooser).setFiles({ name: 'sleutel.snapshot.age', mimeType: 'application/octet-stream', buffer: Buffer.from(encrypted) });
+    await page.getByLabel('Sleutelbestand (identity)').check();
+    const identityChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Sleutelbestand kiezen…' }).click();
+    await (await identityChooser).setFiles({ name: 'sleutel.txt', mimeType: 'text/plain', buffer: Buffer.from(`# test key\n${identity}\n`) });
+    await page.getByText('Sleutelbestand: sleutel.txt').waitFor();
+    await page.click('[data-testid="open-submit"]');
+    await page.waitForFunction(() => document.querySelector('[role="alert"]')?.textContent?.includes('geen SQLite-database'), undefined, { timeout: 30_000 });
+    await page.getByLabel('Wachtwoordzin', { exact: true }).check();
 
     await page.click('[data-testid="open-demo"]');
     await page.waitForSelector('#demo-hint', { timeout: 90_000 });
