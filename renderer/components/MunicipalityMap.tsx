@@ -133,7 +133,7 @@ export function MunicipalityMap({ year, figures, measure, measureLabel }: Props)
         {bounds.map((bound, index) => (
           <span key={bound} className="legend-item">
             <span className="swatch" style={{ background: CLASS_COLOURS[index] }} />
-            {index === 0 ? `1 – ${format(bound)}` : `${format((bounds[index - 1] ?? 0) + (measure === 'persoonsdagen' ? 0.1 : 1))} – ${format(bound)}`}
+            {index === 0 ? `${measure === 'persoonsdagen' ? formatDecimal(0.1, 1) : '1'} – ${format(bound)}` : `${format((bounds[index - 1] ?? 0) + (measure === 'persoonsdagen' ? 0.1 : 1))} – ${format(bound)}`}
           </span>
         ))}
       </div>

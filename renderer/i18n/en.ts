@@ -169,6 +169,7 @@ export const en = {
   enisaDpc: 'DPC (data processing context)',
   enisaEi: 'EI (ease of identification)',
   enisaCb: 'CB (circumstances of breach)',
+  enisaDefault: 'default',
   incidentChoose: 'Incident',
   kennisgevingenTitle: 'Notices: late, never delivered, wrong',
   kennisgevingenIntro: 'IND deliveries and notices per target group at the reference date.',

@@ -174,6 +174,7 @@ export const nl = {
   enisaDpc: 'DPC (context van de gegevens)',
   enisaEi: 'EI (identificeerbaarheid)',
   enisaCb: 'CB (omstandigheden)',
+  enisaDefault: 'standaard',
   incidentChoose: 'Incident',
   // kennisgevingen
   kennisgevingenTitle: 'Kennisgevingen: te laat, nooit geleverd, onterecht',

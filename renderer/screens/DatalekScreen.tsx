@@ -138,7 +138,7 @@ export function DatalekScreen() {
               {(['dpc', 'ei', 'cb'] as const).map((key) => (
                 <label key={key} className="field">
                   <span>{t(key === 'dpc' ? 'enisaDpc' : key === 'ei' ? 'enisaEi' : 'enisaCb')}</span>
-                  <input type="text" inputMode="decimal" value={factors[key]} onChange={(e) => setFactors({ ...factors, [key]: e.target.value })} data-testid={`enisa-${key}`} />
+                  <input type="text" inputMode="decimal" placeholder={t('enisaDefault')} value={factors[key]} onChange={(e) => setFactors({ ...factors, [key]: e.target.value })} data-testid={`enisa-${key}`} />
                 </label>
               ))}
             </div>

@@ -216,6 +216,16 @@ describe('Ketenlens in the browser host', () => {
     await expect(page.locator('[data-testid="verdict-72h"]').textContent()).resolves.toMatch(/72 uur/);
     await expectAccessible('datalek');
     await screenshot(page, '06-datalek');
+
+    // The assessor's own ENISA factor: the severity table is recomputed with it.
+    await page.waitForSelector('[data-grid="datalek-ernst"] tbody td');
+    const before = (await gridRows('datalek-ernst'))[0] ?? [];
+    await page.fill('[data-testid="enisa-dpc"]', '4');
+    await page.waitForFunction((text) => {
+      const row = document.querySelector('[data-grid="datalek-ernst"] tbody tr:not([aria-hidden])');
+      return row !== null && row.textContent !== text;
+    }, before.join(''), { timeout: 30_000 });
+    expect((await gridRows('datalek-ernst'))[0]).toContain('4,00');
   });
 
   it('shows the notices screen', async () => {
