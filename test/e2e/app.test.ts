@@ -123,6 +123,13 @@ describe('Ketenlens in the browser host', () => {
     await expectAccessible('elip');
     await screenshot(page, '04-elip');
 
+    // A chart downloads as SVG.
+    const svgDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Grafiek downloaden als SVG' }).first().click();
+    const svgFile = await svgDownload;
+    expect(svgFile.suggestedFilename()).toBe('elip-over-tijd.svg');
+    expect(await readFile(await svgFile.path(), 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+
     // Replace 1-7-2023 by 1-1-2023: the third row and its numbers change.
     await page.click('button[aria-label="Peildatum 1-7-2023 verwijderen"]');
     await page.fill('[data-testid="elip-new-date"]', '2023-01-01');
@@ -226,6 +233,12 @@ describe('Ketenlens in the browser host', () => {
       return row !== null && row.textContent !== text;
     }, before.join(''), { timeout: 30_000 });
     expect((await gridRows('datalek-ernst'))[0]).toContain('4,00');
+
+    // The map downloads as a PNG image.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Grafiek downloaden als PNG' }).first().click();
+    const png = await readFile(await (await download).path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('shows the notices screen', async () => {
