@@ -47,9 +47,11 @@ export function App({ host }: { host: Host }) {
     if (summary === null) return;
     await core.call('close', {});
     void host.api.invoke('audit:append', { action: 'lock', details: { sha256: summary.sha256 } });
+    // Settings survive a lock; results that hold data (query rows) do not.
+    for (const key of Array.from(screenState.keys())) if (key.endsWith('.result')) screenState.delete(key);
     setSummary(null);
     setLocked({ minutes: autoLockMinutes });
-  }, [core, host, summary, autoLockMinutes]);
+  }, [core, host, summary, autoLockMinutes, screenState]);
 
   useAutoLock(summary !== null && autoLockMinutes > 0 ? autoLockMinutes : 0, () => void lock());
 

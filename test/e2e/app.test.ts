@@ -287,6 +287,19 @@ describe('Ketenlens in the browser host', () => {
     expect((await download).suggestedFilename()).toBe('bijlage.docx');
   });
 
+  it('locks, wiping the database, and unlocks the same file with its key', async () => {
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('heading', { name: 'Vergrendeld' }).waitFor();
+    await expect(page.locator('nav').count()).resolves.toBe(0);
+    await page.fill('[data-testid="passphrase"]', 'ketenlens-demo');
+    await page.click('[data-testid="open-submit"]');
+    // Back where the user was, with the settings kept.
+    await page.getByRole('heading', { name: 'Bijlage bij een Kamerbrief', level: 1 }).waitFor({ timeout: 90_000 });
+    await goTo('elip');
+    await page.waitForSelector('[data-grid="elip-cohorten"] tbody td');
+    expect((await gridRows('elip-cohorten'))[2]?.[0]).toBe('1-1-2023');
+  });
+
   it('closes the snapshot and had no CSP violations or page errors', async () => {
     await page.click('[data-testid="close"]');
     await page.getByRole('heading', { name: 'Snapshot openen' }).waitFor();
