@@ -5,6 +5,7 @@
 // PORT=0 picks a free port; the URL is printed as the first line on stdout.
 import { createServer } from 'node:http';
 import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,11 @@ const server = createServer(async (request, response) => {
     send(response, 404, 'Not found');
   }
 });
+
+if (!existsSync(join(root, 'index.html'))) {
+  console.error('dist-web/index.html is missing: run `npm run build:web` first (or `npm run start:web`).');
+  process.exit(1);
+}
 
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();

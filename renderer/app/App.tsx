@@ -7,7 +7,8 @@ import type { TableRequest } from '../../shared/tables/catalogue';
 import type { Host } from '../host/host';
 import { LanguageContext, translator } from '../i18n/i18n';
 import { CoreClient } from '../worker/client';
-import type { SnapshotSummary } from '../worker/protocol';
+import type { SnapshotSummary, WireError } from '../worker/protocol';
+import { ErrorBox } from '../components/ErrorBox';
 import { hostFile, OpeningScreen, type ChosenFile } from '../screens/OpeningScreen';
 import { AppContext, type AppContextValue } from './context';
 import { ScreenView, SCREENS } from './ScreenView';
@@ -32,6 +33,16 @@ export function App({ host }: { host: Host }) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+
+  const [crash, setCrash] = useState<WireError | null>(null);
+  useEffect(() => {
+    core.onCrash((error) => {
+      setSummary(null);
+      setLocked(null);
+      setCrash(error);
+    });
+    return () => core.onCrash(null);
+  }, [core]);
 
   const close = useCallback(async () => {
     await core.call('close', {});
@@ -135,6 +146,7 @@ export function App({ host }: { host: Host }) {
         </AppContext.Provider>
       ) : (
         <main id="main" className="content single" tabIndex={-1}>
+          {crash !== null && <ErrorBox error={crash} />}
           <OpeningScreen
             key={file === null ? 'none' : `${file.path ?? file.name}:${file.size}`}
             core={core}
@@ -142,6 +154,7 @@ export function App({ host }: { host: Host }) {
             initialFile={file}
             locked={locked}
             onOpened={(opened, chosen) => {
+              setCrash(null);
               setFile(chosen);
               setLocked(null);
               setSummary(opened);

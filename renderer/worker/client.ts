@@ -23,20 +23,38 @@ interface Pending {
 }
 
 export class CoreClient {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private crashListener: ((error: WireError) => void) | null = null;
 
   constructor() {
-    this.worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      const detail = event.message || 'worker error';
-      for (const [id, pending] of this.pending) {
-        pending.reject(new CoreError({ code: 'internal', messageNl: `De rekenkern is gestopt: ${detail}`, messageEn: `The core stopped: ${detail}` }));
-        this.pending.delete(id);
-      }
-    };
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./core.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
+    worker.onerror = (event) => this.crashed(event.message || 'worker error');
+    return worker;
+  }
+
+  private crashed(detail: string): void {
+    const error = new CoreError({
+      code: 'core-stopped',
+      messageNl: `De rekenkern is gestopt (${detail}); de snapshot is gesloten. Open hem opnieuw; bij een zeer groot bestand kan het geheugen te klein zijn.`,
+      messageEn: `The core stopped (${detail}); the snapshot was closed. Open it again; a very large file may not fit in memory.`,
+    });
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+    this.worker.terminate();
+    this.worker = this.start();
+    this.crashListener?.(error);
+  }
+
+  /** Be told when the worker died (e.g. out of memory): its database is gone, a new worker is ready. */
+  onCrash(listener: ((error: WireError) => void) | null): void {
+    this.crashListener = listener;
   }
 
   call<O extends CoreOperation>(
