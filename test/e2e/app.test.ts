@@ -185,6 +185,9 @@ describe('Ketenlens in the browser host', () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.locator('nav [data-screen="boetes"]', { hasText: 'Fines' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.getByRole('heading', { name: 'ELIP: loan used up and still obliged to integrate' }).waitFor();
+    await expectAccessible('english');
+    await screenshot(page, '10-english-elip');
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
     await page.locator('nav [data-screen="boetes"]', { hasText: 'Boetes' }).waitFor();
   });
