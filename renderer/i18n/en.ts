@@ -90,7 +90,7 @@ export const en = {
   copyHtml: 'Copy HTML',
   copiedHtml: 'HTML table copied to the clipboard.',
   copySelection: 'Copy selection',
-  copiedRows: '{count} rows copied (TSV).',
+  copiedRows: 'Copied as TSV: {count} row(s).',
   exported: 'Saved: {path}',
   totals: 'Total',
   noRows: 'No rows.',

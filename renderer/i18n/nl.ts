@@ -92,7 +92,7 @@ export const nl = {
   copyHtml: 'Kopieer HTML',
   copiedHtml: 'HTML-tabel gekopieerd naar het klembord.',
   copySelection: 'Kopieer selectie',
-  copiedRows: '{count} rijen gekopieerd (TSV).',
+  copiedRows: 'Gekopieerd als TSV: {count} rij(en).',
   exported: 'Opgeslagen: {path}',
   totals: 'Totaal',
   noRows: 'Geen rijen.',

@@ -181,6 +181,24 @@ describe('Ketenlens in the browser host', () => {
     expect(text).toMatch(/01-05-2022;24;78;207;460;601;722;270;30;4;0;2396\r\n/);
   });
 
+  it('copies a grid as HTML and a selection as TSV to the clipboard', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const grid = page.locator('[data-grid="elip-cohorten"]');
+    await grid.getByRole('button', { name: 'Kopieer HTML' }).click();
+    await grid.getByText('HTML-tabel gekopieerd naar het klembord.').waitFor();
+    const html = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return item ? (await item.getType('text/html')).text() : '';
+    });
+    expect(html).toContain('<table');
+    expect(html).toContain('2.396');
+    await grid.locator('tbody tr').first().click();
+    await grid.getByRole('button', { name: 'Kopieer selectie' }).click();
+    await grid.getByText('Gekopieerd als TSV: 1 rij(en).').waitFor();
+    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    expect(tsv.split('\n')[1]).toBe('1-5-2022\t24\t78\t207\t460\t601\t722\t270\t30\t4\t0\t2.396');
+  });
+
   it('switches the interface to English and back', async () => {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.locator('nav [data-screen="boetes"]', { hasText: 'Fines' }).waitFor();
