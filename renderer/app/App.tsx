@@ -82,6 +82,7 @@ export function App({ host }: { host: Host }) {
     const offMenu = host.api.on('menu:command', (command) => {
       if (command.command === 'navigate' && summary !== null) setScreen(command.screen);
       else if (command.command === 'export-bijlage' && summary !== null) setScreen('bijlage');
+      else if (command.command === 'audit' && summary !== null) setScreen('audit');
       else if (command.command === 'language') setLanguage(command.language);
       else if (command.command === 'close') void close();
       else if (command.command === 'lock') void lock();

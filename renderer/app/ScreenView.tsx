@@ -8,6 +8,7 @@ import { DatalekScreen } from '../screens/DatalekScreen';
 import { KennisgevingenScreen } from '../screens/KennisgevingenScreen';
 import { SqlScreen } from '../screens/SqlScreen';
 import { BijlageScreen } from '../screens/BijlageScreen';
+import { AuditScreen } from '../screens/AuditScreen';
 
 export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'overzicht', label: 'screenOverzicht' },
@@ -17,6 +18,7 @@ export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'kennisgevingen', label: 'screenKennisgevingen' },
   { id: 'sql', label: 'screenSql' },
   { id: 'bijlage', label: 'screenBijlage' },
+  { id: 'audit', label: 'screenAudit' },
 ];
 
 export function ScreenView({ screen }: { screen: ScreenId }) {
@@ -27,6 +29,7 @@ export function ScreenView({ screen }: { screen: ScreenId }) {
     case 'kennisgevingen': return <KennisgevingenScreen />;
     case 'sql': return <SqlScreen />;
     case 'bijlage': return <BijlageScreen />;
+    case 'audit': return <AuditScreen />;
     default: return <OverzichtScreen />;
   }
 }

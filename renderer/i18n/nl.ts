@@ -17,6 +17,7 @@ export const nl = {
   screenKennisgevingen: 'Kennisgevingen',
   screenSql: 'SQL',
   screenBijlage: 'Bijlage',
+  screenAudit: 'Audittrail',
   // opening
   openTitle: 'Snapshot openen',
   openIntro: 'Open een versleutelde snapshot (.snapshot.age). De gegevens blijven in het geheugen van deze computer en worden nooit onversleuteld opgeslagen.',
@@ -213,6 +214,10 @@ export const nl = {
   bijlageMake: 'Bijlage maken',
   bijlageNone: 'Kies minstens één tabel.',
   bijlageUnavailable: 'niet beschikbaar in deze snapshot',
+  auditTitle: 'Audittrail',
+  auditIntro: 'Wat er met snapshots is gedaan: openen, weigeringen, exports, query\'s en vergrendelen. Nooit een sleutel of gegevens van personen.',
+  auditIntact: 'De hashketen van de audittrail is intact.',
+  auditBroken: 'De audittrail is gewijzigd vanaf regel {seq}.',
   // settings
   settings: 'Instellingen',
   autoLock: 'Automatisch vergrendelen na (minuten, 0 = nooit)',

@@ -308,6 +308,16 @@ describe('Ketenlens in the browser host', () => {
     expect((await download).suggestedFilename()).toBe('bijlage.docx');
   });
 
+  it('shows the audit trail of this session', async () => {
+    await goTo('audit');
+    await page.waitForSelector('[data-grid="audit"] tbody td');
+    const actions = (await gridRows('audit')).map((row) => row[2]);
+    expect(actions).toEqual(expect.arrayContaining(['open-refused', 'open', 'export-table', 'query', 'confirm-unprotected-export', 'export-bijlage']));
+    await expectAccessible('audit');
+    await screenshot(page, '11-audit');
+    await goTo('bijlage');
+  });
+
   it('locks, wiping the database, and unlocks the same file with its key', async () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     await page.getByRole('heading', { name: 'Vergrendeld' }).waitFor();
