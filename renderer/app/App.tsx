@@ -15,6 +15,7 @@ import { ScreenView, SCREENS } from './ScreenView';
 import { TopBar } from './TopBar';
 import { useAutoLock } from './use-auto-lock';
 import { ErrorBoundary } from './ErrorBoundary';
+import { SnapshotMakenScreen } from '../screens/SnapshotMakenScreen';
 
 export function App({ host }: { host: Host }) {
   const core = useMemo(() => new CoreClient(), []);
@@ -25,6 +26,7 @@ export function App({ host }: { host: Host }) {
   const [locked, setLocked] = useState<{ minutes: number } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [autoLockMinutes, setAutoLockMinutes] = useState(0);
+  const [making, setMaking] = useState(false);
   // Fresh stores per opened snapshot, so nothing of a closed one lingers.
   const [stores, setStores] = useState(() => ({ tableParameters: new Map<string, TableRequest>(), screenState: new Map<string, unknown>() }));
   const { tableParameters, screenState } = stores;
@@ -84,6 +86,7 @@ export function App({ host }: { host: Host }) {
       else if (command.command === 'export-bijlage' && summary !== null) setScreen('bijlage');
       else if (command.command === 'audit' && summary !== null) setScreen('audit');
       else if (command.command === 'language') setLanguage(command.language);
+      else if (command.command === 'make-snapshot') setMaking(true);
       else if (command.command === 'close') void close();
       else if (command.command === 'lock') void lock();
       else if (command.command === 'open-recent') void openFromHost(command.path);
@@ -118,7 +121,11 @@ export function App({ host }: { host: Host }) {
         autoLockMinutes={autoLockMinutes}
         onAutoLockMinutes={setAutoLockMinutes}
       />
-      {context !== null ? (
+      {making ? (
+        <main id="main" className="content single" tabIndex={-1}>
+          <SnapshotMakenScreen core={core} host={host.api} onDone={() => setMaking(false)} />
+        </main>
+      ) : context !== null ? (
         <AppContext.Provider value={context}>
           <div className="layout">
             <nav className="side-nav" aria-label={t('navigation')}>
@@ -154,6 +161,7 @@ export function App({ host }: { host: Host }) {
             host={host.api}
             initialFile={file}
             locked={locked}
+            onMakeSnapshot={() => setMaking(true)}
             onOpened={(opened, chosen) => {
               setCrash(null);
               setFile(chosen);

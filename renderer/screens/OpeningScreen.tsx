@@ -56,13 +56,15 @@ interface Props {
   initialFile: ChosenFile | null;
   locked: { minutes: number } | null;
   onOpened(summary: SnapshotSummary, file: ChosenFile): void;
+  /** Switch to the producer side: seal CSV extracts into a new snapshot. */
+  onMakeSnapshot(): void;
 }
 
 function sizeText(bytes: number): string {
   return bytes >= 1e6 ? `${formatCount(Math.round(bytes / 1e5) / 10)} MB` : `${formatCount(Math.ceil(bytes / 1e3))} kB`;
 }
 
-export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Props) {
+export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMakeSnapshot }: Props) {
   const { t } = useLanguage();
   const [file, setFile] = useState<ChosenFile | null>(initialFile);
   const [keyKind, setKeyKind] = useState<'passphrase' | 'identity'>('passphrase');
@@ -182,6 +184,11 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened }: Pro
             <p role="status" className="muted">{preparingDemo ? t('demoPreparing') : ''}</p>
             <p className="muted small">{t('demoExplain')}</p>
           </div>
+        )}
+        {!locked && (
+          <p className="muted small">
+            <button type="button" className="secondary small" onClick={onMakeSnapshot} data-testid="make-snapshot">{t('makeSnapshot')}</button>
+          </p>
         )}
 
         {file !== null && (

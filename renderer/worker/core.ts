@@ -13,6 +13,10 @@ import { createAnalysisSession, type AnalysisSession } from '../../shared/tables
 import type { ColumnType, TableColumn, TableModel, TableRow } from '../../shared/tables/model';
 import type { CoreRequests, IncidentRow, SnapshotSummary } from './protocol';
 import { loadSqlJs } from './sql-provider';
+import { buildFromFiles, encryptBuilt, type BuiltSnapshot } from '../../shared/seal/seal-files';
+import type { SealFile } from '../../shared/seal/files';
+import { parseRecipient } from '../../shared/age/keys';
+import { GENERATOR } from '../../shared/version';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -100,7 +104,8 @@ function queryModel(sql: string, result: QueryResult, current: AnalysisSession, 
     const values = rows.map((row) => row[name]).filter((value) => value !== null);
     const isNumber = values.length > 0 && values.every((value) => typeof value === 'number');
     const fractional = isNumber && values.some((value) => typeof value === 'number' && !Number.isInteger(value));
-    const type: ColumnType = isNumber ? 'count' : 'text';
+    // Fractions are measurements, not counts: disclosure control must leave them alone.
+    const type: ColumnType = fractional ? 'number' : isNumber ? 'count' : 'text';
     return fractional ? { key: name, label: name, type, decimals: 2 } : { key: name, label: name, type };
   });
   return {
@@ -162,7 +167,49 @@ const html: Handler<'html'> = async ({ model }) => ({ html: new TextDecoder().de
 
 const close: Handler<'close'> = async () => ({ closed: wipe() });
 
+// ── Snapshot maken ─────────────────────────────────────────────────────────────────
+let sealDraft: BuiltSnapshot | null = null;
+
+function discardDraft(): boolean {
+  const had = sealDraft !== null;
+  sealDraft?.database.close();
+  sealDraft = null;
+  return had;
+}
+
+/** A picked File as a seal source, streamed in chunks so large extracts never sit whole in memory. */
+function sealFile(file: File): SealFile {
+  return {
+    name: file.name,
+    size: file.size,
+    async *chunks() {
+      const reader = file.stream().getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    },
+  };
+}
+
+const sealValidate: Handler<'sealValidate'> = async ({ files, overrides }, progress) => {
+  discardDraft();
+  sealDraft = await buildFromFiles(await sqlJs(), files.map(sealFile), overrides, { now: new Date(), producent: GENERATOR, onProgress: progress });
+  return sealDraft.report;
+};
+
+const sealEncrypt: Handler<'sealEncrypt'> = async ({ recipients }, progress) => {
+  if (sealDraft === null) throw new UsageError('Controleer eerst de bestanden.', 'Check the files first.');
+  if (recipients.kind === 'x25519') recipients.recipients.forEach((recipient) => parseRecipient(recipient));
+  const bytes = await encryptBuilt(sealDraft.database, recipients, progress);
+  discardDraft();
+  return { bytes };
+};
+
+const sealDiscard: Handler<'sealDiscard'> = async () => ({ discarded: discardDraft() });
+
 export const handlers: { [O in keyof CoreRequests]: Handler<O> } = {
-  open, table, query, incidents, export: exportModels, bijlage, html, close,
+  open, table, query, incidents, export: exportModels, bijlage, html, close, sealValidate, sealEncrypt, sealDiscard,
 };
 

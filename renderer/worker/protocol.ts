@@ -5,6 +5,8 @@ import type { AgeKey, Progress } from '../../shared/age/types';
 import type { Finding, OptionalTable, SnapshotMeta, SnapshotTable } from '../../shared/snapshot/types';
 import type { DisclosureOption, TableModel } from '../../shared/tables/model';
 import type { TableRequest } from '../../shared/tables/catalogue';
+import type { SealReport } from '../../shared/seal/seal-files';
+import type { AgeRecipients } from '../../shared/age/types';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
 export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
@@ -57,6 +59,14 @@ export interface CoreRequests {
   };
   html: { request: { model: TableModel }; response: { html: string } };
   close: { request: Record<string, never>; response: { closed: boolean } };
+  /** Snapshot maken, step 1: parse and validate the picked CSV files; the built database waits in the worker. */
+  sealValidate: {
+    request: { files: File[]; overrides: { peildatum?: string; bron?: string; gemeenteJaar?: string } };
+    response: SealReport;
+  };
+  /** Step 2: encrypt the validated database for the chosen readers; it is then wiped. */
+  sealEncrypt: { request: { recipients: AgeRecipients }; response: { bytes: Uint8Array } };
+  sealDiscard: { request: Record<string, never>; response: { discarded: boolean } };
 }
 
 export type CoreOperation = keyof CoreRequests;
