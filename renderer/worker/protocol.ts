@@ -2,7 +2,7 @@
 // worker holds the decrypted database; the UI only ever sees summaries and table models.
 // Errors cross the boundary as plain {code, messageNl, messageEn} so they stay readable.
 import type { AgeKey, Progress } from '../../shared/age/types';
-import type { Finding, OptionalTable, SnapshotMeta, SnapshotTable } from '../../shared/snapshot/types';
+import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import type { DisclosureOption, TableModel } from '../../shared/tables/model';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';
@@ -12,18 +12,11 @@ export type ExportFormat = 'csv' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'm
 export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
 
 /** What the UI knows about an opened snapshot (no rows, no key). */
-export interface SnapshotSummary {
+export type SnapshotSummary = Pick<OpenedSnapshot, 'meta' | 'sha256' | 'fileSize' | 'keyKind' | 'rowCounts' | 'optionalTables' | 'findings'> & {
   fileName: string;
-  meta: SnapshotMeta;
-  sha256: string;
-  fileSize: number;
-  keyKind: 'passphrase' | 'identity';
-  rowCounts: Partial<Record<SnapshotTable, number>>;
-  optionalTables: Record<OptionalTable, boolean>;
-  findings: Finding[];
   /** How long each phase of opening took, in milliseconds. */
   timings: Record<string, number>;
-}
+};
 
 export interface IncidentRow {
   id: string;

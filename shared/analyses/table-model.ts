@@ -1,17 +1,10 @@
 // Assembles a TableModel from an analysis result: fills in what every table shares
 // (source from meta.bron, no disclosure control yet, provenance of the session).
 import type { AnalysisSession } from '../tables/session';
-import type { TableColumn, TableModel, TableRow } from '../tables/model';
+import type { TableModel, TableRow } from '../tables/model';
 
-export interface TableParts {
-  id: string;
-  title: string;
-  columns: TableColumn[];
-  rows: TableRow[];
-  totals: TableRow | null;
-  notes: string[];
-  parameters: Record<string, unknown>;
-}
+/** Everything of a TableModel but what every table shares. */
+export type TableParts = Omit<TableModel, 'source' | 'disclosure' | 'provenance'>;
 
 export function tableModel(session: AnalysisSession, parts: TableParts): TableModel {
   return {
