@@ -2,7 +2,7 @@
 // own), each printing a Markdown section, and writes them to docs/PERFORMANCE.md with
 // the machine and date. Benchmarks measure; they never fail on a target.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { join } from 'node:path';
 
@@ -37,6 +37,13 @@ const header = [
   'Targets come from the issues; each section says honestly whether it is met.',
   '',
 ].join('\n');
+// Measurements that need a browser or a long manual run live in docs/performance/*.md and are copied in.
+const recorded = readdirSync(join(dir, '..', 'docs', 'performance'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => readFileSync(join(dir, '..', 'docs', 'performance', name), 'utf8').trim());
+sections.push(...recorded);
+
 if (only.length === 0) {
   writeFileSync(join(dir, '..', 'docs', 'PERFORMANCE.md'), `${header}\n${sections.join('\n\n')}\n`);
   process.stderr.write('bench: wrote docs/PERFORMANCE.md\n');
