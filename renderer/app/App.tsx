@@ -16,6 +16,8 @@ import { TopBar } from './TopBar';
 import { useAutoLock } from './use-auto-lock';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SnapshotMakenScreen } from '../screens/SnapshotMakenScreen';
+import { AboutDialog } from '../components/AboutDialog';
+import { asExportFormat, exportCurrentTable } from './current-export';
 
 export function App({ host }: { host: Host }) {
   const core = useMemo(() => new CoreClient(), []);
@@ -27,6 +29,7 @@ export function App({ host }: { host: Host }) {
   const [announcement, setAnnouncement] = useState('');
   const [autoLockMinutes, setAutoLockMinutes] = useState(0);
   const [making, setMaking] = useState(false);
+  const [about, setAbout] = useState(false);
   // Fresh stores per opened snapshot, so nothing of a closed one lingers.
   const [stores, setStores] = useState(() => ({ tableParameters: new Map<string, TableRequest>(), screenState: new Map<string, unknown>() }));
   const { tableParameters, screenState } = stores;
@@ -87,6 +90,11 @@ export function App({ host }: { host: Host }) {
       else if (command.command === 'audit' && summary !== null) setScreen('audit');
       else if (command.command === 'language') setLanguage(command.language);
       else if (command.command === 'make-snapshot') setMaking(true);
+      else if (command.command === 'about') setAbout(true);
+      else if (command.command === 'export-current' && summary !== null) {
+        const format = asExportFormat(command.format);
+        if (format === null || !exportCurrentTable(format)) setAnnouncement(t('noGridToExport'));
+      }
       else if (command.command === 'close') void close();
       else if (command.command === 'lock') void lock();
       else if (command.command === 'open-recent') void openFromHost(command.path);
@@ -99,7 +107,7 @@ export function App({ host }: { host: Host }) {
       offMenu();
       offOpen();
     };
-  }, [host, summary, close, lock, openFromHost]);
+  }, [host, summary, close, lock, openFromHost, t]);
 
   const context: AppContextValue | null = useMemo(
     () =>
@@ -171,6 +179,7 @@ export function App({ host }: { host: Host }) {
           />
         </main>
       )}
+      <AboutDialog host={host.api} open={about} onClose={() => setAbout(false)} />
       <div className="visually-hidden" role="status" aria-live="polite">{announcement}</div>
     </LanguageContext.Provider>
   );

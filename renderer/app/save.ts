@@ -3,6 +3,7 @@ import type { HostApi, SavedFile } from '../../shared/ipc/contract';
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV', extensions: ['csv'] },
+  'csv-rfc': { name: 'CSV (RFC 4180)', extensions: ['csv'] },
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
   docx: { name: 'Word', extensions: ['docx'] },
   ods: { name: 'OpenDocument-rekenblad', extensions: ['ods'] },
@@ -15,5 +16,5 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
 
 export function saveBytes(host: HostApi, baseName: string, format: string, bytes: Uint8Array): Promise<SavedFile | null> {
   const filter = FILTERS[format] ?? { name: format, extensions: [format] };
-  return host.invoke('export:save', { suggestedName: `${baseName}.${format}`, filters: [filter], bytes });
+  return host.invoke('export:save', { suggestedName: `${baseName}.${filter.extensions[0] ?? format}`, filters: [filter], bytes });
 }

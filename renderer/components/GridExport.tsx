@@ -1,6 +1,7 @@
 // Export controls under every grid: a format, an Export button (through the worker's
 // exporters and the host's save dialog), and "Kopieer HTML" for pasting into a letter.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { EXPORT_FORMATS, asExportFormat, registerExporter } from '../app/current-export';
 import type { TableModel } from '../../shared/tables/model';
 import { useApp } from '../app/context';
 import { saveBytes } from '../app/save';
@@ -8,7 +9,6 @@ import { localized, useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { ExportFormat } from '../worker/protocol';
 
-const FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'docx', 'ods', 'odt', 'html', 'md'];
 
 interface Props {
   model: TableModel;
@@ -23,16 +23,25 @@ export function GridExport({ model, confirmExport, personLevel, onStatus }: Prop
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [busy, setBusy] = useState(false);
 
-  async function exportNow() {
+  const container = useRef<HTMLSpanElement>(null);
+  // The latest exportNow, for the menu's "current table" command.
+  const exportLatest = useRef<(chosen: ExportFormat) => void>(() => undefined);
+  useEffect(() => {
+    const card = container.current?.closest('section, .card') ?? container.current?.parentElement;
+    if (!(card instanceof HTMLElement)) return undefined;
+    return registerExporter(card, (chosen) => exportLatest.current(chosen));
+  }, []);
+
+  async function exportNow(chosen: ExportFormat = format) {
     const confirmed = confirmExport === undefined ? true : await confirmExport();
     if (!confirmed) return;
     setBusy(true);
     try {
-      const { bytes } = await core.call('export', { models: [model], format, disclosure: 'none', personLevelConfirmed: personLevel && confirmed });
-      const saved = await saveBytes(host, model.id, format, bytes);
+      const { bytes } = await core.call('export', { models: [model], format: chosen, disclosure: 'none', personLevelConfirmed: personLevel && confirmed });
+      const saved = await saveBytes(host, model.id, chosen, bytes);
       if (saved !== null) {
         onStatus(t('exported', { path: saved.path }));
-        void host.invoke('audit:append', { action: 'export-table', details: { table: model.id, format, path: saved.path, sha256: saved.sha256 } });
+        void host.invoke('audit:append', { action: 'export-table', details: { table: model.id, format: chosen, path: saved.path, sha256: saved.sha256 } });
       }
     } catch (error) {
       onStatus(localized(asWireError(error), language));
@@ -40,6 +49,10 @@ export function GridExport({ model, confirmExport, personLevel, onStatus }: Prop
       setBusy(false);
     }
   }
+
+  useEffect(() => {
+    exportLatest.current = (chosen) => void exportNow(chosen);
+  });
 
   async function copyHtml() {
     try {
@@ -53,11 +66,11 @@ export function GridExport({ model, confirmExport, personLevel, onStatus }: Prop
   }
 
   return (
-    <span className="grid-export">
+    <span className="grid-export" ref={container}>
       <label>
         <span className="visually-hidden">{t('exportFormat')}</span>
-        <select value={format} onChange={(e) => setFormat(FORMATS.find((f) => f === e.target.value) ?? 'xlsx')}>
-          {FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
+        <select value={format} onChange={(e) => setFormat(asExportFormat(e.target.value) ?? 'xlsx')}>
+          {EXPORT_FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
         </select>
       </label>
       <button type="button" onClick={() => void exportNow()} disabled={busy}>{t('export')}</button>

@@ -22,6 +22,15 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   let counter = 0;
 
+  // A browser has no native menu: a page (a toolbar, a keyboard shortcut, a test) sends a
+  // menu command as the DOM event 'ketenlens:menu', and it reaches the app like Electron's.
+  window.addEventListener('ketenlens:menu', (event) => {
+    if (!(event instanceof CustomEvent)) return;
+    const command: unknown = event.detail;
+    if (typeof command !== 'object' || command === null || !('command' in command)) return;
+    for (const listener of listeners.get('menu:command') ?? []) (listener as (payload: unknown) => void)(command);
+  });
+
   function register(file: File): PickedFile {
     counter += 1;
     const path = `browser:${counter}/${file.name}`;

@@ -241,5 +241,10 @@ export const en = {
   sealSubmit: 'Seal and save…',
   sealRefused: 'Not sealed',
   sealSaved: 'Sealed and saved: {path} (SHA-256 {sha}…)',
+  aboutTitle: 'About Ketenlens',
+  aboutVersion: 'Version {version} · {host} · {platform}',
+  aboutText: 'Ketenlens shows analyses of encrypted snapshots of the civic-integration chain, by the definitions of the letters to parliament. Everything stays on this computer. Municipal boundaries: CBS (CC-BY 4.0).',
+  aboutClose: 'Close',
+  noGridToExport: 'This screen has no table to export.',
   footer: 'Ketenlens {version} · data stays on this computer',
 } as const satisfies Messages;

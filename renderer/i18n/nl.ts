@@ -252,6 +252,11 @@ export const nl = {
   sealSubmit: 'Verzegelen en opslaan…',
   sealRefused: 'Niet verzegeld',
   sealSaved: 'Verzegeld en opgeslagen: {path} (SHA-256 {sha}…)',
+  aboutTitle: 'Over Ketenlens',
+  aboutVersion: 'Versie {version} · {host} · {platform}',
+  aboutText: 'Ketenlens toont analyses van versleutelde snapshots van de inburgeringsketen, volgens de definities van de Kamerbrieven. Alles blijft op deze computer. Gemeentegrenzen: CBS (CC-BY 4.0).',
+  aboutClose: 'Sluiten',
+  noGridToExport: 'Dit scherm heeft geen tabel om te exporteren.',
   footer: 'Ketenlens {version} · gegevens blijven op deze computer',
 } as const;
 

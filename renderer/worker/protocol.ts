@@ -8,7 +8,7 @@ import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';
 import type { AgeRecipients } from '../../shared/age/types';
 
-export type ExportFormat = 'csv' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
+export type ExportFormat = 'csv' | 'csv-rfc' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
 export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
 
 /** What the UI knows about an opened snapshot (no rows, no key). */

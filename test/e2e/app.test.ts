@@ -318,6 +318,23 @@ describe('Ketenlens in the browser host', () => {
     await goTo('bijlage');
   });
 
+  it('answers the menu: export the current table, and About', async () => {
+    await goTo('elip');
+    await page.waitForSelector('[data-grid="elip-cohorten"] tbody td');
+    const download = page.waitForEvent('download', { timeout: 60_000 });
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('ketenlens:menu', { detail: { command: 'export-current', format: 'csv-rfc' } })));
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('elip-cohorten.csv');
+    const text = await readFile((await file.path()) ?? '', 'utf8');
+    expect(text.split('\r\n')[1]).toBe('2022-05-01,24,78,207,460,601,722,270,30,4,0,2396');
+    await page.evaluate(() => window.dispatchEvent(new CustomEvent('ketenlens:menu', { detail: { command: 'about' } })));
+    const about = page.getByTestId('about-dialog');
+    await about.getByText('Versie 0.1.0').waitFor();
+    await expectAccessible('about');
+    await about.getByRole('button', { name: 'Sluiten' }).click();
+    await goTo('bijlage');
+  });
+
   it('locks, wiping the database, and unlocks the same file with its key', async () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     await page.getByRole('heading', { name: 'Vergrendeld' }).waitFor();
