@@ -131,6 +131,17 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
     setDragging(false);
     const dropped = event.dataTransfer.files[0];
     if (dropped === undefined) return;
+    // In Electron a dropped file has a path: the preload grants it, so it joins Recent and the audit trail.
+    const path = window.ketenlens?.pathForFile(dropped) ?? '';
+    if (path !== '') {
+      try {
+        const read = await host.invoke('file:read', { path });
+        choose(hostFile(host, path, read.name, read.bytes, false));
+      } catch (caught) {
+        setError(asWireError(caught));
+      }
+      return;
+    }
     choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => new Uint8Array(await dropped.arrayBuffer()) });
   }
 
