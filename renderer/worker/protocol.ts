@@ -3,6 +3,7 @@
 // Errors cross the boundary as plain {code, messageNl, messageEn} so they stay readable.
 import type { AgeKey, Progress } from '../../shared/age/types';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
+import type { Incident } from '../../shared/analyses/incident-timeline';
 import type { DisclosureOption, TableModel } from '../../shared/tables/model';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';
@@ -18,16 +19,8 @@ export type SnapshotSummary = Pick<OpenedSnapshot, 'meta' | 'sha256' | 'fileSize
   timings: Record<string, number>;
 };
 
-export interface IncidentRow {
-  id: string;
-  titel: string;
-  soort: string;
-  ontdekt_op: string;
-  gemeld_ap_op: string | null;
-  gemeenten_geinformeerd_op: string | null;
-  betrokkenen_geinformeerd_op: string | null;
-  beschrijving: string | null;
-}
+/** An incident as the timeline shows it: the row of the optional `incident` table. */
+export type IncidentRow = Incident;
 
 export interface QueryResult {
   model: TableModel;
