@@ -68,6 +68,28 @@ describe('boete-achterstand', () => {
     expect([90, 91, 181, 182, 364, 365].map(ageBand)).toEqual(['0-3m', '3-6m', '3-6m', '6-12m', '6-12m', '12m+']);
   });
 
+  it('counts overruns as of P: a record whose termijn_einde is after P is left out (addendum)', async () => {
+    // Rows 13 and 14 were announced (14 also decided) before their deadline, which lies after
+    // P = 2023-09-15. At P they are not (yet) overruns, so neither table counts them; the
+    // counts are those of the test above. At 2023-10-01, row 13 is an overrun in the backlog
+    // (announced 2023-09-01: 30 days, the only one under 91 days: row 4 is 106 days old by
+    // then) and row 14 a decided one.
+    const early = `${SQL}
+INSERT INTO termijnoverschrijding (id, inburgeraar_id, termijn_einde, aankondiging_op, afspraak_op, besluit, besluit_op, boete_cent) VALUES
+ (13, 'p1', '2023-10-01', '2023-09-01', NULL, NULL, NULL, NULL),
+ (14, 'p1', '2023-10-01', '2023-09-01', NULL, 'boete', '2023-09-10', 5000);`;
+    const session = await fixtureSession(early, options);
+    const month = buildTable(session, 'boete-achterstand');
+    expect(month.rows.map((row) => row.maand)).toEqual(['2022-05', '2022-08', '2022-09']);
+    expect(month.totals).toMatchObject({ overschrijdingen: 9, aangekondigd: 8, besloten_boete: 2, achterstand: 6 });
+    expect(buildTable(session, 'boete-ouderdom').totals).toEqual({ band: 'Totaal', achterstand: 6 });
+    const later = buildTable(session, 'boete-achterstand', { peildata: ['2023-10-01'] });
+    expect(later.rows.at(-1)).toEqual({
+      maand: '2023-10', overschrijdingen: 3, aangekondigd: 2, besloten_boete: 1, besloten_verlenging: 0, besloten_geen_boete: 0, achterstand: 1,
+    });
+    expect(buildTable(session, 'boete-ouderdom', { peildata: ['2023-10-01'] }).rows[0]).toEqual({ band: '0-3m', achterstand: 1 });
+  });
+
   it('counts appointments and decisions in a period', async () => {
     const session = await fixtureSession(SQL, options);
     const facts = overrunFacts(session);

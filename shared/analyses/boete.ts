@@ -16,14 +16,19 @@ export interface MonthCounts {
 
 const monthText = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 
-/** Whether overrun k is in the backlog at day P: announced by P and not decided by P. */
+/**
+ * Whether overrun k is in the backlog at day P: an overrun at P (termijn_einde <= P, the
+ * spec's addendum), announced by P and not decided by P.
+ */
 export function inBacklog(facts: OverrunFacts, k: number, day: number): boolean {
-  return facts.aankondiging[k]! <= day && !(facts.besluitOp[k]! <= day);
+  return facts.termijnEinde[k]! <= day && facts.aankondiging[k]! <= day && !(facts.besluitOp[k]! <= day);
 }
 
 /**
  * Per month of termijn_einde at P: overruns whose deadline passed by P, those announced by P,
- * decided by P per decision, and the backlog. Months where every count is zero are left out.
+ * decided by P per decision, and the backlog. Overruns count as of P (the spec's addendum):
+ * a record whose termijn_einde is after P is not yet an overrun and is left out whole.
+ * Months where every count is zero are left out.
  */
 export function backlogByMonth(facts: OverrunFacts, peildatum: string): MonthCounts[] {
   const day = dayNumber(peildatum);
@@ -34,11 +39,10 @@ export function backlogByMonth(facts: OverrunFacts, peildatum: string): MonthCou
   for (let k = 0; k < facts.count; k++) {
     const month = facts.month[k]!;
     if (Number.isNaN(month)) continue;
-    const overrun = facts.termijnEinde[k]! <= day;
+    if (!(facts.termijnEinde[k]! <= day)) continue;
     const announced = facts.aankondiging[k]! <= day;
     const decided = facts.besluitOp[k]! <= day ? BESLUITEN[facts.besluit[k]!] : undefined;
     const backlog = inBacklog(facts, k, day);
-    if (!overrun && !announced && decided === undefined) continue;
     let counts = byMonth.get(month);
     if (counts === undefined) {
       counts = {
@@ -47,7 +51,7 @@ export function backlogByMonth(facts: OverrunFacts, peildatum: string): MonthCou
       };
       byMonth.set(month, counts);
     }
-    if (overrun) counts.overschrijdingen++;
+    counts.overschrijdingen++;
     if (announced) counts.aangekondigd++;
     if (decided !== undefined) counts[decisionKey[decided]]++;
     if (backlog) counts.achterstand++;

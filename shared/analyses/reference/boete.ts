@@ -20,6 +20,7 @@ export function referenceBacklogByMonth(db: Database, peildatum: string): Record
             sum(coalesce(besluit_op <= ${p} AND besluit = 'geen_boete', 0)),
             sum(coalesce(aankondiging_op <= ${p}, 0) AND NOT coalesce(besluit_op <= ${p}, 0))
        FROM ${overruns(db)}
+      WHERE termijn_einde <= ${p}
       GROUP BY maand ORDER BY maand`,
   );
   return rows
@@ -40,7 +41,7 @@ export function referenceBacklogByAge(db: Database, peildatum: string): Record<s
   const rows = selectRows(
     db,
     `SELECT julianday(${p}) - julianday(aankondiging_op) AS age FROM ${overruns(db)}
-      WHERE aankondiging_op <= ${p} AND NOT coalesce(besluit_op <= ${p}, 0)`,
+      WHERE termijn_einde <= ${p} AND aankondiging_op <= ${p} AND NOT coalesce(besluit_op <= ${p}, 0)`,
   );
   const counts: Record<string, number> = { '0-3m': 0, '3-6m': 0, '6-12m': 0, '12m+': 0 };
   for (const [age] of rows) {
