@@ -26,7 +26,7 @@ import { APP_SCHEME, isAppUrl } from './security/origin';
 /** The name `ketenlens demo` writes in the data folder; not imported, as shared/node/demo brings the generator and sql.js along. */
 const DEMO_FILE_NAME = 'demo.snapshot.age';
 import { withSecurityHeaders } from './security/csp';
-import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from './security/permissions';
+import { denyDevicePermission, handlePermissionCheck, handlePermissionRequest } from './security/permissions';
 import { createMainWindow, guardAllWebContents } from './window';
 
 // Both must happen before 'ready'.
@@ -162,8 +162,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const appSession = session.defaultSession;
-    appSession.setPermissionRequestHandler(denyPermissionRequest);
-    appSession.setPermissionCheckHandler(denyPermissionCheck);
+    appSession.setPermissionRequestHandler(handlePermissionRequest);
+    appSession.setPermissionCheckHandler(handlePermissionCheck);
     appSession.setDevicePermissionHandler(denyDevicePermission);
     appSession.webRequest.onBeforeRequest(createRequestFilter({ allowDevTools }));
     // Only our pages: DevTools (development) brings its own policy.

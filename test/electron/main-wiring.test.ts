@@ -154,6 +154,10 @@ describe('electron/main.ts wiring', () => {
     const callback = vi.fn();
     permissionRequest(null, 'geolocation', callback);
     expect(callback).toHaveBeenCalledWith(false);
+    const permissionCheck = fake.sessionCalls.get('permissionCheck') as (contents: unknown, permission: string, origin: string) => boolean;
+    expect(permissionCheck(null, 'clipboard-sanitized-write', 'app://ketenlens')).toBe(true);
+    expect(permissionCheck(null, 'clipboard-sanitized-write', 'https://example.org')).toBe(false);
+    expect(permissionCheck(null, 'clipboard-read', 'app://ketenlens')).toBe(false);
     const filter = fake.sessionCalls.get('beforeRequest') as (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void;
     const cancel = vi.fn();
     filter({ url: 'https://example.org/' }, cancel);

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '../../electron/security/csp';
 import { createWindowOptions } from '../../electron/security/window-options';
 import { denyWindowOpen, guardNavigation } from '../../electron/security/navigation';
-import { denyDevicePermission, denyPermissionCheck, denyPermissionRequest } from '../../electron/security/permissions';
+import { ALLOWED_PERMISSIONS, denyDevicePermission, handlePermissionCheck, handlePermissionRequest } from '../../electron/security/permissions';
 import { createRequestFilter, isRequestAllowed } from '../../electron/security/network';
 import { isTrustedSender } from '../../electron/security/sender';
 
@@ -78,11 +78,36 @@ describe('navigation and new windows', () => {
 });
 
 describe('permissions', () => {
-  it('refuses requests and checks', () => {
+  const ours = 'app://ketenlens/index.html';
+  const request = (permission: string, requestingUrl?: string) => {
     const callback = vi.fn();
-    denyPermissionRequest(null, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(denyPermissionCheck()).toBe(false);
+    handlePermissionRequest(null, permission, callback, requestingUrl === undefined ? undefined : { requestingUrl });
+    expect(callback).toHaveBeenCalledTimes(1);
+    return callback.mock.calls[0]?.[0] as boolean;
+  };
+
+  it('allows exactly the clipboard write, and only for app://ketenlens', () => {
+    expect(ALLOWED_PERMISSIONS).toEqual(['clipboard-sanitized-write']);
+    expect(request('clipboard-sanitized-write', ours)).toBe(true);
+    expect(handlePermissionCheck(null, 'clipboard-sanitized-write', 'app://ketenlens', { requestingUrl: ours })).toBe(true);
+    expect(handlePermissionCheck(null, 'clipboard-sanitized-write', 'app://ketenlens')).toBe(true);
+  });
+
+  it('refuses the clipboard write to every other origin', () => {
+    for (const url of ['https://example.org/', 'http://127.0.0.1:5173/', 'file:///tmp/x.html', 'app://other/index.html', 'app://user:pw@ketenlens/', 'null', '']) {
+      expect(request('clipboard-sanitized-write', url)).toBe(false);
+      expect(handlePermissionCheck(null, 'clipboard-sanitized-write', url)).toBe(false);
+    }
+    expect(request('clipboard-sanitized-write')).toBe(false);
+    // Our origin named, but the page asking is elsewhere (e.g. a frame): refused.
+    expect(handlePermissionCheck(null, 'clipboard-sanitized-write', 'app://ketenlens', { requestingUrl: 'https://example.org/' })).toBe(false);
+  });
+
+  it('refuses every other permission, also for our origin', () => {
+    for (const permission of ['clipboard-read', 'deprecated-sync-clipboard-read', 'media', 'notifications', 'geolocation', 'hid', 'openExternal', 'fullscreen', 'unknown']) {
+      expect(request(permission, ours)).toBe(false);
+      expect(handlePermissionCheck(null, permission, 'app://ketenlens', { requestingUrl: ours })).toBe(false);
+    }
     expect(denyDevicePermission()).toBe(false);
   });
 });
