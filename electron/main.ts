@@ -76,7 +76,7 @@ async function installMenu(): Promise<void> {
 }
 
 /**
- * The demo snapshot made by `ketenlens demo` / scripts/start-electron.mjs, if any. It holds
+ * The demo snapshot made by `ketenlens demo` / scripts/start.mjs, if any. It holds
  * no real person, so offering it grants reading it.
  */
 async function demoSnapshotPath(): Promise<string | null> {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The browser host's static server: serves dist-web/ on 127.0.0.1 only, with the same
 // Content-Security-Policy as the page, and GET /demo.snapshot.age — the encrypted demo
-// snapshot, made on first request into a temporary data directory (never the plaintext).
-// PORT=0 picks a free port; the URL is printed as the first line on stdout.
+// snapshot, made on first request into a temporary data directory (never the plaintext),
+// or a given, already made one (`npm start`'s fallback passes the CLI's demo file).
+// Run directly: PORT=0 picks a free port; the URL is printed as the first line on stdout.
+// Imported: serveWeb({ port, demoPath }) starts the same server and returns its address.
 import { createServer } from 'node:http';
 import { readFile, stat, mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -11,7 +13,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../dist-web', import.meta.url)));
-const port = Number.parseInt(process.env.PORT ?? '5173', 10);
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -50,7 +51,10 @@ const baseHeaders = {
 
 /** The demo file is made once per server; later requests reuse the same promise. */
 let demoFile = null;
+/** A demo snapshot made beforehand (serveWeb's demoPath), served as is. */
+let preparedDemoPath = null;
 function demoSnapshot() {
+  if (preparedDemoPath !== null) return readFile(preparedDemoPath);
   demoFile ??= (async () => {
     const dataDirectory = process.env.KETENLENS_DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'ketenlens-web-')));
     process.env.KETENLENS_DATA_DIR = dataDirectory;
@@ -108,13 +112,34 @@ const server = createServer(async (request, response) => {
   }
 });
 
-if (!existsSync(join(root, 'index.html'))) {
-  console.error('dist-web/index.html is missing: run `npm run build:web` first (or `npm run start:web`).');
-  process.exit(1);
+/**
+ * Start serving on 127.0.0.1 (port 0: a free one). Resolves to the address once listening;
+ * rejects when dist-web/ is not built or the port is taken (error.code 'EADDRINUSE').
+ */
+export function serveWeb({ port: wanted = 5173, demoPath = null } = {}) {
+  if (!existsSync(join(root, 'index.html'))) {
+    return Promise.reject(new Error('dist-web/index.html is missing: run `npm run build:web` first (or `npm run start:web`).'));
+  }
+  preparedDemoPath = demoPath;
+  return new Promise((resolveListening, reject) => {
+    server.once('error', reject);
+    server.listen(wanted, '127.0.0.1', () => {
+      server.off('error', reject);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address !== null ? address.port : wanted;
+      resolveListening({ url: `http://127.0.0.1:${actualPort}/`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
 }
 
-server.listen(port, '127.0.0.1', () => {
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-  console.log(`http://127.0.0.1:${actualPort}/`);
-});
+const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const port = Number.parseInt(process.env.PORT ?? '5173', 10);
+  serveWeb({ port }).then(
+    ({ url }) => console.log(url),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

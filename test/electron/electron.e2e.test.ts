@@ -1,7 +1,7 @@
 // End-to-end run of the real Electron app with playwright-core: it opens the demo
 // snapshot handed over on the command line, follows a menu command, closes the snapshot,
 // and leaves an intact audit trail. Skipped (with the reason printed) where there is no
-// Electron binary or no build — e.g. installs with ELECTRON_SKIP_BINARY_DOWNLOAD=1.
+// Electron binary or no build — e.g. a machine where Electron's first-start download is blocked.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ const binary = electronBinary();
 const missingBuild = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist-web/index.html'].filter((path) => !existsSync(join(root, path)));
 const skipReason =
   binary === null
-    ? 'no Electron binary in node_modules/electron (ELECTRON_SKIP_BINARY_DOWNLOAD?); run `npx install-electron` to enable'
+    ? 'no Electron binary in node_modules/electron (Electron downloads it on first start: run `npx install-electron` or `npm start` with network to enable)'
     : missingBuild.length > 0
       ? `not built (${missingBuild.join(', ')} missing); run \`npm run build\``
       : null;
