@@ -9,6 +9,7 @@ import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
 import { exportOds, exportOdt } from './opendocument';
 import { exportXlsx } from './xlsx';
+import { buildProvenance, embedProvenance } from './provenance';
 
 export type ExportFormat = 'json' | 'csv' | 'csv-rfc' | 'md' | 'html' | 'xlsx' | 'docx' | 'ods' | 'odt';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'csv-rfc', 'md', 'html', 'xlsx', 'docx', 'ods', 'odt'];
@@ -59,6 +60,10 @@ const utf8 = new TextEncoder();
 /** The model as the exporters render it: what it holds, including disclosure (see docs/EXPORT.md). */
 export async function exportTable(model: TableModel, format: ExportFormat, options: ExportOptions = {}): Promise<Uint8Array> {
   const number = checkedNumber(options.tableNumber);
+  return embedProvenance(await renderTable(model, format, number), format, buildProvenance([model], format, number));
+}
+
+async function renderTable(model: TableModel, format: ExportFormat, number: number): Promise<Uint8Array> {
   switch (format) {
     case 'json':
       return utf8.encode(`${JSON.stringify(model, null, 2)}\n`);
@@ -103,6 +108,10 @@ export async function exportBijlage(models: readonly TableModel[], format: Bijla
     throw new InvalidParameterError('--tables', 'een bijlage heeft minstens één tabel nodig.', 'a bijlage needs at least one table.');
   }
   const title = options.title ?? 'Bijlage';
+  return embedProvenance(await renderBijlage(models, format, title), format, buildProvenance(models, format));
+}
+
+async function renderBijlage(models: readonly TableModel[], format: BijlageFormat, title: string): Promise<Uint8Array> {
   switch (format) {
     case 'docx':
       return exportDocx(models, { title });
@@ -120,3 +129,7 @@ export async function exportBijlage(models: readonly TableModel[], format: Bijla
 export { applyDisclosure, parseDisclosure, type DisclosureChoice } from './disclosure';
 export { assertExportAllowed, countSmallCells, isPersonLevel } from './guard';
 export { tableHtml } from './html';
+export {
+  buildProvenance, embedProvenance, needsProvenanceSidecar, provenanceSidecar, provenanceSidecarName, readProvenance,
+  withAuditReference, type ExportProvenance,
+} from './provenance';

@@ -2,7 +2,7 @@
 // exporter shows the same texts: caption "Tabel N: title", header labels, body and totals
 // cells as Dutch text (with '<k' / 'x' for hidden cells), "Bron: …", notes and provenance.
 import { formatCell, formatDate, formatInstant } from '../format';
-import type { CellValue, TableColumn, TableModel, TableRow } from '../tables/model';
+import type { AuditReference, CellValue, TableColumn, TableModel, TableRow } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { ROW_TOTAL_KEY, secondaryKeys } from './disclosure';
 
@@ -87,10 +87,16 @@ function totalsRow(model: TableModel, totals: TableRow): PublishedCell[] {
   });
 }
 
+/** How an audit entry is named in a provenance line: 'auditregel 12 (3f2a9c01b7de)'. */
+export function auditReferenceText(reference: AuditReference): string {
+  return `auditregel ${reference.seq} (${reference.hash.slice(0, 12)})`;
+}
+
 export function provenanceLine(model: TableModel): string {
-  const { snapshot_sha256: sha, peildatum, generator, created_at: createdAt } = model.provenance;
+  const { snapshot_sha256: sha, peildatum, generator, created_at: createdAt, audit } = model.provenance;
   return [
     `Ketenlens-snapshot ${sha.slice(0, 12)}`,
+    ...(audit === undefined ? [] : [auditReferenceText(audit)]),
     `peildatum ${formatDate(peildatum, 'padded')}`,
     generator,
     `gemaakt ${formatInstant(createdAt, { style: 'padded' })}`,

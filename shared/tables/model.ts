@@ -42,6 +42,17 @@ export interface Provenance {
   generator: string;
   /** When the table was made (UTC instant). */
   created_at: string;
+  /**
+   * The audit entry that records the export of this table (set just before exporting,
+   * see docs/SECURITY.md "Exports name their audit entry"); absent on screen.
+   */
+  audit?: AuditReference;
+}
+
+/** An audit entry named by its sequence number and its SHA-256 (64 hex). */
+export interface AuditReference {
+  seq: number;
+  hash: string;
 }
 
 export interface TableModel {
