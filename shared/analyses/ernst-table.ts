@@ -12,7 +12,7 @@ import type { Exposure } from './datalek-exposure';
 import { dataNotes } from './datalek-notes';
 import { exposureFor } from './datalek-session';
 import { instantOf } from './datalek-time';
-import { assessEnisa, enisaOverrides, type EnisaAssessment, type EnisaEvidence } from './ernst-enisa';
+import { assessEnisa, enisaCircumstances, enisaOverrides, type EnisaAssessment, type EnisaEvidence } from './ernst-enisa';
 import {
   hoursAfter, incidentTimeline, readIncidents, reportStatus, REPORT_DEADLINE_HOURS, type Incident, type IncidentTimeline,
 } from './incident-timeline';
@@ -42,7 +42,14 @@ export function evidenceOf(facts: DatalekFacts, exposure: Exposure): EnisaEviden
     omschrijving: facts.categoryDescriptions[category],
     bijzonder: facts.categorySpecial[category],
   }));
-  return { categories, persons: exposure.persons, municipalities: exposure.municipalities.length, views: exposure.views };
+  return {
+    categories,
+    persons: exposure.persons,
+    personsViewed: exposure.personsViewed,
+    municipalities: exposure.municipalities.length,
+    views: exposure.views,
+    users: exposure.users,
+  };
 }
 
 function exposureSpan(exposure: Exposure): { first: string; last: string } | null {
@@ -125,6 +132,7 @@ function assessmentNotes(incident: Incident, assessment: EnisaAssessment | null)
 
 function buildErnst(session: AnalysisSession, request: TableRequest): TableModel {
   const overrides = enisaOverrides(request.enisa);
+  const circumstances = enisaCircumstances(request.enisaCircumstances);
   const incidents = selectedIncidents(session, request);
   const facts = datalekFacts(session);
   const { peildatum, exposure } = exposureFor(session, request);
@@ -140,14 +148,14 @@ function buildErnst(session: AnalysisSession, request: TableRequest): TableModel
       `(${formatCount(exposure.persons)} personen, ${formatCount(exposure.municipalities.length)} gemeenten, ` +
       `${formatCount(exposure.views)} inzagen door ${formatCount(exposure.users)} gebruikers, ${formatCount(exposure.personsViewed)} personen ingezien` +
       `${exposure.first === null ? '' : `, van ${formatInstant(instantOf(exposure.first))} tot ${formatInstant(instantOf(exposure.last ?? exposure.first))}`}). ` +
-      'Het aantal betrokkenen is geen factor in de ENISA-formule, maar weegt mee in de beoordeling.',
+      'Omvang (het aantal personen en het deel dat is ingezien) weegt mee in DPC; of de gegevens zijn ingezien bepaalt de vertrouwelijkheid in CB.',
   ];
   if (incidents.filter(isDataBreach).length > 1) {
     notes.push('Let op: de snapshot koppelt signalen niet aan een incident, dus elk datalek krijgt dezelfde blootstelling.');
   }
   for (const incident of incidents) {
     const breach = isDataBreach(incident);
-    const assessment = assessEnisa(breach ? evidence : null, overrides);
+    const assessment = assessEnisa(breach ? evidence : null, overrides, circumstances);
     rows.push(row(incident, breach ? exposure : null, assessment));
     notes.push(...assessmentNotes(incident, assessment));
   }
@@ -157,6 +165,7 @@ function buildErnst(session: AnalysisSession, request: TableRequest): TableModel
   const parameters: Record<string, unknown> = { peildatum };
   if (request.incident !== undefined) parameters.incident = request.incident;
   if (Object.keys(overrides).length > 0) parameters.enisa = overrides;
+  if (Object.keys(circumstances).length > 0) parameters.enisa_omstandigheden = circumstances;
   return tableModel(session, {
     id: 'datalek-ernst',
     title: 'Melding en ernst van incidenten (ENISA-methode)',

@@ -34,6 +34,13 @@ export interface TableRequest {
   /** datalek-ernst: the incident id and assessor's overrides of the ENISA factors. */
   incident?: string;
   enisa?: Partial<{ dpc: number; ei: number; cb: number }>;
+  /** datalek-ernst: the assessor's circumstances of the breach (ENISA CB), see ernst-enisa.ts. */
+  enisaCircumstances?: {
+    confidentiality?: 'exposed' | 'known-recipients' | 'unknown-recipients';
+    integrity?: 'none' | 'recoverable' | 'irrecoverable';
+    availability?: 'none' | 'temporary' | 'permanent';
+    maliciousIntent?: boolean;
+  };
 }
 
 export interface TableDefinition {
