@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import type { EventChannel, EventContract, MenuCommand } from '../shared/ipc/contract';
 import { VERSION } from '../shared/version';
 import { appendAudit, readAndVerifyAudit } from '../shared/node/audit';
+import { listAssessments, saveAssessment } from '../shared/node/assessment/store';
 import { appDataDir } from './data-dir';
 import { createEventQueue } from './event-queue';
 import { writeFileSafely } from '../shared/node/files/safe-write';
@@ -127,6 +128,8 @@ const handlers = createInvokeHandlers({
     },
   },
   audit: { append: audit, read: () => readAndVerifyAudit(dataDir) },
+  assessments: { list: (sha) => listAssessments(dataDir, sha), save: (record) => saveAssessment(dataDir, record, 'host') },
+  now: () => new Date(),
   appInfo: async () => ({ version: VERSION, platform: process.platform, host: 'electron', demoSnapshotPath: await demoSnapshotPath() }),
   documentsDir: app.getPath('documents'),
   maxReadBytes: maxReadBytes(process.env),

@@ -3,8 +3,9 @@
 // Electron. main.ts registers them behind the sender check.
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { FileReadError, FileTooLargeError, FileWriteError, isKetenlensError } from '../../shared/errors';
+import { FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError } from '../../shared/errors';
 import { checkAuditInput } from '../../shared/node/audit/details-guard';
+import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek-assessment';
 import type {
   AppInfo, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
 } from '../../shared/ipc/contract';
@@ -35,6 +36,10 @@ export interface HostDependencies {
   grants: PathGrants;
   recent: { list(): Promise<string[]>; add(path: string): Promise<void> };
   audit: { append(input: AuditEventInput): Promise<void>; read(): Promise<AuditReadResult> };
+  /** Saved breach assessments in the data folder (shared/node/assessment); save audits first. */
+  assessments: { list(snapshotSha256: string): Promise<SavedAssessment[]>; save(record: SavedAssessment): Promise<SavedAssessment> };
+  /** The host's clock, for savedAt. */
+  now(): Date;
   appInfo(): Promise<AppInfo>;
   /** Folder the save dialog starts in. */
   documentsDir: string;
@@ -138,5 +143,19 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
     },
     'audit:read': () => deps.audit.read(),
     'app:info': () => deps.appInfo(),
+
+    'assessment:list': async (request) => {
+      const sha = typeof request === 'object' && request !== null && 'snapshotSha256' in request ? request.snapshotSha256 : null;
+      if (typeof sha !== 'string') throw new InvalidParameterError('snapshotSha256', 'ontbreekt.', 'is missing.');
+      return { assessments: await deps.assessments.list(sha), storage: 'data-folder' };
+    },
+    'assessment:save': async (request) => {
+      const given = typeof request === 'object' && request !== null && 'assessment' in request ? request.assessment : null;
+      // The host's clock and the way in are the host's to say, not the page's.
+      const stamped = typeof given === 'object' && given !== null
+        ? { ...given, savedAt: deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'app' }
+        : given;
+      return deps.assessments.save(checkSavedAssessment(stamped));
+    },
   };
 }

@@ -5,10 +5,28 @@ import type {
   AuditEntry, EventChannel, EventContract, HostApi, InvokeChannel, InvokeContract, PickedFile,
 } from '../../shared/ipc/contract';
 import { FileReadError } from '../../shared/errors';
+import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek-assessment';
 
 export const DEMO_PATH = 'demo.snapshot.age';
 
 type Handlers = { [C in InvokeChannel]: (request: InvokeContract[C]['request']) => Promise<InvokeContract[C]['response']> };
+
+const ASSESSMENT_KEY = 'ketenlens.beoordelingen.';
+
+/** Saved assessments of a snapshot in this browser; a damaged list is refused (never overwritten unseen). */
+function readAssessments(snapshotSha256: string): SavedAssessment[] {
+  const key = ASSESSMENT_KEY + snapshotSha256;
+  const text = localStorage.getItem(key);
+  if (text === null) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new FileReadError(`localStorage:${key}`, 'de bewaarde beoordelingen zijn beschadigd', 'the saved assessments are damaged', { cause: error });
+  }
+  if (!Array.isArray(value)) throw new FileReadError(`localStorage:${key}`, 'de bewaarde beoordelingen zijn beschadigd', 'the saved assessments are damaged');
+  return value.map((each) => checkSavedAssessment(each));
+}
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
@@ -85,6 +103,24 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     },
     'audit:read': async () => ({ entries: [...audit], verification: { ok: true } }),
     'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH }),
+    // A browser has no data folder: assessments stay in this browser's localStorage (the
+    // screen says so, storage 'browser-local'); the audit entry goes to the session's trail.
+    'assessment:list': async ({ snapshotSha256 }) => ({ assessments: readAssessments(snapshotSha256), storage: 'browser-local' }),
+    'assessment:save': async ({ assessment }) => {
+      const stored = checkSavedAssessment({ ...assessment, savedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'app' });
+      audit.push({
+        action: 'save-assessment',
+        details: {
+          source: 'browser', incident: stored.incident, snapshot_sha256: stored.snapshotSha256, peildatum: stored.peildatum,
+          assessor: stored.assessor, dpc: stored.result.dpc, ei: stored.result.ei, cb: stored.result.cb, se: stored.result.se,
+          ernst: stored.result.ernst, fixed: Object.keys(stored.factors),
+        },
+        seq: audit.length + 1, at: new Date().toISOString(), previous: '', hash: '',
+      });
+      const list = [...readAssessments(stored.snapshotSha256), stored];
+      localStorage.setItem(ASSESSMENT_KEY + stored.snapshotSha256, JSON.stringify(list));
+      return stored;
+    },
   };
 
   return {

@@ -297,7 +297,7 @@ function pick<T extends string>(key: string, value: unknown, allowed: readonly T
 }
 
 /** Validate the assessor's circumstances of the breach; absent ones take the proposal or 'none'. */
-export function enisaCircumstances(given: EnisaCircumstances | undefined): EnisaCircumstances {
+export function enisaCircumstances(given: { [K in keyof EnisaCircumstances]?: unknown } | undefined): EnisaCircumstances {
   if (given === undefined) return {};
   const result: EnisaCircumstances = {};
   const confidentiality = pick('confidentiality', given.confidentiality, CONFIDENTIALITY_VALUES);

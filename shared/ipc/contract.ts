@@ -5,6 +5,7 @@
 // Design: the core (decrypt, sql.js, analyses, exporters) runs in a Web Worker inside the
 // renderer in both hosts, so the host only moves bytes: it picks and reads files and
 // saves exports. Keys never cross IPC: passphrases and identities stay in the renderer.
+import type { SavedAssessment } from '../analyses/datalek-assessment';
 
 /** Invoke channels: renderer → main, with a response. */
 export interface InvokeContract {
@@ -24,6 +25,17 @@ export interface InvokeContract {
   'audit:read': { request: void; response: AuditReadResult };
   /** Version, platform and the demo snapshot's location (generated on first use). */
   'app:info': { request: void; response: AppInfo };
+  // ── Breach assessments (issue 16): kept in the data folder, never personal data of data subjects.
+  /** The assessments saved for a snapshot (by its SHA-256), oldest first, and where they are kept. */
+  'assessment:list': { request: { snapshotSha256: string }; response: AssessmentList };
+  /** Save an assessment (audited first); the host sets savedAt. */
+  'assessment:save': { request: { assessment: SavedAssessment }; response: SavedAssessment };
+}
+
+/** Where a host keeps assessments: the data folder (Electron) or this browser only (browser host). */
+export interface AssessmentList {
+  assessments: SavedAssessment[];
+  storage: 'data-folder' | 'browser-local';
 }
 
 /** Event channels: main → renderer, no response. */
@@ -38,6 +50,7 @@ export type InvokeChannel = keyof InvokeContract;
 export type EventChannel = keyof EventContract;
 export const INVOKE_CHANNELS = [
   'snapshot:pick', 'file:read', 'identity:pick', 'export:save', 'recent:list', 'audit:append', 'audit:read', 'app:info',
+  'assessment:list', 'assessment:save',
 ] as const satisfies readonly InvokeChannel[];
 export const EVENT_CHANNELS = ['menu:command', 'file:open-request'] as const satisfies readonly EventChannel[];
 
@@ -90,7 +103,8 @@ export type AuditAction =
   | 'lock'
   | 'unlock'
   | 'seal'
-  | 'rekey';
+  | 'rekey'
+  | 'save-assessment';
 
 /** What a caller reports; the audit log adds time, sequence and hash chain. */
 export interface AuditEventInput {

@@ -4,12 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
 import { createPathGrants, kindOfDroppedFile } from '../../electron/files/path-grants';
 import type { AuditEventInput } from '../../shared/ipc/contract';
+import { ASSESSMENT_FORMAT, type SavedAssessment } from '../../shared/analyses/datalek-assessment';
 
 function fakeHost(overrides: Partial<HostDependencies> = {}) {
   const audited: AuditEventInput[] = [];
   const written = new Map<string, Uint8Array>();
   const recent: string[] = [];
   const snapshotsRead: string[] = [];
+  const saved: SavedAssessment[] = [];
   const deps: HostDependencies = {
     language: () => 'en',
     showOpenDialog: async () => '/home/analyst/q3.snapshot.age',
@@ -28,12 +30,20 @@ function fakeHost(overrides: Partial<HostDependencies> = {}) {
       read: async () => ({ entries: [], verification: { ok: true } }),
     },
     appInfo: async () => ({ version: '0.1.0', platform: 'linux', host: 'electron', demoSnapshotPath: null }),
+    assessments: {
+      list: async (sha) => saved.filter((record) => record.snapshotSha256 === sha),
+      save: async (record) => {
+        saved.push(record);
+        return record;
+      },
+    },
+    now: () => new Date('2026-12-05T08:00:00.123Z'),
     documentsDir: '/home/analyst/Documents',
     maxReadBytes: 2e9,
     onSnapshotRead: (path) => void snapshotsRead.push(path),
     ...overrides,
   };
-  return { handlers: createInvokeHandlers(deps), audited, written, recent, snapshotsRead, deps };
+  return { handlers: createInvokeHandlers(deps), audited, written, recent, snapshotsRead, saved, deps };
 }
 
 describe('file:read allow-list', () => {
@@ -121,5 +131,29 @@ describe('audit:append', () => {
     await expect(handlers['audit:append']({ action: 'open', details: { passphrase: 'hunter2' } })).rejects.toMatchObject({ code: 'invalid-parameter' });
     await expect(handlers['audit:append']({ action: 'delete-everything', details: {} })).rejects.toMatchObject({ code: 'invalid-parameter' });
     expect(append).toHaveBeenCalledOnce();
+  });
+});
+
+describe('assessment:save and assessment:list', () => {
+  const sha = 'ab'.repeat(32);
+  const record = {
+    format: ASSESSMENT_FORMAT, incident: 'INC-1', factors: { cb: 0.5 }, circumstances: {}, reasoning: 'Ingezien door gemeenten.',
+    assessor: 'A. Beoordelaar', snapshotSha256: sha, peildatum: '2022-01-31', savedAt: '1999-01-01T00:00:00Z', via: 'cli',
+    result: { dpc: 3, ei: 1, cb: 0.5, se: 3.5, ernst: 'hoog' },
+  };
+
+  it("stamps the host's clock and the way in, and lists what was saved", async () => {
+    const { handlers } = fakeHost();
+    const stored = await handlers['assessment:save']({ assessment: record });
+    expect(stored).toMatchObject({ savedAt: '2026-12-05T08:00:00Z', via: 'app', assessor: 'A. Beoordelaar' });
+    expect(await handlers['assessment:list']({ snapshotSha256: sha })).toEqual({ assessments: [stored], storage: 'data-folder' });
+  });
+
+  it('refuses a record with a BSN-like number or without a name', async () => {
+    const { handlers, saved } = fakeHost();
+    await expect(handlers['assessment:save']({ assessment: { ...record, reasoning: 'zie 123456789' } })).rejects.toMatchObject({ code: 'invalid-parameter' });
+    await expect(handlers['assessment:save']({ assessment: { ...record, assessor: ' ' } })).rejects.toMatchObject({ code: 'invalid-parameter' });
+    await expect(handlers['assessment:list']({})).rejects.toMatchObject({ code: 'invalid-parameter' });
+    expect(saved).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, protectForExport, resolveDisclosure, resolveFormat, writeTableOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { enisaOverrides } from '../../../analyses/ernst-enisa';
+import { saveFromCommandLine, mergeAssessmentFile, readAssessmentInput } from './table-assessment';
 
 const HELP = `Usage: ketenlens table <id> <snapshot> [options] [key options]
 
@@ -30,6 +32,20 @@ Parameters (defaults: the snapshot's peildatum, doelgroep asiel, € 9.500 and �
                            (kennisgeving-vertraging) from DATE on
   --tot-en-met DATE        … up to and including DATE
   --incident ID            the incident (datalek tables)
+  --dpc N, --ei N, --cb N  datalek-ernst: the assessor's ENISA factors (DPC 1–4, EI
+                           0,25–1, CB 0–2); absent ones follow the proposal
+  --beoordeling FILE       datalek-ernst: save the assessment (factors, circumstances,
+                           reasoning, name, date) for this snapshot in the data folder
+                           (KETENLENS_DATA_DIR, else ~/.ketenlens) with an audit entry,
+                           as the app does. FILE is JSON:
+                           {"beoordelaar": "name", "toelichting": "why",
+                            "incident"?: "ID", "factoren"?: {"dpc"?, "ei"?, "cb"?},
+                            "omstandigheden"?: {"confidentiality"?: "exposed" |
+                              "known-recipients" | "unknown-recipients",
+                              "integrity"?: "none" | "recoverable" | "irrecoverable",
+                              "availability"?: "none" | "temporary" | "permanent",
+                              "maliciousIntent"?: true | false}}
+                           Options --dpc/--ei/--cb and the file must not disagree.
 ${OUTPUT_HELP}
 ${KEY_HELP}
 
@@ -74,6 +90,18 @@ interface ParameterValues {
   vanaf?: string | undefined;
   'tot-en-met'?: string | undefined;
   incident?: string | undefined;
+  dpc?: string | undefined;
+  ei?: string | undefined;
+  cb?: string | undefined;
+}
+
+/** A factor as typed: '0,25' or '0.25'. Range checks are enisaOverrides'. */
+function factorOption(option: string, text: string): number {
+  const value = Number(text.trim().replace(',', '.'));
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new InvalidParameterError(option, `'${text}' is geen getal.`, `'${text}' is not a number.`);
+  }
+  return value;
 }
 
 /** The TableRequest the options describe; throws InvalidParameterError for bad values. */
@@ -104,6 +132,12 @@ export function requestFromOptions(values: ParameterValues): TableRequest {
     throw new InvalidParameterError('--vanaf', 'de periode begint na het einde.', 'the period starts after it ends.');
   }
   if (values.incident !== undefined) request.incident = values.incident;
+  const enisa: Partial<Record<'dpc' | 'ei' | 'cb', number>> = {};
+  for (const key of ['dpc', 'ei', 'cb'] as const) {
+    const text = values[key];
+    if (text !== undefined) enisa[key] = factorOption(`--${key}`, text);
+  }
+  if (Object.keys(enisa).length > 0) request.enisa = enisaOverrides(enisa);
   return request;
 }
 
@@ -128,18 +162,29 @@ export const tableCommand: Command = {
         vanaf: { type: 'string' },
         'tot-en-met': { type: 'string' },
         incident: { type: 'string' },
+        dpc: { type: 'string' },
+        ei: { type: 'string' },
+        cb: { type: 'string' },
+        beoordeling: { type: 'string' },
       },
     });
     const [id = '', snapshotPath = ''] = requirePositionals(positionals, ['id', 'snapshot'], 'table');
     findTable(id);
     const request = requestFromOptions(values);
+    if ((request.enisa !== undefined || values.beoordeling !== undefined) && id !== 'datalek-ernst') {
+      throw new InvalidParameterError('--dpc', 'de ENISA-factoren en --beoordeling horen bij datalek-ernst.', 'the ENISA factors and --beoordeling belong to datalek-ernst.');
+    }
+    const assessmentFile = values.beoordeling === undefined ? null : await readAssessmentInput(values.beoordeling, io);
+    if (assessmentFile !== null) mergeAssessmentFile(request, assessmentFile);
     const format = resolveFormat(values.format, values.out, 'md');
     const disclosure = resolveDisclosure(values.disclosure, { method: 'none' });
 
     const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
     let model: TableModel;
     try {
-      model = protectForExport(buildTable(createAnalysisSession(snapshot), id, request), disclosure, io);
+      const built = buildTable(createAnalysisSession(snapshot), id, request);
+      if (assessmentFile !== null) await saveFromCommandLine(built, request, assessmentFile, snapshot.sha256, io);
+      model = protectForExport(built, disclosure, io);
     } finally {
       snapshot.close();
     }
