@@ -247,4 +247,7 @@ export const en = {
   aboutClose: 'Close',
   noGridToExport: 'This screen has no table to export.',
   footer: 'Ketenlens {version} · data stays on this computer',
+  // issue 13: first run, parameters in words, dates
+  bijlageDisclosureDefault: 'By default counts below {k} are suppressed, as with ketenlens bijlage.',
+  bijlageSnapshotDefaults: 'the snapshot’s settings (reference date)',
 } as const satisfies Messages;

@@ -258,6 +258,9 @@ export const nl = {
   aboutClose: 'Sluiten',
   noGridToExport: 'Dit scherm heeft geen tabel om te exporteren.',
   footer: 'Ketenlens {version} · gegevens blijven op deze computer',
+  // issue 13: first run, parameters in words, dates
+  bijlageDisclosureDefault: 'Standaard worden aantallen onder {k} onderdrukt, net als bij ketenlens bijlage.',
+  bijlageSnapshotDefaults: 'instellingen van de snapshot (peildatum)',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -2,6 +2,8 @@
 // and whether its hash chain is intact. The browser host keeps it for this session only.
 import { useEffect, useState } from 'react';
 import type { AuditReadResult } from '../../shared/ipc/contract';
+import type { Language } from '../../shared/errors';
+import { describeParameters } from '../../shared/format/parameters';
 import type { TableModel } from '../../shared/tables/model';
 import { useApp } from '../app/context';
 import { DataGrid } from '../components/DataGrid';
@@ -10,7 +12,7 @@ import { localized, useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { WireError } from '../worker/protocol';
 
-function auditModel(result: AuditReadResult, provenance: TableModel['provenance']): TableModel {
+function auditModel(result: AuditReadResult, provenance: TableModel['provenance'], language: Language): TableModel {
   return {
     id: 'audit',
     title: 'Audittrail',
@@ -24,7 +26,8 @@ function auditModel(result: AuditReadResult, provenance: TableModel['provenance'
       seq: entry.seq,
       at: entry.at.replace(/\.\d{3}Z$/, 'Z'),
       action: entry.action,
-      details: Object.entries(entry.details).map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`).join(' · '),
+      // Parameters in an entry (peildatum, drempel_cent, …) read as on the Bijlage screen.
+      details: describeParameters(entry.details, { language }),
     })),
     totals: null,
     notes: [],
@@ -66,7 +69,7 @@ export function AuditScreen() {
             : `${t('auditBroken', { seq: result.verification.firstBadSeq })} ${localized({ messageNl: result.verification.reasonNl, messageEn: result.verification.reasonEn }, language)}`}
         </p>
       )}
-      {result !== null && <DataGrid model={auditModel(result, provenance)} name="audit" caption={t('auditTitle')} />}
+      {result !== null && <DataGrid model={auditModel(result, provenance, language)} name="audit" caption={t('auditTitle')} />}
     </div>
   );
 }

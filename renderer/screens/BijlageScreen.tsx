@@ -1,6 +1,9 @@
-// Bijlage: several tables, with the parameters last used on their screens, in one Word,
-// OpenDocument or spreadsheet file, with a chosen disclosure control.
+// Bijlage: several tables, with the parameters last used on their screens (said in words),
+// in one Word, OpenDocument or spreadsheet file, with a chosen disclosure control —
+// suppression with k = 10 unless the author chooses otherwise, as `ketenlens bijlage`.
 import { useState } from 'react';
+import { describeParameters } from '../../shared/format/parameters';
+import { DEFAULT_SUPPRESSION_K } from '../../shared/export/disclosure';
 import type { DisclosureOption } from '../../shared/tables/model';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { OptionalTable } from '../../shared/snapshot/types';
@@ -11,6 +14,7 @@ import { useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { BijlageFormat, WireError } from '../worker/protocol';
 import { TABEL1_DATES } from './ElipScreen';
+import { BIJLAGE_DISCLOSURE_DEFAULT, BIJLAGE_DISCLOSURES } from './bijlage-options';
 
 interface CatalogueEntry {
   id: TableId;
@@ -33,20 +37,13 @@ const CATALOGUE: readonly CatalogueEntry[] = [
   { id: 'kennisgeving-vertraging', requires: ['kennisgeving', 'ind_levering'], defaults: {} },
 ];
 const FORMATS: readonly BijlageFormat[] = ['docx', 'odt', 'xlsx', 'ods'];
-const DISCLOSURES: readonly DisclosureOption[] = ['none', 'round5', 'round10', 'suppress'];
-
-function describe(parameters: TableRequest): string {
-  return Object.entries(parameters)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join(' · ');
-}
 
 export function BijlageScreen() {
   const { core, host, summary, tableParameters } = useApp();
-  const { t } = useLanguage();
+  const { t, language } = useLanguage();
   const [chosen, setChosen] = useScreenState<string[]>('bijlage.tables', ['elip-cohorten', 'boete-achterstand', 'datalek-gemeenten']);
   const [format, setFormat] = useScreenState<BijlageFormat>('bijlage.format', 'docx');
-  const [disclosure, setDisclosure] = useScreenState<DisclosureOption>('bijlage.disclosure', 'none');
+  const [disclosure, setDisclosure] = useScreenState<DisclosureOption>('bijlage.disclosure', BIJLAGE_DISCLOSURE_DEFAULT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
   const [status, setStatus] = useState('');
@@ -93,7 +90,7 @@ export function BijlageScreen() {
                   onChange={(e) => setChosen(e.target.checked ? [...chosen, entry.id] : chosen.filter((id) => id !== entry.id))}
                 />
                 <span>{t(`table_${entry.id}`)} <span className="mono muted small">({entry.id})</span></span>
-                <span className="muted small">{enabled ? describe(parametersOf(entry)) : t('bijlageUnavailable')}</span>
+                <span className="muted small">{enabled ? describeParameters(parametersOf(entry), { language }) || t('bijlageSnapshotDefaults') : t('bijlageUnavailable')}</span>
               </label>
             );
           })}
@@ -107,9 +104,19 @@ export function BijlageScreen() {
           </label>
           <label className="field">
             <span>{t('disclosure')}</span>
-            <select value={disclosure} onChange={(e) => setDisclosure(DISCLOSURES.find((d) => d === e.target.value) ?? 'none')}>
-              {DISCLOSURES.map((d) => <option key={d} value={d}>{t(`disclosure_${d === 'round' ? 'round5' : d}`)}</option>)}
+            <select
+              value={disclosure}
+              onChange={(e) => setDisclosure(BIJLAGE_DISCLOSURES.find((d) => d === e.target.value) ?? BIJLAGE_DISCLOSURE_DEFAULT)}
+              aria-describedby="bijlage-disclosure-default"
+              data-testid="bijlage-disclosure"
+            >
+              {BIJLAGE_DISCLOSURES.map((d) => (
+                <option key={d} value={d}>
+                  {d === 'suppress' ? `${t('disclosure_suppress')} (k = ${DEFAULT_SUPPRESSION_K})` : t(`disclosure_${d === 'round' ? 'round5' : d}`)}
+                </option>
+              ))}
             </select>
+            <span id="bijlage-disclosure-default" className="muted small">{t('bijlageDisclosureDefault', { k: DEFAULT_SUPPRESSION_K })}</span>
           </label>
         </div>
         <div className="actions">

@@ -13,6 +13,23 @@ export type DisclosureChoice =
 
 export const DEFAULT_SUPPRESSION_K = 10;
 
+/**
+ * The protection a bijlage gets unless its maker chooses otherwise, because a bijlage is
+ * made to be published: the one default of the app's Bijlage screen and `ketenlens bijlage`.
+ */
+export const BIJLAGE_DEFAULT_DISCLOSURE: DisclosureChoice = { method: 'suppress', k: DEFAULT_SUPPRESSION_K };
+
+/**
+ * The app's option for a choice. The option 'suppress' means k = DEFAULT_SUPPRESSION_K
+ * (what applyDisclosure gives it), so another k has no option and is refused here.
+ */
+export function disclosureOptionOf(choice: DisclosureChoice): DisclosureOption {
+  if (choice.method === 'none') return 'none';
+  if (choice.method === 'round') return choice.base === 5 ? 'round5' : 'round10';
+  if (choice.k !== DEFAULT_SUPPRESSION_K) throw new RangeError(`the app offers suppression with k = ${DEFAULT_SUPPRESSION_K} only (got ${choice.k})`);
+  return 'suppress';
+}
+
 /** The key of the row-total column that the spec's tables use. */
 export const ROW_TOTAL_KEY = 'totaal';
 

@@ -24,6 +24,15 @@ describe('published layout', () => {
     expect(provenanceLine(model)).toBe('Ketenlens-snapshot ffffffffffff · peildatum 01-07-2023 · ketenlens 0.1.0 · gemaakt 02-07-2023 00:30');
   });
 
+  it('says the parameters in words in the provenance line, without repeating its peildatum', () => {
+    const assessed = { ...model, parameters: { peildatum: '2023-07-01', incident: 'INC-7', enisa: { dpc: 4 } } };
+    expect(provenanceLine(assessed)).toBe(
+      'Ketenlens-snapshot ffffffffffff · peildatum 01-07-2023 · incident INC-7 · DPC 4 (aangepast) · ketenlens 0.1.0 · gemaakt 02-07-2023 00:30',
+    );
+    const period = { ...model, parameters: { peildatum: '2023-06-30', vanaf: '2022-01-01', tot_en_met: null } };
+    expect(provenanceLine(period)).toContain('· peildatum 01-07-2023 · peildatum 30-06-2023 · vanaf 01-01-2022 · ketenlens');
+  });
+
   it('marks rounded totals with *', () => {
     const table = publishedTable({ ...model, disclosure: { method: 'round', base: 5 } });
     expect(table.headers).toEqual(['Naam', 'A', 'Totaal*']);

@@ -1,7 +1,7 @@
 // The published layout of tables-v1.md, computed once from a TableModel so that every
 // exporter shows the same texts: caption "Tabel N: title", header labels, body and totals
 // cells as Dutch text (with '<k' / 'x' for hidden cells), "Bron: …", notes and provenance.
-import { formatCell, formatDate, formatInstant } from '../format';
+import { describeParameters, formatCell, formatDate, formatInstant } from '../format';
 import type { AuditReference, CellValue, TableColumn, TableModel, TableRow } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { ROW_TOTAL_KEY, secondaryKeys } from './disclosure';
@@ -31,7 +31,10 @@ export interface PublishedTable {
   /** 'Bron: DUO' */
   sourceLine: string;
   notes: string[];
-  /** 'Ketenlens-snapshot c801c015dd18 · peildatum 15-09-2023 · ketenlens 0.1.0 · gemaakt 23-11-2026 14:34' */
+  /**
+   * 'Ketenlens-snapshot c801c015dd18 · peildatum 15-09-2023 · doelgroep asielmigranten · …
+   * · ketenlens 0.1.0 · gemaakt 23-11-2026 14:34': the parameters in words between them.
+   */
   provenanceLine: string;
 }
 
@@ -92,12 +95,20 @@ export function auditReferenceText(reference: AuditReference): string {
   return `auditregel ${reference.seq} (${reference.hash.slice(0, 12)})`;
 }
 
+/** The table's parameters in words (shared/format/parameters), without the peildatum the line already names. */
+function parametersInWords(model: TableModel): string[] {
+  const omit = model.parameters.peildatum === model.provenance.peildatum ? ['peildatum'] : [];
+  const words = describeParameters(model.parameters, { dateStyle: 'padded', omit });
+  return words === '' ? [] : [words];
+}
+
 export function provenanceLine(model: TableModel): string {
   const { snapshot_sha256: sha, peildatum, generator, created_at: createdAt, audit } = model.provenance;
   return [
     `Ketenlens-snapshot ${sha.slice(0, 12)}`,
     ...(audit === undefined ? [] : [auditReferenceText(audit)]),
     `peildatum ${formatDate(peildatum, 'padded')}`,
+    ...parametersInWords(model),
     generator,
     `gemaakt ${formatInstant(createdAt, { style: 'padded' })}`,
   ].join(' · ');

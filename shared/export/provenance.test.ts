@@ -88,7 +88,11 @@ describe('machine-readable provenance', () => {
 
   it('names the audit entry in the visible provenance line, next to the snapshot hash', () => {
     const [audited] = withAuditReference([model()], AUDIT);
-    expect(provenanceLine(audited!)).toBe('Ketenlens-snapshot c801c015dd18 · auditregel 12 (3f2a9c01b7de) · peildatum 15-09-2023 · ketenlens 0.1.0 · gemaakt 23-11-2026 14:30');
+    // The parameters follow the peildatum in words (shared/format/parameters).
+    expect(provenanceLine(audited!)).toBe(
+      'Ketenlens-snapshot c801c015dd18 · auditregel 12 (3f2a9c01b7de) · peildatum 15-09-2023 · peildatum 01-07-2023 · doelgroep asielmigranten · ' +
+        'ELIP-A: minstens € 9.500 van de lening gebruikt · incident INC--1 </script> <!-- & "x" · ketenlens 0.1.0 · gemaakt 23-11-2026 14:30',
+    );
     expect(provenanceLine(model())).not.toContain('auditregel');
   });
 

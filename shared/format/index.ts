@@ -6,6 +6,7 @@ import { formatDate, formatInstant, formatMonth, type DateStyle, type MonthStyle
 
 export * from './numbers';
 export * from './dates';
+export * from './parameters';
 
 export interface CellFormatOptions {
   /** Dates as '1-5-2022' (short, default) or '01-05-2022' (padded, as in Tabel 1). */

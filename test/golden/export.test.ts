@@ -43,7 +43,9 @@ const EXPECTED_TEXTS = [
   ['01-07-2023', '14', '56', '138', '232', '258', '308', '627', '645', '156', '2', '2.436'],
 ];
 const CAPTION = 'Tabel 1: ELIP minstens € 9.500 geleend, per cohort (asielmigranten)';
-const PROVENANCE_LINE = 'Ketenlens-snapshot c801c015dd18 · peildatum 15-09-2023 · ketenlens 0.1.0 · gemaakt 23-11-2026 14:30';
+const PROVENANCE_LINE =
+  'Ketenlens-snapshot c801c015dd18 · peildatum 15-09-2023 · peildata 01-05-2022, 15-10-2022 en 01-07-2023 · doelgroep asielmigranten · ' +
+  'ELIP-A: minstens € 9.500 van de lening gebruikt · cohorten vanaf 2022 samengenomen · ketenlens 0.1.0 · gemaakt 23-11-2026 14:30';
 
 describe('golden files of Tabel 1', () => {
   for (const format of EXPORT_FORMATS) {

@@ -4,7 +4,7 @@
 // because a bijlage is made to be published.
 import { parseArgs } from 'node:util';
 import { InvalidParameterError, UsageError } from '../../../errors';
-import { DEFAULT_SUPPRESSION_K, type DisclosureChoice } from '../../../export/disclosure';
+import { BIJLAGE_DEFAULT_DISCLOSURE } from '../../../export/disclosure';
 import { checkDate, DOELGROEP_VALUES } from '../../../analyses/parameters';
 import { findTable, buildTable, TABLE_IDS, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
@@ -14,7 +14,6 @@ import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { checkOutputTarget, protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 
-export const BIJLAGE_DEFAULT_DISCLOSURE: DisclosureChoice = { method: 'suppress', k: DEFAULT_SUPPRESSION_K };
 
 const HELP = `Usage: ketenlens bijlage <snapshot> --tables ID,ID,… --out FILE [options] [key options]
 
