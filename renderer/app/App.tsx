@@ -9,7 +9,8 @@ import { LanguageContext, translator } from '../i18n/i18n';
 import { CoreClient } from '../worker/client';
 import type { SnapshotSummary, WireError } from '../worker/protocol';
 import { ErrorBox } from '../components/ErrorBox';
-import { hostFile, OpeningScreen, type ChosenFile } from '../screens/OpeningScreen';
+import { OpeningScreen } from '../screens/OpeningScreen';
+import { hostFile, type ChosenFile } from './chosen-file';
 import { AppContext, type AppContextValue } from './context';
 import { ScreenView, SCREENS } from './ScreenView';
 import { TopBar } from './TopBar';
@@ -17,7 +18,7 @@ import { useAutoLock } from './use-auto-lock';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SnapshotMakenScreen } from '../screens/SnapshotMakenScreen';
 import { AboutDialog } from '../components/AboutDialog';
-import { asExportFormat, exportCurrentTable } from './current-export';
+import { runMenuCommand } from './menu-commands';
 
 export function App({ host }: { host: Host }) {
   const core = useMemo(() => new CoreClient(), []);
@@ -84,24 +85,21 @@ export function App({ host }: { host: Host }) {
   );
 
   useEffect(() => {
-    const offMenu = host.api.on('menu:command', (command) => {
-      if (command.command === 'navigate' && summary !== null) setScreen(command.screen);
-      else if (command.command === 'export-bijlage' && summary !== null) setScreen('bijlage');
-      else if (command.command === 'audit' && summary !== null) setScreen('audit');
-      else if (command.command === 'language') setLanguage(command.language);
-      else if (command.command === 'make-snapshot') setMaking(true);
-      else if (command.command === 'about') setAbout(true);
-      else if (command.command === 'export-current' && summary !== null) {
-        const format = asExportFormat(command.format);
-        if (format === null || !exportCurrentTable(format)) setAnnouncement(t('noGridToExport'));
-      }
-      else if (command.command === 'close') void close();
-      else if (command.command === 'lock') void lock();
-      else if (command.command === 'open-recent') void openFromHost(command.path);
-      else if (command.command === 'open') {
-        void host.api.invoke('snapshot:pick', undefined).then((picked) => (picked === null ? undefined : openFromHost(picked.path)));
-      }
-    });
+    const offMenu = host.api.on('menu:command', (command) =>
+      runMenuCommand(command, {
+        snapshotOpen: summary !== null,
+        navigate: setScreen,
+        setLanguage,
+        makeSnapshot: () => setMaking(true),
+        showAbout: () => setAbout(true),
+        noGridToExport: () => setAnnouncement(t('noGridToExport')),
+        close: () => void close(),
+        lock: () => void lock(),
+        openPath: (path) => void openFromHost(path),
+        pickAndOpen: () =>
+          void host.api.invoke('snapshot:pick', undefined).then((picked) => (picked === null ? undefined : openFromHost(picked.path))),
+      }),
+    );
     const offOpen = host.api.on('file:open-request', (picked) => void openFromHost(picked.path));
     return () => {
       offMenu();

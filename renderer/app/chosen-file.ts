@@ -1,0 +1,40 @@
+// The snapshot file chosen to open, shared by the shell (menu, Recent, OS requests, the
+// locked session) and the opening screen: its name, path and a way to read its (still
+// encrypted) bytes afresh for each attempt. Also the demo's passphrase, which is no secret.
+import type { HostApi } from '../../shared/ipc/contract';
+
+export const DEMO_PASSPHRASE = 'ketenlens-demo';
+
+export interface ChosenFile {
+  name: string;
+  path: string | null;
+  size: number;
+  demo: boolean;
+  /** Reads the (encrypted) bytes afresh: each attempt hands its buffer to the worker without copying. */
+  read(): Promise<Uint8Array<ArrayBuffer>>;
+}
+
+/** Host bytes normally sit on a plain ArrayBuffer (transferable as is); only a shared one is copied. */
+function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+}
+
+/** A file the host has read once: the first attempt uses those bytes, later ones read again. */
+export function hostFile(host: HostApi, path: string, name: string, bytes: Uint8Array, demo: boolean): ChosenFile {
+  let first: Uint8Array<ArrayBuffer> | null = ownBytes(bytes);
+  return {
+    name,
+    path,
+    size: bytes.byteLength,
+    demo,
+    async read() {
+      if (first !== null) {
+        const once = first;
+        first = null;
+        return once;
+      }
+      const again = await host.invoke('file:read', { path });
+      return ownBytes(again.bytes);
+    },
+  };
+}
