@@ -32,6 +32,19 @@ const WHY_ELECTRON =
   'electron/ is a thin shell over shared/: it may not import renderer/ code (the renderer is loaded as a page, ' +
   'and talks to main only through the typed IPC contract in shared/ipc/contract.ts).';
 
+const WHY_FAMILY =
+  'An analysis family (shared/analyses/elip/, boete/, kennisgeving/, datalek/) stands alone: it reads its facts, ' +
+  'computes, words its notes and defines its tables from shared/analyses/common/, shared/tables/definition.ts, ' +
+  'shared/snapshot/vocabulary.ts and the rest of shared/ — never from another family or from shared/tables/catalogue.ts. ' +
+  'Only the catalogue imports the families, so nothing depends back on it (no cycle) and each family can be read, tested ' +
+  'and copied on its own. Move what two families share into shared/analyses/common/ (enumerations of the schema into ' +
+  'shared/snapshot/vocabulary.ts); see "How to add a table" in docs/ARCHITECTURE.md.';
+const WHY_COMMON =
+  'shared/analyses/common/ sits below the analysis families: every family may use it, so it may import no family ' +
+  '(shared/analyses/elip/, boete/, kennisgeving/, datalek/) and not shared/tables/catalogue.ts, which imports the families.';
+
+const ANALYSIS_FAMILIES = ['elip', 'boete', 'kennisgeving', 'datalek'];
+
 const restrict = (message, { node = false, electron = false, react = false, dirs = [] }) => {
   const patterns = [];
   if (node) {
@@ -42,6 +55,16 @@ const restrict = (message, { node = false, electron = false, react = false, dirs
   if (react) patterns.push({ group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'recharts', '@tanstack/react-*'], message });
   for (const dir of dirs) patterns.push({ group: [`**/${dir}/**`, `../${dir}`, `../../${dir}`], message });
   return ['error', { patterns }];
+};
+
+/** The shared/ rule plus: no import of the given analysis families, nor of the catalogue that imports them. */
+const analysisRule = (message, families) => {
+  const [, { patterns }] = restrict(WHY_SHARED, { node: true, electron: true, react: true, dirs: ['renderer', 'electron', 'node'] });
+  const forbidden = ['**/tables/catalogue', '**/tables/catalogue.ts'];
+  for (const family of families) {
+    forbidden.push(`../${family}`, `../${family}/**`, `../../${family}`, `../../${family}/**`, `**/analyses/${family}`, `**/analyses/${family}/**`);
+  }
+  return ['error', { patterns: [...patterns, { group: forbidden, message }] }];
 };
 
 export default tseslint.config(
@@ -67,6 +90,14 @@ export default tseslint.config(
         node: true, electron: true, react: true, dirs: ['renderer', 'electron', 'node'],
       }),
     },
+  },
+  ...ANALYSIS_FAMILIES.map((family) => ({
+    files: [`shared/analyses/${family}/**/*.ts`],
+    rules: { 'no-restricted-imports': analysisRule(WHY_FAMILY, ANALYSIS_FAMILIES.filter((other) => other !== family)) },
+  })),
+  {
+    files: ['shared/analyses/common/**/*.ts'],
+    rules: { 'no-restricted-imports': analysisRule(WHY_COMMON, ANALYSIS_FAMILIES) },
   },
   {
     files: ['shared/node/**/*.ts'],

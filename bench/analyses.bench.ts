@@ -13,8 +13,8 @@ import { generateScaleSnapshot } from '../shared/demo/scale';
 import { openSnapshotFromPlaintext } from '../shared/snapshot/open';
 import { createAnalysisSession } from '../shared/tables/session';
 import { buildTable } from '../shared/tables/catalogue';
-import { computeLoanTimelines, personFacts } from '../shared/analyses/person-facts';
-import { referenceElipPersons } from '../shared/analyses/reference/elip';
+import { computeLoanTimelines, personFacts } from '../shared/analyses/elip/facts';
+import { referenceElipPersons } from '../shared/analyses/elip/reference';
 
 const PERSONS = Number(process.env.KETENLENS_BENCH_PERSONS ?? 600_000);
 const SEED = 20_240_101;
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     `| incasso-achterstand (first) | ${incasso === null ? 'no dwangbevel table' : `${incasso} ms`} |`,
     `| kennisgeving-vertraging (first) | ${notices === null ? 'no kennisgeving/ind_levering tables' : `${notices} ms`} |`,
     nativeLine,
-    `| plain reference (shared/analyses/reference/elip.ts) in sql.js, one date (${reference.filter((p) => p.group === 'A').length} ELIP-A) | ${referenceMs} ms |`,
+    `| plain reference (shared/analyses/elip/reference.ts) in sql.js, one date (${reference.filter((p) => p.group === 'A').length} ELIP-A) | ${referenceMs} ms |`,
     '',
     'Targets: ELIP at three dates together with datalek-gemeenten ≤ 1,5 s after load, a change of date or threshold ≤ 100 ms. ' +
       `Peak resident memory of this process: ${memory} MiB. The native sqlite3 run reads a plaintext copy in /dev/shm (memory-backed), deleted right after.`,

@@ -13,7 +13,7 @@ import { generateScaleSnapshot } from '../shared/demo/scale';
 import { openSnapshotFromPlaintext } from '../shared/snapshot/open';
 import { createAnalysisSession } from '../shared/tables/session';
 import { buildTable } from '../shared/tables/catalogue';
-import { datalekFacts } from '../shared/analyses/datalek-facts';
+import { datalekFacts } from '../shared/analyses/datalek/facts';
 
 const PERSONS = Number(process.env.KETENLENS_BENCH_PERSONS ?? 600_000);
 const SEED = 20_240_101;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError } from '../../shared/errors';
 import { checkAuditInput } from '../../shared/node/audit/details-guard';
-import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek-assessment';
+import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import type {
   AppInfo, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
 } from '../../shared/ipc/contract';

@@ -5,7 +5,7 @@ import type {
   AuditEntry, EventChannel, EventContract, HostApi, InvokeChannel, InvokeContract, PickedFile,
 } from '../../shared/ipc/contract';
 import { FileReadError } from '../../shared/errors';
-import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek-assessment';
+import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 
 export const DEMO_PATH = 'demo.snapshot.age';
 

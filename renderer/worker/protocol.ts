@@ -3,7 +3,7 @@
 // Errors cross the boundary as plain {code, messageNl, messageEn} so they stay readable.
 import type { AgeKey, Progress } from '../../shared/age/types';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
-import type { Incident } from '../../shared/analyses/incident-timeline';
+import type { Incident } from '../../shared/analyses/datalek/incident-timeline';
 import type { DisclosureOption, TableModel } from '../../shared/tables/model';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';

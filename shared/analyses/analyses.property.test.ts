@@ -7,10 +7,10 @@ import fc from 'fast-check';
 import { buildTable, type Doelgroep } from '../tables/catalogue';
 import type { TableRow } from '../tables/model';
 import { fixtureSession } from './testing/fixture';
-import { addCalendarMonths, dateOfDay, dayNumber } from './calendar';
-import { referenceElipGemeentenRows, referenceElipPersons, referenceFirstCohort } from './reference/elip';
-import { referenceBacklogByAge, referenceBacklogByMonth, referencePendingOrders } from './reference/boete';
-import { referenceLateNotices } from './reference/kennisgeving';
+import { addCalendarMonths, dateOfDay, dayNumber } from './common/calendar';
+import { referenceElipGemeentenRows, referenceElipPersons, referenceFirstCohort } from './elip/reference';
+import { referenceBacklogByAge, referenceBacklogByMonth, referencePendingOrders } from './boete/reference';
+import { referenceLateNotices } from './kennisgeving/reference';
 
 const PEILDATA = ['2022-05-01', '2024-02-29', '2023-02-28', '2022-12-31', '2023-09-15'];
 

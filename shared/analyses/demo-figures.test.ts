@@ -7,11 +7,11 @@ import { buildTable } from '../tables/catalogue';
 import { createAnalysisSession, type AnalysisSession } from '../tables/session';
 import type { TableModel } from '../tables/model';
 import { loadSqlJs } from './testing/fixture';
-import { elipTotals } from './elip';
-import { loanTimelines, personFacts } from './person-facts';
-import { countObliged } from './elip';
-import { countAppointments, countDecisions } from './boete';
-import { overrunFacts } from './boete-facts';
+import { elipTotals } from './elip/compute';
+import { loanTimelines, personFacts } from './elip/facts';
+import { countObliged } from './elip/compute';
+import { countAppointments, countDecisions } from './boete/compute';
+import { overrunFacts } from './boete/facts';
 
 let session: AnalysisSession;
 

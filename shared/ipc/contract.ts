@@ -5,7 +5,7 @@
 // Design: the core (decrypt, sql.js, analyses, exporters) runs in a Web Worker inside the
 // renderer in both hosts, so the host only moves bytes: it picks and reads files and
 // saves exports. Keys never cross IPC: passphrases and identities stay in the renderer.
-import type { SavedAssessment } from '../analyses/datalek-assessment';
+import type { SavedAssessment } from '../analyses/datalek/assessment';
 
 /** Invoke channels: renderer → main, with a response. */
 export interface InvokeContract {

@@ -6,7 +6,10 @@ import { GENERATOR } from '../version';
 
 export interface AnalysisSession {
   snapshot: OpenedSnapshot;
-  /** Memoise an expensive computation for the life of the session (e.g. per-person loan timelines). */
+  /**
+   * Memoise an expensive computation for the life of the session (e.g. per-person loan timelines).
+   * Keys are '<family>/<what>[/<argument>]', e.g. 'elip/person-facts', 'datalek/exposure/2024-06-30'.
+   */
   cached<T>(key: string, compute: () => T): T;
   provenance(): Provenance;
 }

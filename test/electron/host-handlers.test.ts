@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
 import { createPathGrants, kindOfDroppedFile } from '../../electron/files/path-grants';
 import type { AuditEventInput } from '../../shared/ipc/contract';
-import { ASSESSMENT_FORMAT, type SavedAssessment } from '../../shared/analyses/datalek-assessment';
+import { ASSESSMENT_FORMAT, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 
 function fakeHost(overrides: Partial<HostDependencies> = {}) {
   const audited: AuditEventInput[] = [];

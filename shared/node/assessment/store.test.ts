@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ASSESSMENT_FORMAT, latestPerIncident, type SavedAssessment } from '../../analyses/datalek-assessment';
+import { ASSESSMENT_FORMAT, latestPerIncident, type SavedAssessment } from '../../analyses/datalek/assessment';
 import { readAudit } from '../audit';
 import { ASSESSMENT_FOLDER, listAssessments, saveAssessment } from './store';
 

@@ -6,7 +6,7 @@
 import { mkdir, open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileReadError, FileWriteError, InvalidParameterError } from '../../errors';
-import { checkSavedAssessment, type SavedAssessment } from '../../analyses/datalek-assessment';
+import { checkSavedAssessment, type SavedAssessment } from '../../analyses/datalek/assessment';
 import { appendAudit } from '../audit';
 
 export const ASSESSMENT_FOLDER = 'beoordelingen';

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InvalidParameterError, UsageError } from '../../../errors';
 import { BIJLAGE_DEFAULT_DISCLOSURE } from '../../../export/disclosure';
-import { checkDate, DOELGROEP_VALUES } from '../../../analyses/parameters';
+import { checkDate, DOELGROEP_VALUES } from '../../../analyses/common/parameters';
 import { findTable, buildTable, TABLE_IDS, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';

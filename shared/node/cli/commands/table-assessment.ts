@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FileReadError, InvalidParameterError } from '../../../errors';
 import { formatDecimal } from '../../../format';
-import { assessmentRecord, parseAssessmentFile, resultOfRow, type AssessmentFile } from '../../../analyses/datalek-assessment';
+import { assessmentRecord, parseAssessmentFile, resultOfRow, type AssessmentFile } from '../../../analyses/datalek/assessment';
 import type { TableRequest } from '../../../tables/catalogue';
 import type { TableModel } from '../../../tables/model';
 import { cliDataDir } from '../../audit';

@@ -6,12 +6,12 @@ import { InvalidParameterError } from '../../../errors';
 import { buildTable, findTable, type Doelgroep, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
-import { checkDate, DOELGROEP_VALUES } from '../../../analyses/parameters';
+import { checkDate, DOELGROEP_VALUES } from '../../../analyses/common/parameters';
 import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, protectForExport, resolveDisclosure, resolveFormat, writeTableOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
-import { enisaOverrides } from '../../../analyses/ernst-enisa';
+import { enisaOverrides } from '../../../analyses/datalek/enisa';
 import { saveFromCommandLine, mergeAssessmentFile, readAssessmentInput } from './table-assessment';
 
 const HELP = `Usage: ketenlens table <id> <snapshot> [options] [key options]
