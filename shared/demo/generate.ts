@@ -9,14 +9,16 @@ import { breachDeliveries, breachPersons, otherWi2013Persons, wi2007Persons, wi2
 import { incidents, portalSignals } from './portaal';
 import { createRandom, shuffled } from './random';
 import { verifyDemoModel } from './verify';
+import { EARLIER_PEILDATUM, buildEarlierModel } from './earlier';
 import { personId, writeModel } from './write';
 
 export const DEMO_SEED = 20230915;
+export const DEMO_PSEUDONIEM_DOMEIN = 'ketenlens-demo';
 /**
  * Changes whenever the generator's output changes, so a demo file made by an older build
  * in a data directory is made again (shared/node/demo).
  */
-export const DEMO_VERSION = '2';
+export const DEMO_VERSION = '3';
 
 export const DEMO_META: Readonly<Record<string, string>> = {
   schema_version: '1',
@@ -29,6 +31,19 @@ export const DEMO_META: Readonly<Record<string, string>> = {
   opmerking:
     'Synthetisch gemaakt met een vaste seed; reproduceert gepubliceerde cijfers uit Kamerstuk 32 824, nr. 391 en '
     + 'eerdere brieven. Geen enkele rij beschrijft een echt persoon.',
+  // Both demo snapshots share it, so their person ids may be matched (snapshot-v1.md, addendum).
+  pseudoniem_domein: DEMO_PSEUDONIEM_DOMEIN,
+};
+
+/** The meta of the earlier demo extract (peildatum 2023-07-13); same pseudonym domain. */
+export const EARLIER_DEMO_META: Readonly<Record<string, string>> = {
+  ...DEMO_META,
+  peildatum: EARLIER_PEILDATUM,
+  titel: 'Demo-snapshot Ketenlens, eerdere extractie (13 juli 2023) — synthetische gegevens, geen echte personen',
+  aangemaakt_op: '2023-07-14T07:30:00Z',
+  opmerking:
+    'Synthetisch; dezelfde demowereld als de demo-snapshot, maar zoals een extractie van 13 juli 2023 die zag, met '
+    + 'te laat geleverde, gecorrigeerde en gewijzigde gegevens (docs/DEMO.md). Geen enkele rij beschrijft een echt persoon.',
 };
 
 /** The demo model: all rows, before ids and SQLite. */
@@ -66,4 +81,9 @@ export function generateDemoSnapshot(sql: SqlJsStatic): Uint8Array {
   const model = buildDemoModel();
   verifyDemoModel(model);
   return writeModel(sql, model, DEMO_META);
+}
+
+/** The plaintext SQLite bytes of the earlier demo extract (peildatum 2023-07-13); identical for every run. */
+export function generateEarlierDemoSnapshot(sql: SqlJsStatic): Uint8Array {
+  return writeModel(sql, buildEarlierModel(buildDemoModel()), EARLIER_DEMO_META);
 }
