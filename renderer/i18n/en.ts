@@ -246,6 +246,8 @@ export const en = {
   aboutText: 'Ketenlens shows analyses of encrypted snapshots of the civic-integration chain, by the definitions of the letters to parliament. Everything stays on this computer. Municipal boundaries: CBS (CC-BY 4.0).',
   aboutClose: 'Close',
   noGridToExport: 'This screen has no table to export.',
+  // ── Vergelijken (issue 12, diff) ──
+  metaPseudoniemDomein: 'Pseudonym domain',
   footer: 'Ketenlens {version} · data stays on this computer',
   // issue 13: first run, parameters in words, dates
   bijlageDisclosureDefault: 'By default counts below {k} are suppressed, as with ketenlens bijlage.',

@@ -257,6 +257,8 @@ export const nl = {
   aboutText: 'Ketenlens toont analyses van versleutelde snapshots van de inburgeringsketen, volgens de definities van de Kamerbrieven. Alles blijft op deze computer. Gemeentegrenzen: CBS (CC-BY 4.0).',
   aboutClose: 'Sluiten',
   noGridToExport: 'Dit scherm heeft geen tabel om te exporteren.',
+  // ── Vergelijken (issue 12, diff) ──
+  metaPseudoniemDomein: 'Pseudoniemdomein',
   footer: 'Ketenlens {version} · gegevens blijven op deze computer',
   // issue 13: first run, parameters in words, dates
   bijlageDisclosureDefault: 'Standaard worden aantallen onder {k} onderdrukt, net als bij ketenlens bijlage.',

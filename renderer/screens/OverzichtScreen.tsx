@@ -44,6 +44,7 @@ export function OverzichtScreen() {
   ];
   if (meta.producent !== undefined) metaRows.push(['metaProducent', meta.producent]);
   if (meta.aangemaakt_op !== undefined) metaRows.push(['metaAangemaakt', meta.aangemaakt_op]);
+  if (meta.pseudoniem_domein !== undefined) metaRows.push(['metaPseudoniemDomein', meta.pseudoniem_domein]);
   const tables: SnapshotTable[] = [...REQUIRED_TABLES, ...OPTIONAL_TABLES];
   const totalMs = Object.values(summary.timings).reduce((a, b) => a + b, 0);
 

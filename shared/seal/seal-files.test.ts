@@ -52,6 +52,15 @@ describe('buildFromFiles and encryptBuilt', () => {
     reopened.close();
   });
 
+  it('keeps the optional meta key pseudoniem_domein from meta.csv (snapshot-v1.md, addendum)', async () => {
+    const SQL = await initSqlJs();
+    const files = [...FILES, file('meta.csv', 'key,value\npseudoniem_domein,duo-inburgering-2023\n')];
+    const built = await buildFromFiles(SQL, files, { peildatum: '2023-09-15' }, { now: new Date('2023-09-16T08:00:00Z'), producent: 'test' });
+    expect(built.report.meta.pseudoniem_domein).toBe('duo-inburgering-2023');
+    expect(built.database.exec("SELECT value FROM meta WHERE key = 'pseudoniem_domein'")[0]?.values).toEqual([['duo-inburgering-2023']]);
+    built.database.close();
+  });
+
   it('refuses with file and line, whatever the chunking', async () => {
     const SQL = await initSqlJs();
     const bad = [...FILES.filter((f) => f.name !== 'lening_betaling.csv'), file('lening_betaling.csv', 'inburgeraar_id,datum,bedrag_cent\nP1,2019-01-01,1\nP1,2019-13-01,2\n', 7)];

@@ -11,6 +11,11 @@ export interface SnapshotMeta {
   aangemaakt_op?: string;
   producent?: string;
   opmerking?: string;
+  /**
+   * Pseudonymisation domain of the person ids (snapshot-v1.md, addendum): two snapshots with
+   * equal, present values have comparable ids. Optional; never required.
+   */
+  pseudoniem_domein?: string;
   /** Any other keys the producer wrote. */
   [key: string]: string | undefined;
 }

@@ -14,10 +14,11 @@ import { sealCommand } from './commands/seal';
 import { rekeyCommand } from './commands/rekey';
 import { keygenCommand } from './commands/keygen';
 import { auditCommand } from './commands/audit';
+import { diffCommand } from './commands/diff';
 
 export const COMMANDS: readonly Command[] = [
   infoCommand, validateCommand, demoCommand, queryCommand, tablesCommand, tableCommand, bijlageCommand,
-  sealCommand, rekeyCommand, keygenCommand, auditCommand,
+  sealCommand, rekeyCommand, keygenCommand, auditCommand, diffCommand,
 ];
 
 function languageFrom(env: NodeJS.ProcessEnv): Language {

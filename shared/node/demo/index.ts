@@ -5,7 +5,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AgeRecipients, ProgressListener } from '../../age/types';
-import { DEMO_VERSION, generateDemoSnapshot } from '../../demo/generate';
+import { DEMO_VERSION, generateDemoSnapshot, generateEarlierDemoSnapshot } from '../../demo/generate';
 import { generateScaleSnapshot, type ScaleOptions } from '../../demo/scale';
 import { FileWriteError } from '../../errors';
 import { encryptAge } from '../age/index';
@@ -15,6 +15,8 @@ import { nodeSqlJsProvider } from '../snapshot/sqljs-node';
 /** The demo's passphrase; public on purpose, the demo holds no real person. */
 export const DEMO_PASSPHRASE = 'ketenlens-demo';
 export const DEMO_FILE_NAME = 'demo.snapshot.age';
+/** The earlier demo extract (peildatum 2023-07-13), for comparing with the demo (docs/DIFF.md). */
+export const EARLIER_DEMO_FILE_NAME = 'demo-eerder.snapshot.age';
 
 /** KETENLENS_DATA_DIR, else ~/.ketenlens. */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -57,6 +59,7 @@ export async function ensureDataDir(path: string): Promise<void> {
 
 /** Beside the demo file: which generator version made it. */
 export const DEMO_VERSION_FILE_NAME = 'demo.snapshot.version';
+export const EARLIER_DEMO_VERSION_FILE_NAME = 'demo-eerder.snapshot.version';
 
 async function madeByThisVersion(versionPath: string): Promise<boolean> {
   // A demo without a version file, or from another generator version, is made again.
@@ -89,6 +92,13 @@ export async function writeDemoSnapshot(options: WriteSnapshotOptions): Promise<
   return encryptAndWrite(plaintext, options);
 }
 
+/** Generates the earlier demo extract (peildatum 2023-07-13) and writes it encrypted. */
+export async function writeEarlierDemoSnapshot(options: WriteSnapshotOptions): Promise<string> {
+  options.onProgress?.({ phase: 'generate', done: 0, total: 0 });
+  const plaintext = generateEarlierDemoSnapshot(await nodeSqlJsProvider());
+  return encryptAndWrite(plaintext, options);
+}
+
 export interface ScaleSnapshotOptions extends WriteSnapshotOptions {
   persons: number;
   seed: number;
@@ -116,20 +126,30 @@ const pending = new Map<string, Promise<string>>();
  * made by another version of the generator.
  */
 export function ensureDemoSnapshot(dataDir: string = defaultDataDir(), onProgress?: ProgressListener): Promise<string> {
+  return ensureDemoFile(dataDir, 'current', onProgress);
+}
+
+/** Like ensureDemoSnapshot, for the earlier demo extract `demo-eerder.snapshot.age` (same passphrase). */
+export function ensureEarlierDemoSnapshot(dataDir: string = defaultDataDir(), onProgress?: ProgressListener): Promise<string> {
+  return ensureDemoFile(dataDir, 'earlier', onProgress);
+}
+
+function ensureDemoFile(dataDir: string, which: 'current' | 'earlier', onProgress?: ProgressListener): Promise<string> {
   const directory = resolve(dataDir);
-  const path = join(directory, DEMO_FILE_NAME);
+  const path = join(directory, which === 'current' ? DEMO_FILE_NAME : EARLIER_DEMO_FILE_NAME);
   // Two callers in one process share one generation; across processes the atomic rename
   // makes a concurrent writer harmless (both files have the same plaintext).
   const running = pending.get(path);
   if (running !== undefined) return running;
   const work = (async () => {
-    const versionPath = join(directory, DEMO_VERSION_FILE_NAME);
+    const versionPath = join(directory, which === 'current' ? DEMO_VERSION_FILE_NAME : EARLIER_DEMO_VERSION_FILE_NAME);
     if (await madeByThisVersion(versionPath)) {
       const present = await stat(path).then((found) => found.isFile(), () => false);
       if (present) return path;
     }
     await ensureDataDir(directory);
-    await writeDemoSnapshot({ out: path, to: { kind: 'passphrase', passphrase: DEMO_PASSPHRASE }, force: true, onProgress });
+    const write = which === 'current' ? writeDemoSnapshot : writeEarlierDemoSnapshot;
+    await write({ out: path, to: { kind: 'passphrase', passphrase: DEMO_PASSPHRASE }, force: true, onProgress });
     await writeFileSafely(versionPath, new TextEncoder().encode(`${DEMO_VERSION}\n`), { force: true });
     return path;
   })().finally(() => pending.delete(path));

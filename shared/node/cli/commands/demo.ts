@@ -6,14 +6,15 @@ import type { AgeRecipients } from '../../../age/types';
 import { EXIT, UsageError } from '../../../errors';
 import { MAX_SCALE_PERSONS } from '../../../demo/scale';
 import {
-  DEMO_FILE_NAME, DEMO_PASSPHRASE, defaultDataDir, ensureDataDir, ensureDemoSnapshot, writeDemoSnapshot, writeScaleSnapshot,
+  DEMO_FILE_NAME, DEMO_PASSPHRASE, EARLIER_DEMO_FILE_NAME, defaultDataDir, ensureDataDir, ensureDemoSnapshot, ensureEarlierDemoSnapshot,
+  writeDemoSnapshot, writeEarlierDemoSnapshot, writeScaleSnapshot,
 } from '../../demo/index';
 import type { Command } from '../command';
 import { createProgressBar } from '../progress';
 import { resolveRecipients } from '../recipients';
 import { assertWritable } from '../../seal/atomic-write';
 
-const help = `ketenlens demo [--out FILE] [--force] [--recipient age1…]… [--recipients-file FILE] [--passphrase-file FILE]
+const help = `ketenlens demo [--earlier] [--out FILE] [--force] [--recipient age1…]… [--recipients-file FILE] [--passphrase-file FILE]
 ketenlens demo --persons N [--seed S] [--out FILE] [--force] [key options as above]
 
 Write the demo snapshot: synthetic data (no real person) that reproduces the published
@@ -24,6 +25,9 @@ figures of Kamerstuk 32 824, nr. 391 and earlier letters. The same bytes of SQLi
                           demo.snapshot.age (kept when it exists, unless --force) or
                           scale-<N>-<S>.snapshot.age
   --force                 overwrite an existing file
+  --earlier               the earlier demo extract instead (peildatum 2023-07-13, same world and
+                          pseudonym domain; ${EARLIER_DEMO_FILE_NAME} in the data directory), to
+                          compare with 'ketenlens diff' (docs/DIFF.md)
   --persons N             a seeded scale snapshot of N persons for benchmarks (1 to ${MAX_SCALE_PERSONS})
   --seed S                seed of the scale snapshot (default 1); only with --persons
   --recipient age1…       encrypt to this public key (repeatable)
@@ -56,6 +60,7 @@ export const demoCommand: Command = {
       options: {
         out: { type: 'string', short: 'o' },
         force: { type: 'boolean' },
+        earlier: { type: 'boolean' },
         persons: { type: 'string' },
         seed: { type: 'string' },
         recipient: { type: 'string', multiple: true },
@@ -70,6 +75,10 @@ export const demoCommand: Command = {
     if (values.seed !== undefined && persons === undefined) {
       throw new UsageError('--seed werkt alleen met --persons; de demo heeft een vaste seed.', '--seed only works with --persons; the demo has a fixed seed.');
     }
+    if (values.earlier === true && persons !== undefined) {
+      throw new UsageError('--earlier en --persons gaan niet samen.', '--earlier and --persons do not go together.');
+    }
+    const earlier = values.earlier === true;
     const seed = values.seed === undefined ? 1 : wholeNumber(values.seed, '--seed', 0, 2 ** 32 - 1);
     const customKey = values.recipient !== undefined || values['recipients-file'] !== undefined || values['passphrase-file'] !== undefined;
     const to: AgeRecipients = customKey ? await resolveRecipients(values, io.cwd) : { kind: 'passphrase', passphrase: DEMO_PASSPHRASE };
@@ -83,7 +92,7 @@ export const demoCommand: Command = {
         const dataDir = defaultDataDir(io.env);
         if (persons === undefined && !customKey && !force) {
           // The app's own demo file: made once, then reused.
-          out = await ensureDemoSnapshot(dataDir, progress.onProgress);
+          out = await (earlier ? ensureEarlierDemoSnapshot : ensureDemoSnapshot)(dataDir, progress.onProgress);
           progress.done();
           io.stdout.write(`${out}\n`);
           return EXIT.ok;
@@ -95,12 +104,12 @@ export const demoCommand: Command = {
           );
         }
         await ensureDataDir(dataDir);
-        out = join(dataDir, persons === undefined ? DEMO_FILE_NAME : `scale-${persons}-${seed}.snapshot.age`);
+        out = join(dataDir, persons === undefined ? (earlier ? EARLIER_DEMO_FILE_NAME : DEMO_FILE_NAME) : `scale-${persons}-${seed}.snapshot.age`);
       }
       // Refuse an existing file before minutes of work, not after.
       await assertWritable(out, force);
       const options = { out, to, force, onProgress: progress.onProgress };
-      if (persons === undefined) await writeDemoSnapshot(options);
+      if (persons === undefined) await (earlier ? writeEarlierDemoSnapshot : writeDemoSnapshot)(options);
       else await writeScaleSnapshot({ ...options, persons, seed });
       progress.done();
       io.stdout.write(`${out}\n`);
