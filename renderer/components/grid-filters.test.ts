@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TableColumn } from '../../shared/tables/model';
-import { matchesColumnFilter, matchesSearch, parseNumericFilter, rowsAsTsv } from './grid-filters';
+import { matchesColumnFilter, matchesSearch, parseNumericFilter } from './grid-filters';
 
 const count: TableColumn = { key: 'n', label: 'Aantal', type: 'count' };
 const money: TableColumn = { key: 'bedrag', label: 'Bedrag', type: 'money_cent' };
@@ -27,9 +27,5 @@ describe('grid filters', () => {
     expect(matchesColumnFilter({ naam: 'Utrecht' }, name, 'dam')).toBe(false);
     expect(matchesSearch({ naam: 'Utrecht', n: 2396 }, [name, count], '2.396')).toBe(true);
     expect(matchesSearch({ naam: 'Utrecht', n: 2396 }, [name, count], 'Zwolle')).toBe(false);
-  });
-
-  it('copies rows as TSV with Dutch formats and a header', () => {
-    expect(rowsAsTsv([{ naam: 'A\tB', n: 2396 }], [name, count])).toBe('Naam\tAantal\nA B\t2.396\n');
   });
 });

@@ -72,11 +72,3 @@ export function matchesSearch(row: TableRow, columns: readonly TableColumn[], se
     return cellText(row, column).toLowerCase().includes(needle) || String(raw ?? '').toLowerCase().includes(needle);
   });
 }
-
-/** Rows as tab-separated text with a header line (for pasting into a spreadsheet). */
-export function rowsAsTsv(rows: readonly TableRow[], columns: readonly TableColumn[]): string {
-  const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
-  const lines = [columns.map((c) => clean(c.label)).join('\t')];
-  for (const row of rows) lines.push(columns.map((c) => clean(cellText(row, c))).join('\t'));
-  return `${lines.join('\n')}\n`;
-}

@@ -91,9 +91,7 @@ export const nl = {
   export: 'Exporteren',
   exportFormat: 'Exportformaat',
   copyHtml: 'Kopieer HTML',
-  copiedHtml: 'HTML-tabel gekopieerd naar het klembord.',
   copySelection: 'Kopieer selectie',
-  copiedRows: 'Gekopieerd als TSV: {count} rij(en).',
   exported: 'Opgeslagen: {path}',
   totals: 'Totaal',
   noRows: 'Geen rijen.',
@@ -188,10 +186,6 @@ export const nl = {
   sqlRun: 'Uitvoeren',
   sqlResult: '{rows} rijen in {ms} ms',
   sqlTruncated: 'Alleen de eerste {limit} rijen worden getoond.',
-  sqlPersonWarning: 'Dit resultaat bevat gegevens op persoonsniveau.',
-  confirmTitle: 'Gegevens op persoonsniveau exporteren?',
-  confirmBody: 'Dit queryresultaat bevat kolommen die naar personen verwijzen (zoals id of gebruiker). Een export verlaat de beveiligde omgeving van Ketenlens. Weet u zeker dat u dit wilt?',
-  confirmYes: 'Ja, exporteren',
   // bijlage
   bijlageTitle: 'Bijlage bij een Kamerbrief',
   bijlageIntro: 'Kies de tabellen (met hun huidige instellingen), het formaat en de bescherming tegen onthulling van kleine aantallen.',
@@ -263,6 +257,20 @@ export const nl = {
   // issue 13: first run, parameters in words, dates
   bijlageDisclosureDefault: 'Standaard worden aantallen onder {k} onderdrukt, net als bij ketenlens bijlage.',
   bijlageSnapshotDefaults: 'instellingen van de snapshot (peildatum)',
+  // ── The one way out (renderer/app/use-way-out.tsx) ──
+  wayOutTitle: 'Gegevens zonder bescherming laten gaan?',
+  wayOutPersonLevel: 'Dit resultaat is niet aantoonbaar geaggregeerd en kan gegevens op persoonsniveau bevatten: alleen tabellen uit de catalogus tellen per rij genoeg personen. Wat u kopieert of exporteert, verlaat de beveiligde omgeving van Ketenlens.',
+  wayOutSmallCounts: '{count} aantal(len) van 1 tot en met {max} gaan zonder afscherming mee. Kies bij Bescherming „kleine aantallen onderdrukken” om ze af te schermen.',
+  wayOutQuestion: 'Weet u zeker dat u wilt doorgaan? Uw bevestiging wordt in het auditlog vastgelegd.',
+  wayOutYes: 'Ja, toch doorgaan',
+  wayOutCancelled: 'Geannuleerd: er is niets gekopieerd of opgeslagen.',
+  wayOutCopied: 'Gekopieerd: {rows} rij(en).',
+  wayOutSaved: 'Opgeslagen: {path}.',
+  wayOutHidden: 'Let op: {count} cel(len) afgeschermd (kleine aantallen als <{k}, cellen waaruit ze terug te rekenen zijn als x).',
+  wayOutUnprotected: 'Let op: zonder bescherming gekopieerd of opgeslagen, na uw bevestiging.',
+  wayOutView: 'Alleen wat u ziet: filter, sortering en verborgen kolommen zijn toegepast.',
+  wayOutProtection: 'Bescherming',
+  wayOutPersonNote: 'Dit resultaat geldt als gegevens op persoonsniveau (een vrije query is nooit aantoonbaar geaggregeerd): kopiëren en exporteren vragen om bevestiging.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -3,12 +3,12 @@
 // suppression with k = 10 unless the author chooses otherwise, as `ketenlens bijlage`.
 import { useState } from 'react';
 import { describeParameters } from '../../shared/format/parameters';
-import { DEFAULT_SUPPRESSION_K } from '../../shared/export/disclosure';
+import { DEFAULT_SUPPRESSION_K, parseDisclosure } from '../../shared/export/disclosure';
 import type { DisclosureOption } from '../../shared/tables/model';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { OptionalTable } from '../../shared/snapshot/types';
 import { useApp, useScreenState } from '../app/context';
-import { saveBytes } from '../app/save';
+import { useWayOut } from '../app/use-way-out';
 import { ErrorBox } from '../components/ErrorBox';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
@@ -39,7 +39,8 @@ const CATALOGUE: readonly CatalogueEntry[] = [
 const FORMATS: readonly BijlageFormat[] = ['docx', 'odt', 'xlsx', 'ods'];
 
 export function BijlageScreen() {
-  const { core, host, summary, tableParameters } = useApp();
+  const { core, summary, tableParameters } = useApp();
+  const { send, dialog } = useWayOut();
   const { t, language } = useLanguage();
   const [chosen, setChosen] = useScreenState<string[]>('bijlage.tables', ['elip-cohorten', 'boete-achterstand', 'datalek-gemeenten']);
   const [format, setFormat] = useScreenState<BijlageFormat>('bijlage.format', 'docx');
@@ -59,12 +60,7 @@ export function BijlageScreen() {
       const entries = CATALOGUE.filter((entry) => chosen.includes(entry.id) && available(entry));
       const models = [];
       for (const entry of entries) models.push(await core.call('table', { id: entry.id, parameters: parametersOf(entry) }));
-      const { bytes } = await core.call('bijlage', { models, format, disclosure });
-      const saved = await saveBytes(host, 'bijlage', format, bytes);
-      if (saved !== null) {
-        setStatus(t('exported', { path: saved.path }));
-        void host.invoke('audit:append', { action: 'export-bijlage', details: { tables: entries.map((e) => e.id), format, disclosure, path: saved.path, sha256: saved.sha256 } });
-      }
+      setStatus(await send({ way: 'bijlage', models, view: null, disclosure: parseDisclosure(disclosure), target: { kind: 'bijlage', format }, fileName: 'bijlage' }));
     } catch (caught) {
       setError(asWireError(caught));
     } finally {
@@ -125,6 +121,7 @@ export function BijlageScreen() {
         </div>
       </section>
       {error !== null && <ErrorBox error={error} />}
+      {dialog}
     </div>
   );
 }

@@ -57,7 +57,7 @@ export function BoetesScreen() {
       </section>
 
       {achterstand.error !== null && <ErrorBox error={achterstand.error} />}
-      <Figure title={t('boetePerMaand')} name="boete-per-maand" description={t('chartDataTable')}>
+      <Figure title={t('boetePerMaand')} name="boete-per-maand" sources={[achterstand.model]} description={t('chartDataTable')}>
         <LineSeriesChart
           data={perMonth}
           xKey="maand"
@@ -75,11 +75,12 @@ export function BoetesScreen() {
         <Figure
           title={t('boeteOverTime')}
           name="boete-achterstand-over-tijd"
+          sources={series.models}
           description={series.done < seriesDates.length ? t('computingSeries', { done: series.done, total: seriesDates.length }) : t('overTimeRange', { from: formatDate(seriesDates[0] ?? ''), to: formatDate(seriesDates.at(-1) ?? '') })}
         >
           <LineSeriesChart data={overTime} xKey="peildatum" xFormatter={(d) => formatMonth(d.slice(0, 7), 'numeric')} series={[{ key: 'achterstand', label: 'Achterstand' }]} />
         </Figure>
-        <Figure title={t('boeteOuderdom')} name="boete-ouderdom">
+        <Figure title={t('boeteOuderdom')} name="boete-ouderdom" sources={[ouderdom.model]}>
           <BarSeriesChart data={bands} xKey="band" series={[{ key: 'achterstand', label: 'Achterstand' }]} />
         </Figure>
       </div>

@@ -97,6 +97,7 @@ export function DatalekScreen() {
         <Figure
           title={t('mapTitle')}
           name={`datalek-kaart-${measure}`}
+          sources={[gemeenten.model]}
           controls={
             <label className="field inline compact">
               <span>{t('mapMeasure')}</span>

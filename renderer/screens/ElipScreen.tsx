@@ -157,10 +157,10 @@ export function ElipScreen() {
       {cohorts.model !== null && <DataGrid model={cohorts.model} name="elip-cohorten" />}
 
       <div className="two-columns">
-        <Figure title={t('elipOverTime')} name="elip-over-tijd" description={t('chartDataTable')}>
+        <Figure title={t('elipOverTime')} name="elip-over-tijd" sources={series.models} description={t('chartDataTable')}>
           <LineSeriesChart data={overTime} xKey="peildatum" xFormatter={formatDate} series={[{ key: 'elip_a', label: 'ELIP-A' }, { key: 'elip_b', label: 'ELIP-B' }]} />
         </Figure>
-        <Figure title={t('elipPerCohort')} name="elip-per-cohort">
+        <Figure title={t('elipPerCohort')} name="elip-per-cohort" sources={[cohorts.model]}>
           <BarSeriesChart data={perCohort} xKey="cohort" series={settled.peildata.map((date) => ({ key: date, label: formatDate(date) }))} />
         </Figure>
       </div>

@@ -41,7 +41,7 @@ export function KennisgevingenScreen() {
             </label>
           </section>
           {table.error !== null && <ErrorBox error={table.error} />}
-          <Figure title={t('kennisgevingenTitle')} name="kennisgeving-vertraging" description={t('chartDataTable')}>
+          <Figure title={t('kennisgevingenTitle')} name="kennisgeving-vertraging" sources={[table.model]} description={t('chartDataTable')}>
             <BarSeriesChart
               data={data}
               xKey="doelgroep"

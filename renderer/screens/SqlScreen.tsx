@@ -1,9 +1,9 @@
 // SQL: a read-only query editor over the open snapshot. Results show in the common grid;
-// exporting results that point at persons needs an explicit confirmation.
-import { useRef, useState, type KeyboardEvent } from 'react';
+// a result is person-level by rule, so copying or exporting it asks for confirmation
+// (renderer/worker/way-out.ts).
+import { useState, type KeyboardEvent } from 'react';
 import { formatCount } from '../../shared/format/index';
 import { useApp, useScreenState } from '../app/context';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorBox } from '../components/ErrorBox';
 import { useLanguage } from '../i18n/i18n';
@@ -23,8 +23,6 @@ export function SqlScreen() {
   const [result, setResult] = useScreenState<QueryResult | null>('sql.result', null);
   const [error, setError] = useState<WireError | null>(null);
   const [running, setRunning] = useState(false);
-  const [asking, setAsking] = useState(false);
-  const answer = useRef<((confirmed: boolean) => void) | null>(null);
 
   async function run() {
     setRunning(true);
@@ -47,18 +45,6 @@ export function SqlScreen() {
     }
   }
 
-  function confirmExport(): Promise<boolean> {
-    if (result?.personLevel !== true) return Promise.resolve(true);
-    setAsking(true);
-    return new Promise((resolve) => {
-      answer.current = (confirmed) => {
-        setAsking(false);
-        if (confirmed) void host.invoke('audit:append', { action: 'confirm-unprotected-export', details: { source: 'sql' } });
-        resolve(confirmed);
-      };
-    });
-  }
-
   return (
     <div className="screen">
       <h1>{t('sqlTitle')}</h1>
@@ -79,15 +65,8 @@ export function SqlScreen() {
         </div>
       </section>
       {error !== null && <ErrorBox error={error} />}
-      {result !== null && result.personLevel && <p className="note" role="note">{t('sqlPersonWarning')}</p>}
-      {result !== null && <DataGrid model={result.model} name="query" caption={t('sqlLabel')} personLevel={result.personLevel} confirmExport={confirmExport} />}
-      <ConfirmDialog
-        open={asking}
-        title={t('confirmTitle')}
-        body={t('confirmBody')}
-        confirmLabel={t('confirmYes')}
-        onAnswer={(confirmed) => answer.current?.(confirmed)}
-      />
+      {result !== null && result.personLevel && <p className="note" role="note">{t('wayOutPersonNote')}</p>}
+      {result !== null && <DataGrid model={result.model} name="query" caption={t('sqlLabel')} />}
     </div>
   );
 }

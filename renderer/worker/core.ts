@@ -1,18 +1,17 @@
 // The core operations the worker performs on behalf of the UI. All state that holds
 // personal data (the decrypted database, the analysis session) lives here and only here.
 import { decryptAge, type Progress } from '../../shared/age/index';
-import { applyDisclosure } from '../../shared/export/disclosure';
 import { openSnapshotFromPlaintext } from '../../shared/snapshot/open';
-import { runReadOnlyQuery, type QueryResult } from '../../shared/snapshot/query';
+import { runReadOnlyQuery } from '../../shared/snapshot/query';
 import { cachedSqlJsProvider } from '../../shared/snapshot/sqljs';
 import { UsageError } from '../../shared/errors';
-import { assertExportAllowed, exportBijlage, exportTable } from '../../shared/export/index';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import { buildTable } from '../../shared/tables/catalogue';
 import { createAnalysisSession, type AnalysisSession } from '../../shared/tables/session';
-import type { ColumnType, TableColumn, TableModel, TableRow } from '../../shared/tables/model';
 import type { CoreRequests, IncidentRow, SnapshotSummary } from './protocol';
 import { loadSqlJs } from './sql-provider';
+import { queryModel } from './query-model';
+import { isAggregatedByConstruction, prepareOutgoing } from './way-out';
 import { buildFromFiles, encryptBuilt, type BuiltSnapshot } from '../../shared/seal/seal-files';
 import type { SealFile } from '../../shared/seal/files';
 import { parseRecipient } from '../../shared/age/keys';
@@ -87,49 +86,16 @@ const open: Handler<'open'> = async ({ bytes, key, fileName }, progress) => {
 
 const table: Handler<'table'> = async ({ id, parameters }) => buildTable(requireSession(), id, parameters);
 
-const PERSON_COLUMNS = /(^|_)(id|inburgeraar_id|signaal_id|gebruiker)$/i;
 const QUERY_ROW_LIMIT = 1_000_000;
-
-/** The query result as a table model, so the SQL screen uses the same grid and exporters. */
-function queryModel(sql: string, result: QueryResult, current: AnalysisSession, personLevel: boolean): TableModel {
-  const rows: TableRow[] = result.rows.map((values) => {
-    const row: TableRow = {};
-    result.columns.forEach((name, index) => {
-      const value = values[index];
-      row[name] = value instanceof Uint8Array ? `(${value.length} bytes)` : (value ?? null);
-    });
-    return row;
-  });
-  const columns = result.columns.map((name): TableColumn => {
-    const values = rows.map((row) => row[name]).filter((value) => value !== null);
-    const isNumber = values.length > 0 && values.every((value) => typeof value === 'number');
-    const fractional = isNumber && values.some((value) => typeof value === 'number' && !Number.isInteger(value));
-    // Fractions are measurements, not counts: disclosure control must leave them alone.
-    const type: ColumnType = fractional ? 'number' : isNumber ? 'count' : 'text';
-    return fractional ? { key: name, label: name, type, decimals: 2 } : { key: name, label: name, type };
-  });
-  return {
-    id: 'query',
-    title: 'Query',
-    columns,
-    rows,
-    totals: null,
-    notes: [sql.trim()],
-    source: current.snapshot.meta.bron,
-    parameters: { sql: sql.trim(), person_level: personLevel },
-    disclosure: { method: 'none' },
-    provenance: current.provenance(),
-  };
-}
 
 const query: Handler<'query'> = async ({ sql }) => {
   const current = requireSession();
   const started = performance.now();
   const result = runReadOnlyQuery(current.snapshot.db, sql, { maxRows: QUERY_ROW_LIMIT });
-  const personLevel = result.columns.some((name) => PERSON_COLUMNS.test(name));
+  const model = queryModel(sql, result, current);
   return {
-    model: queryModel(sql, result, current, personLevel),
-    personLevel,
+    model,
+    personLevel: !isAggregatedByConstruction(model),
     truncated: result.truncated,
     milliseconds: Math.round(performance.now() - started),
   };
@@ -151,19 +117,8 @@ const incidents: Handler<'incidents'> = async () => {
   return { incidents: rows };
 };
 
-const exportModels: Handler<'export'> = async ({ models, format, disclosure, personLevelConfirmed }) => {
-  const [model] = models;
-  if (model === undefined) throw new UsageError('Er is geen tabel om te exporteren.', 'There is no table to export.');
-  assertExportAllowed(model, { confirmedUnprotected: personLevelConfirmed });
-  return { bytes: await exportTable(applyDisclosure(model, disclosure), format) };
-};
-
-const bijlage: Handler<'bijlage'> = async ({ models, format, disclosure }) => {
-  for (const model of models) assertExportAllowed(model);
-  return { bytes: await exportBijlage(models.map((model) => applyDisclosure(model, disclosure)), format) };
-};
-
-const html: Handler<'html'> = async ({ model }) => ({ html: new TextDecoder().decode(await exportTable(model, 'html')) });
+// The one way out: exports, copies, charts and bijlagen (renderer/worker/way-out.ts).
+const wayOut: Handler<'wayOut'> = async (request) => prepareOutgoing(request);
 
 const close: Handler<'close'> = async () => ({ closed: wipe() });
 
@@ -210,6 +165,6 @@ const sealEncrypt: Handler<'sealEncrypt'> = async ({ recipients }, progress) => 
 const sealDiscard: Handler<'sealDiscard'> = async () => ({ discarded: discardDraft() });
 
 export const handlers: { [O in keyof CoreRequests]: Handler<O> } = {
-  open, table, query, incidents, export: exportModels, bijlage, html, close, sealValidate, sealEncrypt, sealDiscard,
+  open, table, query, incidents, wayOut, close, sealValidate, sealEncrypt, sealDiscard,
 };
 

@@ -4,7 +4,9 @@
 import type { AgeKey, Progress } from '../../shared/age/types';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import type { Incident } from '../../shared/analyses/datalek/incident-timeline';
-import type { DisclosureOption, TableModel } from '../../shared/tables/model';
+import type { TableModel } from '../../shared/tables/model';
+import type { DisclosureChoice } from '../../shared/export/disclosure';
+import type { SortKey } from '../components/grid-rows';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';
 import type { AgeRecipients } from '../../shared/age/types';
@@ -24,26 +26,75 @@ export type IncidentRow = Incident;
 
 export interface QueryResult {
   model: TableModel;
-  /** True when the result holds person-level columns (ids); export then needs confirmation. */
+  /** True unless the result is aggregated by construction — always, for an ad-hoc query; leaving then needs confirmation. */
   personLevel: boolean;
   truncated: boolean;
   milliseconds: number;
 }
+
+// ── The one way out (renderer/worker/way-out.ts) ──────────────────────────────────
+/** What a grid shows of its model: the same rules as the grid (renderer/components/grid-rows.ts). */
+export interface GridView {
+  /** Column filters by column key (the grid's filter row). */
+  filters: Record<string, string>;
+  search: string;
+  sorting: SortKey[];
+  hiddenColumns: string[];
+  /** Indices into model.rows of the selected rows; empty = every shown row. */
+  selectedRows: number[];
+}
+
+export type OutTarget =
+  | { kind: 'file'; format: ExportFormat }
+  | { kind: 'bijlage'; format: BijlageFormat }
+  | { kind: 'clipboard-text' }
+  | { kind: 'clipboard-html' }
+  /** A chart or map image the UI draws; the worker judges the tables it shows. */
+  | { kind: 'graphic' };
+
+export interface OutRequest {
+  models: TableModel[];
+  /** The grid's view of models[0]; null for the whole table (bijlage, charts). */
+  view: GridView | null;
+  disclosure: DisclosureChoice;
+  target: OutTarget;
+  /** The person confirmed the risks this request reported before. */
+  confirmed: boolean;
+}
+
+/** What would leave unprotected. */
+export interface OutRisks {
+  /** Not provably aggregated (an ad-hoc query result, or a model the catalogue did not make). */
+  personLevel: boolean;
+  /** Counts 1…k−1 that would leave without disclosure control. */
+  smallCells: number;
+  /** The k those small counts are measured against. */
+  k: number;
+}
+
+export type OutResponse =
+  | { kind: 'confirm'; risks: OutRisks }
+  | {
+      kind: 'ready';
+      risks: OutRisks;
+      bytes: Uint8Array | null;
+      text: string | null;
+      html: string | null;
+      /** Rows that left (body rows of every table). */
+      rows: number;
+      /** Cells disclosure control hid (primary + secondary). */
+      hiddenCells: number;
+      /** The note about the view that went into the table's notes, or null for the whole table. */
+      viewNote: string | null;
+    };
 
 export interface CoreRequests {
   open: { request: { bytes: Uint8Array<ArrayBuffer>; key: AgeKey; fileName: string }; response: SnapshotSummary };
   table: { request: { id: string; parameters: TableRequest }; response: TableModel };
   query: { request: { sql: string }; response: QueryResult };
   incidents: { request: Record<string, never>; response: { incidents: IncidentRow[] } };
-  export: {
-    request: { models: TableModel[]; format: ExportFormat; disclosure: DisclosureOption; personLevelConfirmed: boolean };
-    response: { bytes: Uint8Array };
-  };
-  bijlage: {
-    request: { models: TableModel[]; format: BijlageFormat; disclosure: DisclosureOption };
-    response: { bytes: Uint8Array };
-  };
-  html: { request: { model: TableModel }; response: { html: string } };
+  /** The one way out of the app for tables and query results (renderer/worker/way-out.ts). */
+  wayOut: { request: OutRequest; response: OutResponse };
   close: { request: Record<string, never>; response: { closed: boolean } };
   /** Snapshot maken, step 1: parse and validate the picked CSV files; the built database waits in the worker. */
   sealValidate: {

@@ -14,10 +14,17 @@ export type DisclosureChoice =
 export const DEFAULT_SUPPRESSION_K = 10;
 
 /**
+ * The protection a table gets when nobody chose another: suppression below k = 10. The
+ * one default for every way a table leaves — the app's exports and copies, its Bijlage and
+ * `ketenlens bijlage` — so the same action gives the same protection wherever it is done.
+ */
+export const DEFAULT_TABLE_DISCLOSURE: DisclosureChoice = { method: 'suppress', k: DEFAULT_SUPPRESSION_K };
+
+/**
  * The protection a bijlage gets unless its maker chooses otherwise, because a bijlage is
  * made to be published: the one default of the app's Bijlage screen and `ketenlens bijlage`.
  */
-export const BIJLAGE_DEFAULT_DISCLOSURE: DisclosureChoice = { method: 'suppress', k: DEFAULT_SUPPRESSION_K };
+export const BIJLAGE_DEFAULT_DISCLOSURE: DisclosureChoice = DEFAULT_TABLE_DISCLOSURE;
 
 /**
  * The app's option for a choice. The option 'suppress' means k = DEFAULT_SUPPRESSION_K

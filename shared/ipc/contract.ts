@@ -104,7 +104,10 @@ export type AuditAction =
   | 'unlock'
   | 'seal'
   | 'rekey'
-  | 'save-assessment';
+  | 'save-assessment'
+  // The one way out (renderer/app/way-out.ts): a table copied to the clipboard, a chart saved.
+  | 'copy-table'
+  | 'export-chart';
 
 /** What a caller reports; the audit log adds time, sequence and hash chain. */
 export interface AuditEventInput {

@@ -7,7 +7,7 @@ import { isRecord } from './is-record';
 
 export const AUDIT_ACTIONS = [
   'open', 'open-refused', 'close', 'export-table', 'export-bijlage', 'query', 'confirm-unprotected-export',
-  'lock', 'unlock', 'seal', 'rekey', 'save-assessment',
+  'lock', 'unlock', 'seal', 'rekey', 'save-assessment', 'copy-table', 'export-chart',
 ] as const satisfies readonly AuditAction[];
 
 // Fails to compile when AuditAction gains a member that AUDIT_ACTIONS lacks.

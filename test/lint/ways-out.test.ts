@@ -1,0 +1,173 @@
+// Every way out goes through the one way out (renderer/app/way-out.ts and its worker half
+// renderer/worker/way-out.ts). The ways out are enumerated from the IPC contract and the
+// worker protocol: each invoke channel and each worker operation is classified as a way
+// out or as staying inside, with the reason — a new one that nobody classified fails. Then
+// the renderer's source is read for every place where bytes or text can leave the page (the
+// export channel, the clipboard, download links, drag data, printing, the exporters) and
+// each must be in the file that owns it. A planted bypass proves the scan finds one.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS } from '../../shared/ipc/contract';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Invoke channels of shared/ipc/contract.ts: what each one carries. */
+const CHANNELS: Record<string, { wayOut: boolean; why: string }> = {
+  'export:save': { wayOut: true, why: 'writes bytes to a file the person chooses' },
+  'snapshot:pick': { wayOut: false, why: 'returns a path the person picked' },
+  'file:read': { wayOut: false, why: 'brings a file in' },
+  'identity:pick': { wayOut: false, why: 'returns a path the person picked' },
+  'recent:list': { wayOut: false, why: 'paths of snapshots, no contents' },
+  'audit:append': { wayOut: false, why: 'the audit trail holds ids and parameters, never a table (shared/node/audit/details-guard.ts)' },
+  'audit:read': { wayOut: false, why: 'brings the audit trail in' },
+  'app:info': { wayOut: false, why: 'version and platform' },
+};
+
+/** Operations of renderer/worker/protocol.ts: which hand out something meant to leave. */
+const OPERATIONS: Record<string, { wayOut: boolean; why: string }> = {
+  wayOut: { wayOut: true, why: 'the one way out: files, clipboard, charts, bijlagen' },
+  open: { wayOut: false, why: 'a summary for the screen' },
+  table: { wayOut: false, why: 'a model for the screen; leaving it goes through wayOut' },
+  query: { wayOut: false, why: 'a model for the screen; leaving it goes through wayOut' },
+  incidents: { wayOut: false, why: 'the timeline on the screen' },
+  close: { wayOut: false, why: 'wipes the database' },
+  sealValidate: { wayOut: false, why: 'a validation report' },
+  sealEncrypt: { wayOut: false, why: 'the age-encrypted snapshot: ciphertext, no table (saved by the seal wizard)' },
+  sealDiscard: { wayOut: false, why: 'wipes the draft' },
+};
+
+function operationsOfProtocol(text: string): string[] {
+  const start = text.indexOf('export interface CoreRequests {');
+  const end = text.indexOf('\n}', start);
+  return [...text.slice(start, end).matchAll(/^ {2}(\w+): \{/gm)].map((match) => match[1] ?? '');
+}
+
+interface SourceFile {
+  path: string;
+  text: string;
+}
+
+interface Sink {
+  name: string;
+  pattern: RegExp;
+  /** Files that may contain it, with the reason. */
+  owners: Record<string, string>;
+}
+
+const SINKS: Sink[] = [
+  {
+    name: "the IPC channel 'export:save'",
+    pattern: /['"`]export:save['"`]/,
+    owners: {
+      'renderer/app/save.ts': 'defines saveBytes',
+      'renderer/host/browser-host.ts': 'implements the channel in the browser host',
+      'renderer/screens/SnapshotMakenScreen.tsx': 'saves the age-encrypted snapshot, no table',
+      'renderer/screens/seal-wizard.ts': 'saves the age-encrypted snapshot, no table',
+    },
+  },
+  { name: 'saveBytes', pattern: /\bsaveBytes\s*\(/, owners: { 'renderer/app/save.ts': 'its definition', 'renderer/app/way-out.ts': 'the one way out' } },
+  { name: "the worker's 'wayOut'", pattern: /['"`]wayOut['"`]/, owners: { 'renderer/app/way-out.ts': 'the one way out', 'renderer/worker/core.ts': 'its handler' } },
+  { name: 'sendOut', pattern: /\bsendOut\s*\(/, owners: { 'renderer/app/way-out.ts': 'its definition', 'renderer/app/use-way-out.tsx': 'the hook every component uses' } },
+  {
+    name: 'the clipboard',
+    pattern: /\bnavigator\s*\.\s*clipboard\b|\bClipboardItem\b|execCommand\s*\(|\bclipboardData\b/,
+    owners: { 'renderer/app/way-out.ts': 'the one way out', 'renderer/app/use-way-out.tsx': 'hands navigator.clipboard to sendOut' },
+  },
+  { name: 'a download link', pattern: /\.download\s*=|\bdownload=|setAttribute\(\s*['"`]download/, owners: { 'renderer/host/browser-host.ts': "the browser host's export:save" } },
+  { name: 'drag data, printing or a new window', pattern: /dataTransfer\s*\.\s*setData|\bwindow\s*\.\s*print\s*\(|\bwindow\s*\.\s*open\s*\(/, owners: {} },
+  {
+    name: 'an exporter or disclosure control',
+    pattern: /\bexport(Table|Bijlage)\s*\(|\bpublishedTable\s*\(|\bapplyDisclosure\s*\(|\btableHtml\s*\(/,
+    owners: { 'renderer/worker/way-out.ts': 'the worker half of the one way out' },
+  },
+];
+
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/** Every place where a sink occurs outside the files that own it. */
+export function findBypasses(files: readonly SourceFile[]): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const code = withoutComments(file.text);
+    for (const sink of SINKS) {
+      if (sink.pattern.test(code) && !(file.path in sink.owners)) found.push(`${file.path}: ${sink.name}`);
+    }
+  }
+  return found;
+}
+
+function rendererSources(): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) files.push({ path: relative(ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(join(ROOT, 'renderer'));
+  return files;
+}
+
+describe('the ways out, from the IPC contract and the worker protocol', () => {
+  it('classifies every invoke channel; export:save is the only one that carries data out', () => {
+    expect([...INVOKE_CHANNELS].sort()).toEqual(Object.keys(CHANNELS).sort());
+    expect(Object.entries(CHANNELS).filter(([, entry]) => entry.wayOut).map(([channel]) => channel)).toEqual(['export:save']);
+  });
+
+  it('classifies every worker operation; wayOut is the only one that hands out what leaves', () => {
+    const operations = operationsOfProtocol(readFileSync(join(ROOT, 'renderer/worker/protocol.ts'), 'utf8'));
+    expect(operations.length).toBeGreaterThan(5);
+    expect([...operations].sort()).toEqual(Object.keys(OPERATIONS).sort());
+    expect(Object.entries(OPERATIONS).filter(([, entry]) => entry.wayOut).map(([operation]) => operation)).toEqual(['wayOut']);
+  });
+
+  it('an operation added to the protocol without a classification fails', () => {
+    const planted = readFileSync(join(ROOT, 'renderer/worker/protocol.ts'), 'utf8')
+      .replace('export interface CoreRequests {', "export interface CoreRequests {\n  csv: { request: { id: string }; response: { text: string } };");
+    expect(operationsOfProtocol(planted).filter((operation) => !(operation in OPERATIONS))).toEqual(['csv']);
+  });
+});
+
+describe('every way out goes through the one way out', () => {
+  const files = rendererSources();
+
+  it('finds no bypass in the renderer', () => {
+    expect(files.length).toBeGreaterThan(20);
+    expect(findBypasses(files)).toEqual([]);
+  });
+
+  it('each owner still holds its sink (the scan looks at real code)', () => {
+    const byPath = new Map(files.map((file) => [file.path, withoutComments(file.text)]));
+    for (const sink of SINKS) {
+      const present = Object.keys(sink.owners).filter((path) => byPath.has(path));
+      expect(present.length === 0 || present.some((path) => sink.pattern.test(byPath.get(path) ?? ''))).toBe(true);
+    }
+  });
+
+  it('fails on a planted bypass: a copy button of its own, a save of a table, an exporter outside the worker half', () => {
+    const grid = files.find((file) => file.path === 'renderer/components/GridActions.tsx');
+    const screen = files.find((file) => file.path === 'renderer/screens/BoetesScreen.tsx');
+    const worker = files.find((file) => file.path === 'renderer/worker/core.ts');
+    if (grid === undefined || screen === undefined || worker === undefined) throw new Error('the planted files moved');
+    const planted = files.map((file) => {
+      if (file === grid) return { ...file, text: `${file.text}\nexport const copyRaw = (text: string) => navigator.clipboard.writeText(text);\n` };
+      if (file === screen) return { ...file, text: `${file.text}\nexport const saveRaw = (host: HostApi, bytes: Uint8Array) => host.invoke('export:save', { suggestedName: 'x.csv', filters: [], bytes });\n` };
+      if (file === worker) return { ...file, text: `${file.text}\nconst raw = (model: TableModel) => exportTable(model, 'csv');\n` };
+      return file;
+    });
+    expect(findBypasses(planted)).toEqual([
+      "renderer/components/GridActions.tsx: the clipboard",
+      "renderer/screens/BoetesScreen.tsx: the IPC channel 'export:save'",
+      'renderer/worker/core.ts: an exporter or disclosure control',
+    ]);
+  });
+
+  it('a bypass in a comment is no bypass, one in code is', () => {
+    expect(findBypasses([{ path: 'renderer/x.ts', text: '// navigator.clipboard.writeText(x)\n/* saveBytes(h) */' }])).toEqual([]);
+    expect(findBypasses([{ path: 'renderer/x.ts', text: "const url = 'https://x'; void navigator.clipboard.writeText(url);" }])).toEqual(['renderer/x.ts: the clipboard']);
+  });
+});
