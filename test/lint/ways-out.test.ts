@@ -22,6 +22,8 @@ const CHANNELS: Record<string, { wayOut: boolean; why: string }> = {
   'audit:append': { wayOut: false, why: 'the audit trail holds ids and parameters, never a table (shared/node/audit/details-guard.ts)' },
   'audit:read': { wayOut: false, why: 'brings the audit trail in' },
   'app:info': { wayOut: false, why: 'version and platform' },
+  'assessment:list': { wayOut: false, why: 'brings saved breach assessments in' },
+  'assessment:save': { wayOut: false, why: "an assessor's ENISA factors and reasoning, kept in the data folder: no table, no data subject (shared/analyses/datalek-assessment.ts refuses BSN-shaped numbers)" },
 };
 
 /** Operations of renderer/worker/protocol.ts: which hand out something meant to leave. */
