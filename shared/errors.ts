@@ -390,3 +390,38 @@ export class UsageError extends KetenlensError {
     super(detailNl, detailEn);
   }
 }
+
+// ── reconcile and verify (issue 12 / 11) ─────────────────────────────────────────────
+
+/** A file or pasted text in which no table can be read. */
+export class UnreadableTableError extends KetenlensError {
+  readonly code = 'unreadable-table';
+  readonly exitCode = EXIT.usage;
+  constructor(source: string, detailNl: string, detailEn: string, options?: { cause?: unknown }) {
+    super(`Geen tabel te lezen in ${source}: ${detailNl}.`, `No table can be read from ${source}: ${detailEn}.`, options);
+  }
+}
+
+/** A published table that matches no catalogue table (or several equally well). */
+export class TableNotRecognisedError extends KetenlensError {
+  readonly code = 'table-not-recognised';
+  readonly exitCode = EXIT.usage;
+  constructor(detailNl: string, detailEn: string) {
+    super(
+      `Welke tabel dit is, is niet te herkennen: ${detailNl} Noem de tabel met --table ID (zie 'ketenlens tables').`,
+      `Cannot tell which table this is: ${detailEn} Name it with --table ID (see 'ketenlens tables').`,
+    );
+  }
+}
+
+/** Parameters a table needs that neither the file, the table nor the options give. */
+export class MissingParameterError extends KetenlensError {
+  readonly code = 'missing-parameter';
+  readonly exitCode = EXIT.usage;
+  constructor(readonly missing: readonly string[], table: string) {
+    super(
+      `Voor ${table} ontbreekt: ${missing.join(', ')}. Het bestand noch de tabel zelf geeft ${missing.length === 1 ? 'deze' : 'deze'}; geef ${missing.length === 1 ? 'hem' : 'ze'} als optie.`,
+      `For ${table} this is missing: ${missing.join(', ')}. Neither the file nor the table itself gives ${missing.length === 1 ? 'it' : 'them'}; give ${missing.length === 1 ? 'it' : 'them'} as an option.`,
+    );
+  }
+}

@@ -15,10 +15,13 @@ import { rekeyCommand } from './commands/rekey';
 import { keygenCommand } from './commands/keygen';
 import { auditCommand } from './commands/audit';
 import { diffCommand } from './commands/diff';
+import { reconcileCommand } from './commands/reconcile';
+import { verifyCommand } from './commands/verify';
 
 export const COMMANDS: readonly Command[] = [
   infoCommand, validateCommand, demoCommand, queryCommand, tablesCommand, tableCommand, bijlageCommand,
   sealCommand, rekeyCommand, keygenCommand, auditCommand, diffCommand,
+  reconcileCommand, verifyCommand,
 ];
 
 function languageFrom(env: NodeJS.ProcessEnv): Language {

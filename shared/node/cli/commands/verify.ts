@@ -1,0 +1,114 @@
+// `ketenlens verify <exported-file> <snapshot>`: is this file still the table we exported?
+// Reads the provenance and parameters back from the file, rebuilds the table(s) from the
+// snapshot with the same disclosure control, requires every cell to be the same, and says
+// whether the file's SHA-256 is recorded in the audit trail. Exit 0 identical, 1 different.
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError } from '../../../errors';
+import type { AuditEntry } from '../../../ipc/contract';
+import { createAnalysisSession } from '../../../tables/session';
+import type { TableModel } from '../../../tables/model';
+import { provenanceOf, verifyTable, type ReconcileResult } from '../../../reconcile/reconcile';
+import { formatReport, reportModel } from '../../../reconcile/report';
+import type { Command, CliIo } from '../command';
+import { KEY_HELP, KEY_OPTIONS } from '../keys';
+import { checkOutputTarget } from '../output';
+import { PARAMETER_HELP, PARAMETER_OPTIONS, provenanceLineOf, readTableInput } from '../reconcile-input';
+import { requestFromOptions } from './table';
+import { writeReport } from './reconcile';
+import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { cliDataDir, readAudit } from '../../audit';
+
+const HELP = `Usage: ketenlens verify <exported-file> <snapshot> [options] [key options]
+
+Checks that a file exported by Ketenlens (DOCX, ODT, XLSX, ODS, HTML, Markdown, JSON) still
+holds the table it was made with: reads its provenance and parameters, rebuilds the
+table(s) from the snapshot with the same disclosure control, and compares every cell.
+Also says whether the file's SHA-256 is recorded in the audit trail of the data folder
+(KETENLENS_DATA_DIR, else ~/.ketenlens). CSV carries no provenance: give the parameters.
+
+${PARAMETER_HELP}
+
+Report: -f, --format md|json|html|xlsx, -o, --out FILE, --force (as 'ketenlens reconcile')
+${KEY_HELP}
+
+Exit codes: 0 every cell the same, 1 different (the cells are listed) or made from
+another snapshot, 2 usage (no table, not our export and no parameters), 3 key,
+4 damaged or not age, 5 not a snapshot, 6 file I/O.
+`;
+
+/** Audit entries whose details name this SHA-256 (an export records its output's hash). */
+export function entriesNaming(entries: readonly AuditEntry[], sha256: string): AuditEntry[] {
+  return entries.filter((entry) => Object.values(entry.details).some((value) => (Array.isArray(value) ? value.includes(sha256) : value === sha256)));
+}
+
+async function auditLines(sha256: string, io: CliIo): Promise<string[]> {
+  const nl = io.language === 'nl';
+  let entries: AuditEntry[];
+  try {
+    entries = await readAudit(cliDataDir(io.env));
+  } catch {
+    return [nl ? 'Auditlog: niet te lezen; of het bestand is vastgelegd, is onbekend.' : 'Audit trail: cannot be read; whether the file was recorded is unknown.'];
+  }
+  const found = entriesNaming(entries, sha256);
+  if (found.length === 0) {
+    return [nl ? `Auditlog: de SHA-256 van dit bestand (${sha256}) staat NIET in het auditlog.` : `Audit trail: this file's SHA-256 (${sha256}) is NOT in the audit trail.`];
+  }
+  return found.map((entry) => (nl ? `Auditlog: vastgelegd in regel ${entry.seq} (${entry.action}, ${entry.at}).` : `Audit trail: recorded in entry ${entry.seq} (${entry.action}, ${entry.at}).`));
+}
+
+export const verifyCommand: Command = {
+  name: 'verify',
+  summary: 'check that an exported file still holds the table the snapshot gives',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { ...KEY_OPTIONS, ...PARAMETER_OPTIONS, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    });
+    const [filePath = '', snapshotPath = ''] = requirePositionals(positionals, ['exported-file', 'snapshot'], 'verify');
+    const options = requestFromOptions(values);
+    await checkOutputTarget(values.out, values.force, io);
+    const input = await readTableInput(filePath, io);
+    const provenances = input.tables.map((table) => ({ table, recorded: provenanceOf(table, null), line: provenanceLineOf(table.lines) }));
+    const noProvenance = provenances.filter((each) => each.recorded === null && each.line === null);
+    const hasOptions = values.table !== undefined || Object.keys(options).length > 0;
+    if (noProvenance.length > 0 && !hasOptions) {
+      throw new UsageError(
+        `${input.name} draagt geen Ketenlens-herkomst (geen herkomstregel, geen parameters); geef de tabel en parameters (--table, --peildatum …) of gebruik 'ketenlens reconcile'.`,
+        `${input.name} carries no Ketenlens provenance (no provenance line, no parameters); give the table and parameters (--table, --peildatum …) or use 'ketenlens reconcile'.`,
+      );
+    }
+    const audit = await auditLines(input.sha256, io);
+
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
+    const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
+    let otherSnapshot = false;
+    try {
+      const session = createAnalysisSession(snapshot);
+      provenances.forEach(({ table, recorded, line }, index) => {
+        const prefix = recorded?.snapshotSha256 ?? line?.snapshotPrefix;
+        const sameSnapshot = prefix === undefined || snapshot.sha256.startsWith(prefix.slice(0, 64));
+        if (!sameSnapshot) otherSnapshot = true;
+        const result = verifyTable(session, { table, ...(values.table === undefined ? {} : { tableId: values.table }), options, provenance: recorded });
+        const source = input.tables.length === 1 ? input.name : `${input.name} (tabel ${index + 1})`;
+        const nl = io.language === 'nl';
+        const extra = [
+          ...(recorded?.parameters === undefined
+            ? [nl ? 'Parameters: het bestand noemt ze niet; afgeleid uit de tabel en de opties.' : 'Parameters: the file does not name them; taken from the table and the options.']
+            : []),
+          ...(sameSnapshot
+            ? []
+            : [nl ? `Snapshot: het bestand is gemaakt van snapshot ${prefix}…, niet van deze (${snapshot.sha256.slice(0, 12)}…).` : `Snapshot: the file was made from snapshot ${prefix}…, not from this one (${snapshot.sha256.slice(0, 12)}…).`]),
+          ...audit,
+        ];
+        results.push({ result, model: reportModel(session, result, { name: source, sha256: input.sha256 }), summary: formatReport(result, source, io.language, extra) });
+      });
+    } finally {
+      snapshot.close();
+    }
+    await writeReport(results, values, io);
+    return !otherSnapshot && results.every((each) => each.result.consistent) ? EXIT.ok : EXIT.findings;
+  },
+};

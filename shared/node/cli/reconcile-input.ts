@@ -1,0 +1,84 @@
+// What `reconcile` and `verify` share on the command line: reading a table file or stdin
+// (with typed errors and its SHA-256), the table-parameter options, and the provenance
+// line our exports carry ("Ketenlens-snapshot <hash> · peildatum …").
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { FileReadError, UsageError } from '../../errors';
+import { readTablesFromFile, readTablesFromText, type ReadTable } from '../../reconcile/read/index';
+import type { CliIo } from './command';
+import { readFailureReason } from '../snapshot/open-file';
+
+/** parseArgs options for table parameters (the same as `ketenlens table`). */
+export const PARAMETER_OPTIONS = {
+  table: { type: 'string' },
+  peildatum: { type: 'string', multiple: true },
+  doelgroep: { type: 'string' },
+  drempel: { type: 'string' },
+  'drempel-b': { type: 'string' },
+  'maanden-b': { type: 'string' },
+  'cohort-merge-from': { type: 'string' },
+  vanaf: { type: 'string' },
+  'tot-en-met': { type: 'string' },
+  incident: { type: 'string' },
+} as const;
+
+export const PARAMETER_HELP = `Parameters (when the file does not carry them and the table does not show them):
+  --table ID               the catalogue table (see 'ketenlens tables'); else recognised by its columns
+  --peildatum DATE         reference date(s) YYYY-MM-DD, repeatable
+  --doelgroep GROEP        asiel | gezin | overig
+  --drempel EUR            ELIP-A threshold in euros; --drempel-b EUR, --maanden-b N for ELIP-B
+  --cohort-merge-from YEAR merged cohort columns (elip-cohorten)
+  --vanaf DATE, --tot-en-met DATE, --incident ID`;
+
+const MAX_TABLE_FILE = 64 * 1024 * 1024;
+
+export interface TableInput {
+  name: string;
+  bytes: Uint8Array;
+  sha256: string;
+  tables: ReadTable[];
+}
+
+async function readStdin(io: CliIo): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array); // a stream yields strings or bytes
+    size += buffer.length;
+    if (size > MAX_TABLE_FILE) throw new UsageError('De invoer is groter dan 64 MB; dat is geen tabel.', 'The input is larger than 64 MB; that is not a table.');
+    chunks.push(buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Read the tables of FILE, or of stdin for '-'. */
+export async function readTableInput(path: string, io: CliIo): Promise<TableInput> {
+  let bytes: Uint8Array;
+  let name: string;
+  if (path === '-') {
+    if (io.stdin.isTTY === true) throw new UsageError('Plak de tabel via stdin (bijvoorbeeld met een pipe) of geef een bestand.', 'Pipe the table into stdin or give a file.');
+    bytes = await readStdin(io);
+    name = 'stdin';
+  } else {
+    const full = resolve(io.cwd, path);
+    try {
+      bytes = new Uint8Array(await readFile(full));
+    } catch (error) {
+      throw new FileReadError(full, ...readFailureReason(error), { cause: error });
+    }
+    name = basename(full);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const tables = path === '-' ? readTablesFromText(new TextDecoder().decode(bytes), 'stdin') : readTablesFromFile(bytes, name);
+  return { name, bytes, sha256, tables };
+}
+
+/** The provenance line of our exports: the snapshot hash prefix and the snapshot's peildatum. */
+export function provenanceLineOf(lines: readonly string[]): { snapshotPrefix: string; line: string } | null {
+  for (const line of lines) {
+    const match = /Ketenlens-snapshot\s+([0-9a-f]{12,64})/i.exec(line);
+    if (match !== null) return { snapshotPrefix: (match[1] ?? '').toLowerCase(), line };
+  }
+  return null;
+}
