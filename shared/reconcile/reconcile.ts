@@ -16,6 +16,8 @@ export interface RecordedProvenance {
   disclosure?: Disclosure;
   /** First hex digits of the snapshot's SHA-256, as the provenance line gives them. */
   snapshotSha256?: string;
+  /** The audit entry that records the export (seq and SHA-256 of the entry). */
+  audit?: { seq: number; hash: string };
 }
 
 export interface ReconcileRequest {
@@ -43,7 +45,11 @@ export interface ReconcileResult {
 /** Provenance a JSON export carries in its model; else what the caller read from the file. */
 export function provenanceOf(table: ReadTable, fromFile: RecordedProvenance | null | undefined): RecordedProvenance | null {
   if (table.model !== undefined) {
-    return { tableId: table.model.id, parameters: table.model.parameters, disclosure: table.model.disclosure, snapshotSha256: table.model.provenance.snapshot_sha256 };
+    const audit = table.model.provenance.audit;
+    return {
+      tableId: table.model.id, parameters: table.model.parameters, disclosure: table.model.disclosure, snapshotSha256: table.model.provenance.snapshot_sha256,
+      ...(audit === undefined ? {} : { audit }),
+    };
   }
   return fromFile ?? null;
 }

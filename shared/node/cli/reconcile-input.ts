@@ -3,8 +3,11 @@
 // line our exports carry ("Ketenlens-snapshot <hash> · peildatum …").
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { FileReadError, UsageError } from '../../errors';
+import { provenanceSidecarName, readProvenance, type ExportProvenance } from '../../export/provenance';
+import type { RecordedProvenance } from '../../reconcile/reconcile';
 import { readTablesFromFile, readTablesFromText, type ReadTable } from '../../reconcile/read/index';
 import type { CliIo } from './command';
 import { readFailureReason } from '../snapshot/open-file';
@@ -38,6 +41,8 @@ export interface TableInput {
   bytes: Uint8Array;
   sha256: string;
   tables: ReadTable[];
+  /** The machine-readable provenance the file (or a CSV's sidecar) carries; null when none. */
+  provenance: ExportProvenance | null;
 }
 
 async function readStdin(io: CliIo): Promise<Uint8Array> {
@@ -71,7 +76,39 @@ export async function readTableInput(path: string, io: CliIo): Promise<TableInpu
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const tables = path === '-' ? readTablesFromText(new TextDecoder().decode(bytes), 'stdin') : readTablesFromFile(bytes, name);
-  return { name, bytes, sha256, tables };
+  const provenance = path === '-' ? null : await provenanceOfFile(bytes, resolve(io.cwd, path));
+  return { name, bytes, sha256, tables, provenance };
+}
+
+/**
+ * The provenance of a file: embedded (DOCX, XLSX, ODT, ODS, HTML, Markdown, JSON) or in
+ * the CSV's sidecar '<file>.provenance.json'. A file of another kind carries none.
+ */
+async function provenanceOfFile(bytes: Uint8Array, path: string): Promise<ExportProvenance | null> {
+  if (/\.csv$/i.test(path)) {
+    const sidecar = provenanceSidecarName(path);
+    if (!existsSync(sidecar)) return null;
+    let text: Uint8Array;
+    try {
+      text = new Uint8Array(await readFile(sidecar));
+    } catch (error) {
+      throw new FileReadError(sidecar, ...readFailureReason(error), { cause: error });
+    }
+    return readProvenance(text, sidecar);
+  }
+  if (!/\.(docx|xlsx|odt|ods|html?|md|json)$/i.test(path)) return null;
+  return readProvenance(bytes, basename(path));
+}
+
+/** The recorded provenance of the index-th table of a file (tables in caption order). */
+export function recordedFor(provenance: ExportProvenance | null, index: number, count: number): RecordedProvenance | null {
+  if (provenance === null) return null;
+  const table = provenance.tables.length === count ? provenance.tables[index] : provenance.tables.find((each) => each.number === index + 1);
+  if (table === undefined) return null;
+  return {
+    tableId: table.id, parameters: table.parameters, disclosure: table.disclosure, snapshotSha256: table.snapshot.sha256,
+    ...(provenance.audit === null ? {} : { audit: provenance.audit }),
+  };
 }
 
 /** The provenance line of our exports: the snapshot hash prefix and the snapshot's peildatum. */

@@ -10,6 +10,8 @@ import { generateDemoSnapshot } from '../../../demo/index';
 import { loadSqlJs } from '../../../analyses/testing/fixture';
 import { FIXTURE_PASSPHRASE, writeEncryptedFile, type SnapshotFixture } from '../../../../test/fixtures/snapshot';
 import { appendAudit } from '../../audit';
+import { buildProvenance, exportTable, provenanceSidecar, provenanceSidecarName } from '../../../export/index';
+import type { TableModel } from '../../../tables/model';
 import type { CliIo } from '../command';
 import { main } from '../main';
 
@@ -91,6 +93,8 @@ describe('ketenlens verify', () => {
     const first = await run(['verify', 'v.docx', 'demo.snapshot.age']);
     expect(first.code).toBe(EXIT.ok);
     expect(first.stdout).toContain('Result: every cell is the same.');
+    // The parameters come from the provenance embedded in the DOCX, not from the table.
+    expect(first.stdout).toContain('peildata=2022-05-01,2022-10-15,2023-07-01 (provenance)');
     const sha256 = /SHA-256 \(([0-9a-f]{64})\) is NOT in the audit trail/.exec(first.stdout)?.[1];
     expect(sha256).toBeDefined();
     await appendAudit(dataDir, { action: 'export-table', details: { table: 'elip-cohorten', output_sha256: sha256 ?? '' } });
@@ -113,5 +117,14 @@ describe('ketenlens verify', () => {
     expect(bare.code).toBe(EXIT.usage);
     expect(bare.stderr).toContain('carries no Ketenlens provenance');
     expect((await run(['verify', 'c.csv', 'demo.snapshot.age', '--table', 'elip-cohorten', '--cohort-merge-from', '2022'])).code).toBe(EXIT.ok);
+  }, 60_000);
+
+  it('a CSV with its provenance sidecar verifies without options', async () => {
+    const json = JSON.parse((await run(['table', 'elip-cohorten', 'demo.snapshot.age', ...TABEL1_OPTIONS, '--format', 'json'])).stdout) as TableModel;
+    writeFileSync(join(demo.directory, 's.csv'), await exportTable(json, 'csv'));
+    writeFileSync(join(demo.directory, provenanceSidecarName('s.csv')), provenanceSidecar(buildProvenance([json], 'csv')));
+    const { code, stdout } = await run(['verify', 's.csv', 'demo.snapshot.age']);
+    expect(stdout).toContain('cohort_merge_from=2022 (provenance)');
+    expect(code).toBe(EXIT.ok);
   }, 60_000);
 });

@@ -14,7 +14,7 @@ import { formatReport, reportModel } from '../../../reconcile/report';
 import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { checkOutputTarget } from '../output';
-import { PARAMETER_HELP, PARAMETER_OPTIONS, readTableInput } from '../reconcile-input';
+import { PARAMETER_HELP, PARAMETER_OPTIONS, readTableInput, recordedFor } from '../reconcile-input';
 import { requestFromOptions } from './table';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { writeFileSafely } from '../../files/safe-write';
@@ -110,7 +110,8 @@ export const reconcileCommand: Command = {
     try {
       const session = createAnalysisSession(snapshot);
       input.tables.forEach((table, index) => {
-        const result = reconcileTable(session, { table, ...(values.table === undefined ? {} : { tableId: values.table }), options });
+        const provenance = recordedFor(input.provenance, index, input.tables.length);
+        const result = reconcileTable(session, { table, ...(values.table === undefined ? {} : { tableId: values.table }), options, provenance });
         const source = input.tables.length === 1 ? input.name : `${input.name} (tabel ${index + 1})`;
         results.push({ result, model: reportModel(session, result, { name: source, sha256: input.sha256 }), summary: formatReport(result, source, io.language) });
       });

@@ -12,7 +12,7 @@ import { formatReport, reportModel } from '../../../reconcile/report';
 import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { checkOutputTarget } from '../output';
-import { PARAMETER_HELP, PARAMETER_OPTIONS, provenanceLineOf, readTableInput } from '../reconcile-input';
+import { PARAMETER_HELP, PARAMETER_OPTIONS, provenanceLineOf, readTableInput, recordedFor } from '../reconcile-input';
 import { requestFromOptions } from './table';
 import { writeReport } from './reconcile';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
@@ -41,7 +41,7 @@ export function entriesNaming(entries: readonly AuditEntry[], sha256: string): A
   return entries.filter((entry) => Object.values(entry.details).some((value) => (Array.isArray(value) ? value.includes(sha256) : value === sha256)));
 }
 
-async function auditLines(sha256: string, io: CliIo): Promise<string[]> {
+async function auditLines(sha256: string, reference: { seq: number; hash: string } | null, io: CliIo): Promise<string[]> {
   const nl = io.language === 'nl';
   let entries: AuditEntry[];
   try {
@@ -49,11 +49,22 @@ async function auditLines(sha256: string, io: CliIo): Promise<string[]> {
   } catch {
     return [nl ? 'Auditlog: niet te lezen; of het bestand is vastgelegd, is onbekend.' : 'Audit trail: cannot be read; whether the file was recorded is unknown.'];
   }
+  const lines: string[] = [];
+  if (reference !== null) {
+    const named = entries.find((entry) => entry.seq === reference.seq);
+    lines.push(
+      named === undefined
+        ? (nl ? `Auditlog: het bestand noemt regel ${reference.seq}, die staat niet in dit auditlog.` : `Audit trail: the file names entry ${reference.seq}, which is not in this audit trail.`)
+        : named.hash === reference.hash
+          ? (nl ? `Auditlog: het bestand noemt regel ${reference.seq} (${named.action}, ${named.at}); de hash klopt.` : `Audit trail: the file names entry ${reference.seq} (${named.action}, ${named.at}); its hash matches.`)
+          : (nl ? `Auditlog: het bestand noemt regel ${reference.seq}, maar die regel heeft een andere hash.` : `Audit trail: the file names entry ${reference.seq}, but that entry has a different hash.`),
+    );
+  }
   const found = entriesNaming(entries, sha256);
   if (found.length === 0) {
-    return [nl ? `Auditlog: de SHA-256 van dit bestand (${sha256}) staat NIET in het auditlog.` : `Audit trail: this file's SHA-256 (${sha256}) is NOT in the audit trail.`];
+    return [...lines, nl ? `Auditlog: de SHA-256 van dit bestand (${sha256}) staat NIET in het auditlog.` : `Audit trail: this file's SHA-256 (${sha256}) is NOT in the audit trail.`];
   }
-  return found.map((entry) => (nl ? `Auditlog: vastgelegd in regel ${entry.seq} (${entry.action}, ${entry.at}).` : `Audit trail: recorded in entry ${entry.seq} (${entry.action}, ${entry.at}).`));
+  return [...lines, ...found.map((entry) => (nl ? `Auditlog: vastgelegd in regel ${entry.seq} (${entry.action}, ${entry.at}).` : `Audit trail: recorded in entry ${entry.seq} (${entry.action}, ${entry.at}).`))];
 }
 
 export const verifyCommand: Command = {
@@ -71,7 +82,7 @@ export const verifyCommand: Command = {
     const options = requestFromOptions(values);
     await checkOutputTarget(values.out, values.force, io);
     const input = await readTableInput(filePath, io);
-    const provenances = input.tables.map((table) => ({ table, recorded: provenanceOf(table, null), line: provenanceLineOf(table.lines) }));
+    const provenances = input.tables.map((table, index) => ({ table, recorded: provenanceOf(table, recordedFor(input.provenance, index, input.tables.length)), line: provenanceLineOf(table.lines) }));
     const noProvenance = provenances.filter((each) => each.recorded === null && each.line === null);
     const hasOptions = values.table !== undefined || Object.keys(options).length > 0;
     if (noProvenance.length > 0 && !hasOptions) {
@@ -80,7 +91,7 @@ export const verifyCommand: Command = {
         `${input.name} carries no Ketenlens provenance (no provenance line, no parameters); give the table and parameters (--table, --peildatum …) or use 'ketenlens reconcile'.`,
       );
     }
-    const audit = await auditLines(input.sha256, io);
+    const audit = await auditLines(input.sha256, provenances.find((each) => each.recorded?.audit !== undefined)?.recorded?.audit ?? null, io);
 
     const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
     const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
