@@ -45,6 +45,7 @@ export const en = {
   phase_load: 'Loading',
   phase_check: 'Checking',
   phase_generate: 'Generating',
+  phase_build: 'Building',
   phase_encrypt: 'Encrypting',
   phase_write: 'Writing',
   refused: 'Not opened',

@@ -45,6 +45,7 @@ export const nl = {
   phase_load: 'Laden',
   phase_check: 'Controleren',
   phase_generate: 'Maken',
+  phase_build: 'Opbouwen',
   phase_encrypt: 'Versleutelen',
   phase_write: 'Schrijven',
   refused: 'Niet geopend',

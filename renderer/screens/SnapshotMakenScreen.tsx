@@ -3,16 +3,15 @@
 // nowhere are findings), choose readers (a passphrase or age1… keys) and seal. Parsing,
 // validation and encryption run in the core worker with the same code as `ketenlens seal`;
 // only the encrypted file is saved, through the host.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AgeRecipients, Progress } from '../../shared/age/types';
+import { useEffect, useReducer, useRef, type FormEvent } from 'react';
+import type { Progress } from '../../shared/age/types';
 import type { HostApi } from '../../shared/ipc/contract';
-import type { SealReport } from '../../shared/seal/seal-files';
 import { formatCount } from '../../shared/format/index';
 import { ErrorBox } from '../components/ErrorBox';
-import { ProgressSteps } from '../components/ProgressSteps';
+import { ProgressSteps, SEAL_PHASES } from '../components/ProgressSteps';
 import { localized, useLanguage } from '../i18n/i18n';
 import { asWireError, type CoreClient } from '../worker/client';
-import type { WireError } from '../worker/protocol';
+import { chosenRecipients, INITIAL_SEAL_STATE, metaOverrides, readersReady, recipientKeys, sealWizard, type SealField } from './seal-wizard';
 
 interface Props {
   core: CoreClient;
@@ -22,20 +21,11 @@ interface Props {
 
 export function SnapshotMakenScreen({ core, host, onDone }: Props) {
   const { t, language } = useLanguage();
-  const [files, setFiles] = useState<File[]>([]);
-  const [peildatum, setPeildatum] = useState('');
-  const [bron, setBron] = useState('DUO');
-  const [gemeenteJaar, setGemeenteJaar] = useState('');
-  const [report, setReport] = useState<SealReport | null>(null);
-  const [readers, setReaders] = useState<'passphrase' | 'x25519'>('passphrase');
-  const [passphrase, setPassphrase] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [recipients, setRecipients] = useState('');
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<WireError | null>(null);
-  const [saved, setSaved] = useState<{ path: string; sha256: string } | null>(null);
+  const [state, dispatch] = useReducer(sealWizard, INITIAL_SEAL_STATE);
+  const { files, peildatum, bron, gemeenteJaar, report, readers, passphrase, repeat, recipients, progress, busy, error, saved } = state;
   const folderInput = useRef<HTMLInputElement>(null);
+  const field = (name: SealField) => (event: { target: { value: string } }) => dispatch({ type: 'field', field: name, value: event.target.value });
+  const onProgress = (next: Progress) => dispatch({ type: 'progress', progress: next });
 
   // `webkitdirectory` is not in React's attribute types; every current browser and Electron support it.
   useEffect(() => folderInput.current?.setAttribute('webkitdirectory', ''), []);
@@ -43,66 +33,47 @@ export function SnapshotMakenScreen({ core, host, onDone }: Props) {
   useEffect(() => () => void core.call('sealDiscard', {}), [core]);
 
   function pick(list: FileList | null) {
-    const csv = Array.from(list ?? []).filter((file) => file.name.toLowerCase().endsWith('.csv'));
-    setFiles(csv);
-    setReport(null);
-    setSaved(null);
-    setError(null);
+    dispatch({ type: 'pick', files: Array.from(list ?? []) });
   }
 
   async function validate(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    setSaved(null);
+    dispatch({ type: 'validate' });
     try {
-      const overrides = {
-        ...(peildatum === '' ? {} : { peildatum }),
-        ...(bron.trim() === '' ? {} : { bron: bron.trim() }),
-        ...(gemeenteJaar.trim() === '' ? {} : { gemeenteJaar: gemeenteJaar.trim() }),
-      };
-      setReport(await core.call('sealValidate', { files, overrides }, { onProgress: setProgress }));
+      dispatch({ type: 'validated', report: await core.call('sealValidate', { files, overrides: metaOverrides(state) }, { onProgress }) });
     } catch (caught) {
-      setError(asWireError(caught));
+      dispatch({ type: 'failed', error: asWireError(caught) });
     } finally {
-      setBusy(false);
-      setProgress(null);
+      dispatch({ type: 'finished' });
     }
   }
 
-  const keys = recipients.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
-  const readersReady = readers === 'passphrase' ? passphrase !== '' && passphrase === repeat : keys.length > 0;
+  const keys = recipientKeys(state);
 
   async function seal(event: FormEvent) {
     event.preventDefault();
     if (report === null) return;
-    setBusy(true);
-    setError(null);
+    dispatch({ type: 'seal' });
     try {
-      const to: AgeRecipients = readers === 'passphrase' ? { kind: 'passphrase', passphrase } : { kind: 'x25519', recipients: keys };
-      const { bytes } = await core.call('sealEncrypt', { recipients: to }, { onProgress: setProgress });
-      setPassphrase('');
-      setRepeat('');
+      const to = chosenRecipients(state);
+      const { bytes } = await core.call('sealEncrypt', { recipients: to }, { onProgress });
+      // The sealed file is age ciphertext, no table: it is saved directly (test/lint/ways-out.test.ts).
       const written = await host.invoke('export:save', {
         suggestedName: `snapshot-${report.meta.peildatum}.snapshot.age`,
         filters: [{ name: 'Ketenlens-snapshot', extensions: ['age'] }],
         bytes,
       });
       if (written !== null) {
-        setSaved(written);
         void host.invoke('audit:append', {
           action: 'seal',
           details: { output: written.path, sha256: written.sha256, recipients: to.kind === 'passphrase' ? 'passphrase' : `${keys.length} x25519`, peildatum: report.meta.peildatum },
         });
       }
-      setReport(null);
-      setFiles([]);
+      dispatch({ type: 'sealed', saved: written });
     } catch (caught) {
-      setError(asWireError(caught));
+      dispatch({ type: 'failed', error: asWireError(caught) });
     } finally {
-      setBusy(false);
-      setProgress(null);
+      dispatch({ type: 'finished' });
     }
   }
 
@@ -127,15 +98,15 @@ export function SnapshotMakenScreen({ core, host, onDone }: Props) {
           <div className="parameter-grid">
             <label className="field">
               <span>{t('sealPeildatum')}</span>
-              <input type="date" value={peildatum} onChange={(event) => setPeildatum(event.target.value)} data-testid="seal-peildatum" />
+              <input type="date" value={peildatum} onChange={field('peildatum')} data-testid="seal-peildatum" />
             </label>
             <label className="field">
               <span>{t('sealBron')}</span>
-              <input type="text" value={bron} onChange={(event) => setBron(event.target.value)} />
+              <input type="text" value={bron} onChange={field('bron')} />
             </label>
             <label className="field">
               <span>{t('sealGemeenteJaar')}</span>
-              <input type="text" inputMode="numeric" placeholder={peildatum.slice(0, 4)} value={gemeenteJaar} onChange={(event) => setGemeenteJaar(event.target.value)} />
+              <input type="text" inputMode="numeric" placeholder={peildatum.slice(0, 4)} value={gemeenteJaar} onChange={field('gemeenteJaar')} />
             </label>
           </div>
           <div className="actions">
@@ -177,35 +148,35 @@ export function SnapshotMakenScreen({ core, host, onDone }: Props) {
             <form className="key-form" onSubmit={(event) => void seal(event)}>
               <fieldset className="segmented">
                 <legend>{t('sealReaders')}</legend>
-                <label><input type="radio" name="seal-readers" checked={readers === 'passphrase'} onChange={() => setReaders('passphrase')} />{t('keyPassphrase')}</label>
-                <label><input type="radio" name="seal-readers" checked={readers === 'x25519'} onChange={() => setReaders('x25519')} />{t('sealRecipients')}</label>
+                <label><input type="radio" name="seal-readers" checked={readers === 'passphrase'} onChange={() => dispatch({ type: 'readers', readers: 'passphrase' })} />{t('keyPassphrase')}</label>
+                <label><input type="radio" name="seal-readers" checked={readers === 'x25519'} onChange={() => dispatch({ type: 'readers', readers: 'x25519' })} />{t('sealRecipients')}</label>
               </fieldset>
               {readers === 'passphrase' ? (
                 <div className="parameter-grid">
                   <label className="field">
                     <span>{t('passphraseLabel')}</span>
-                    <input type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} data-testid="seal-passphrase" />
+                    <input type="password" autoComplete="new-password" value={passphrase} onChange={field('passphrase')} data-testid="seal-passphrase" />
                   </label>
                   <label className="field">
                     <span>{t('sealRepeat')}</span>
-                    <input type="password" autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.target.value)} data-testid="seal-repeat" />
+                    <input type="password" autoComplete="new-password" value={repeat} onChange={field('repeat')} data-testid="seal-repeat" />
                   </label>
                 </div>
               ) : (
                 <label className="field">
                   <span>{t('sealRecipientsLabel')}</span>
-                  <textarea rows={3} value={recipients} onChange={(event) => setRecipients(event.target.value)} spellCheck={false} />
+                  <textarea rows={3} value={recipients} onChange={field('recipients')} spellCheck={false} />
                 </label>
               )}
               {readers === 'passphrase' && repeat !== '' && passphrase !== repeat && <p className="hint">{t('sealMismatch')}</p>}
               <div className="actions">
-                <button type="submit" disabled={busy || !readersReady} data-testid="seal-submit">{t('sealSubmit')}</button>
+                <button type="submit" disabled={busy || !readersReady(state)} data-testid="seal-submit">{t('sealSubmit')}</button>
               </div>
             </form>
           </section>
         )}
 
-        {busy && progress !== null && <ProgressSteps progress={progress} />}
+        {busy && progress !== null && <ProgressSteps progress={progress} phases={SEAL_PHASES} />}
         {error !== null && <ErrorBox error={error} title={t('sealRefused')} />}
         {saved !== null && (
           <p role="status" className="success" data-testid="seal-saved">{t('sealSaved', { path: saved.path, sha: saved.sha256.slice(0, 12) })}</p>

@@ -14,7 +14,7 @@ export type AgeRecipients =
 
 /** Progress of a long operation, for progress bars. `total` may be 0 when unknown. */
 export interface Progress {
-  phase: 'read' | 'decrypt' | 'load' | 'check' | 'generate' | 'encrypt' | 'write';
+  phase: 'read' | 'decrypt' | 'load' | 'check' | 'generate' | 'build' | 'encrypt' | 'write';
   done: number;
   total: number;
 }

@@ -3,6 +3,7 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { decryptAge } from '../age/index';
+import type { Progress } from '../age/types';
 import { SourceDataError } from '../errors';
 import type { SealFile } from './files';
 import { buildFromFiles, encryptBuilt } from './seal-files';
@@ -67,5 +68,33 @@ describe('buildFromFiles and encryptBuilt', () => {
     const error = await buildFromFiles(SQL, bad, { peildatum: '2023-09-15' }, { now: new Date(), producent: 'test' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceDataError);
     expect((error as SourceDataError).messageEn).toBe("lening_betaling.csv:3 (datum): '2019-13-01' is not a valid date YYYY-MM-DD");
+  });
+
+  it('reports real progress by phase, in order: read → check → build → encrypt, each filling to its total', async () => {
+    const SQL = await initSqlJs();
+    // Enough persons for an image over 4 MiB, so encryption reports more than one chunk.
+    const people = Array.from({ length: 90_000 }, (_, index) => `P${index},Wi2013,asiel,2018-03-01,2024-03-01,GM0363,lopend,`).join('\n');
+    const files = FILES.map((entry) => (entry.name === 'inburgeraar.csv'
+      ? file('inburgeraar.csv', `id,stelsel,doelgroep,plicht_start,termijn_einde,gemeente_code,status,status_datum\n${people}\n`, 40)
+      : entry));
+    const seen: Progress[] = [];
+    const built = await buildFromFiles(SQL, files, { peildatum: '2023-09-15' }, { now: new Date('2023-09-16T08:00:00Z'), producent: 'test', onProgress: (p) => seen.push({ ...p }) });
+    await encryptBuilt(built.database, { kind: 'passphrase', passphrase: 'wizard', logN: 10 }, (p) => seen.push({ ...p }));
+    built.database.close();
+
+    const order = seen.map((p) => p.phase).filter((phase, index, all) => phase !== all[index - 1]);
+    expect(order).toEqual(['read', 'check', 'build', 'encrypt']);
+    for (const phase of order) {
+      const steps = seen.filter((p) => p.phase === phase);
+      const last = steps.at(-1);
+      expect(last !== undefined && last.total > 0 && last.done === last.total, phase).toBe(true);
+      steps.forEach((step, index) => expect(step.done).toBeGreaterThanOrEqual(steps[index - 1]?.done ?? 0));
+      // Each phase moves through values in between, not 0 → 100 %.
+      if (phase !== 'build') expect(new Set(steps.map((p) => p.done)).size, phase).toBeGreaterThan(2);
+    }
+    // One step per table checked.
+    const checks = seen.filter((p) => p.phase === 'check');
+    expect(checks.map((p) => p.done)).toEqual(Array.from({ length: (checks.at(-1)?.total ?? 0) + 1 }, (_, index) => index));
+    expect(checks.at(-1)?.total).toBeGreaterThanOrEqual(8);
   });
 });

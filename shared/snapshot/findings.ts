@@ -442,8 +442,13 @@ export interface FindingsOutcome {
   skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>>;
 }
 
+export interface FindingsOptions {
+  /** Called after each table is checked: tables done, tables in all. */
+  onTable?: (done: number, total: number, table: SnapshotTable) => void;
+}
+
 /** Run every check on the tables present; creates the TEMP skip tables and usable views. */
-export function runFindings(db: Database, present: readonly SnapshotTable[]): FindingsOutcome {
+export function runFindings(db: Database, present: readonly SnapshotTable[], options: FindingsOptions = {}): FindingsOutcome {
   const rulesPresent = RULES.filter((rules) => present.includes(rules.table));
   const storages = new Map<SnapshotTable, Storage>();
   for (const rules of rulesPresent) {
@@ -455,7 +460,7 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
   const findings: Finding[] = [];
   const rowCounts: Partial<Record<SnapshotTable, number>> = {};
   const skippedCount = new Map<SnapshotTable, number>();
-  for (const rules of rulesPresent) {
+  for (const [index, rules] of rulesPresent.entries()) {
     const storage = storages.get(rules.table)!;
     const presentReferences = rules.references.filter((reference) => present.includes(reference.parent));
     const { direct, joins } = planPass(db, rules, storages, presentReferences, skippedCount);
@@ -469,6 +474,7 @@ export function runFindings(db: Database, present: readonly SnapshotTable[]): Fi
       findings.push(...runChecks(db, rules, storage, [cascade], [], cascade.condition).findings);
     }
     skippedCount.set(rules.table, Number(selectValue(db, `SELECT count(*) FROM temp.${q(`skip_${rules.table}`)}`)));
+    options.onTable?.(index + 1, rulesPresent.length, rules.table);
   }
 
   const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};

@@ -22,6 +22,7 @@ describe('progress bar', () => {
   it('renders phase, bar and percentage', () => {
     expect(renderProgress({ phase: 'decrypt', done: 50, total: 100 })).toBe(`${'ontsleutelen/decrypt'.padEnd(22)} [${'#'.repeat(12)}${'.'.repeat(12)}]  50%`);
     expect(renderProgress({ phase: 'check', done: 0, total: 0 })).toBe(`${'controleren/check'.padEnd(22)} …`);
+    expect(renderProgress({ phase: 'build', done: 1, total: 1 })).toBe(`${'opbouwen/build'.padEnd(22)} [${'#'.repeat(24)}] 100%`);
   });
 
   it('draws nothing when stderr is not a terminal', () => {

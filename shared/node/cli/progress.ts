@@ -1,4 +1,5 @@
-// A one-line progress bar on stderr for long operations (read/decrypt/load/check), drawn
+// A one-line progress bar on stderr for long operations (open: read/decrypt/load/check;
+// seal: read/check/build/encrypt), drawn
 // only when stderr is a terminal so pipes and logs stay clean.
 import type { Progress, ProgressListener } from '../../age/types';
 import type { CliIo } from './command';
@@ -9,6 +10,7 @@ const PHASE_LABELS: Record<Progress['phase'], string> = {
   load: 'laden/load',
   check: 'controleren/check',
   generate: 'genereren/generate',
+  build: 'opbouwen/build',
   encrypt: 'versleutelen/encrypt',
   write: 'schrijven/write',
 };

@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Progress } from '../../age/types';
 import { FileExistsError, SourceDataError } from '../../errors';
 import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { rekeySnapshot, sealSnapshot } from './seal';
@@ -65,6 +66,23 @@ function sqliteRows(database: string, table: string): string[][] {
 }
 
 describe('seal', () => {
+  it('reports its phases in order — read, check, build, encrypt, write — each to its total (the command line draws them)', async () => {
+    const phases: Progress[] = [];
+    const result = await sealSnapshot({
+      source: makeFolder('progress'),
+      out: join(work, 'progress.snapshot.age'),
+      recipients: { kind: 'x25519', recipients: [recipient] },
+      peildatum: '2023-09-15',
+      onProgress: (progress) => phases.push({ ...progress }),
+    });
+    result.close();
+    expect(phases.map((p) => p.phase).filter((phase, index, all) => phase !== all[index - 1])).toEqual(['read', 'check', 'build', 'encrypt', 'write']);
+    for (const phase of ['read', 'check', 'build', 'encrypt'] as const) {
+      const last = phases.filter((p) => p.phase === phase).at(-1);
+      expect(last !== undefined && last.total > 0 && last.done === last.total, phase).toBe(true);
+    }
+  });
+
   it('round trips CSV → seal → age -d → sqlite3 with identical rows for every table', async () => {
     const folder = makeFolder('good');
     const out = join(work, 'good.snapshot.age');

@@ -10,7 +10,7 @@ import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { FileReadError, NotSqliteError, SourceDataError } from '../../errors';
 import { DATA_TABLES, SnapshotBuilder, type SealMeta, type TableLoadResult } from '../../seal/builder';
 import { loadFiles, resolveMeta, type SealFile } from '../../seal/files';
-import { sealFindings } from '../../seal/seal-files';
+import { buildImage, sealFindings } from '../../seal/seal-files';
 import type { Finding } from '../../snapshot/types';
 import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { GENERATOR } from '../../version';
@@ -134,10 +134,10 @@ export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
       GENERATOR,
     );
     const tables = builder.finish(meta);
-    const findings = sealFindings(builder.db, tables);
-    options.onProgress?.({ phase: 'encrypt', done: 0, total: 1 });
-    const plaintext = builder.db.export();
+    const findings = sealFindings(builder.db, tables, options.onProgress);
+    const plaintext = buildImage(builder.db, options.onProgress);
     const plaintextBytes = plaintext.length;
+    options.onProgress?.({ phase: 'encrypt', done: 0, total: plaintextBytes });
     const encrypted = await encryptAge(plaintext, options.recipients, { onProgress: options.onProgress });
     plaintext.fill(0);
     options.onProgress?.({ phase: 'write', done: 0, total: encrypted.length });
