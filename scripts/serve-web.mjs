@@ -2,7 +2,8 @@
 // The browser host's static server: serves dist-web/ on 127.0.0.1 only, with the same
 // Content-Security-Policy as the page, and GET /demo.snapshot.age — the encrypted demo
 // snapshot, made on first request into a temporary data directory (never the plaintext),
-// or a given, already made one (`npm start`'s fallback passes the CLI's demo file).
+// or a given, already made one (`npm start`'s fallback passes the CLI's demo file); and
+// GET /demo-eerder.snapshot.age, the earlier demo extract for *Vergelijken met…*.
 // Run directly: PORT=0 picks a free port; the URL is printed as the first line on stdout.
 // Imported: serveWeb({ port, demoPath }) starts the same server and returns its address.
 import { createServer } from 'node:http';
@@ -68,6 +69,20 @@ function demoSnapshot() {
   return demoFile;
 }
 
+/** The earlier demo extract (peildatum 2023-07-13) for *Vergelijken met…*, made on first request. */
+let earlierDemoFile = null;
+function earlierDemoSnapshot() {
+  earlierDemoFile ??= (async () => {
+    const dataDirectory = process.env.KETENLENS_DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'ketenlens-web-')));
+    process.env.KETENLENS_DATA_DIR = dataDirectory;
+    const { tsImport } = await import('tsx/esm/api');
+    const demo = await tsImport('../shared/node/demo/index.ts', import.meta.url);
+    return readFile(await demo.ensureEarlierDemoSnapshot(dataDirectory));
+  })();
+  earlierDemoFile.catch(() => { earlierDemoFile = null; });
+  return earlierDemoFile;
+}
+
 function send(response, status, body, type = 'text/plain; charset=utf-8') {
   response.writeHead(status, { ...baseHeaders, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
   response.end(body);
@@ -89,9 +104,9 @@ function resolveInsideRoot(urlPath) {
 const server = createServer(async (request, response) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed');
   const urlPath = new URL(request.url ?? '/', 'http://localhost').pathname;
-  if (urlPath === '/demo.snapshot.age') {
+  if (urlPath === '/demo.snapshot.age' || urlPath === '/demo-eerder.snapshot.age') {
     try {
-      const bytes = await demoSnapshot();
+      const bytes = await (urlPath === '/demo.snapshot.age' ? demoSnapshot() : earlierDemoSnapshot());
       response.writeHead(200, { ...baseHeaders, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length });
       return response.end(bytes);
     } catch (error) {

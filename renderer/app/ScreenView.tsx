@@ -9,6 +9,7 @@ import { KennisgevingenScreen } from '../screens/KennisgevingenScreen';
 import { SqlScreen } from '../screens/SqlScreen';
 import { BijlageScreen } from '../screens/BijlageScreen';
 import { AuditScreen } from '../screens/AuditScreen';
+import { VergelijkenScreen } from '../screens/VergelijkenScreen';
 
 export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'overzicht', label: 'screenOverzicht' },
@@ -18,6 +19,7 @@ export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'kennisgevingen', label: 'screenKennisgevingen' },
   { id: 'sql', label: 'screenSql' },
   { id: 'bijlage', label: 'screenBijlage' },
+  { id: 'vergelijken', label: 'screenVergelijken' },
   { id: 'audit', label: 'screenAudit' },
 ];
 
@@ -30,6 +32,7 @@ export function ScreenView({ screen }: { screen: ScreenId }) {
     case 'sql': return <SqlScreen />;
     case 'bijlage': return <BijlageScreen />;
     case 'audit': return <AuditScreen />;
+    case 'vergelijken': return <VergelijkenScreen />;
     default: return <OverzichtScreen />;
   }
 }

@@ -8,6 +8,8 @@ import { FileReadError } from '../../shared/errors';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 
 export const DEMO_PATH = 'demo.snapshot.age';
+/** The earlier demo extract for *Vergelijken met…* (docs/DIFF.md), served beside the demo. */
+export const EARLIER_DEMO_PATH = 'demo-eerder.snapshot.age';
 
 type Handlers = { [C in InvokeChannel]: (request: InvokeContract[C]['request']) => Promise<InvokeContract[C]['response']> };
 
@@ -75,10 +77,10 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     'snapshot:pick': () => pick('.age,application/octet-stream'),
     'identity:pick': () => pick('.txt,.key,text/plain'),
     'file:read': async ({ path }) => {
-      if (path === DEMO_PATH) {
-        const response = await fetch(`./${DEMO_PATH}`);
+      if (path === DEMO_PATH || path === EARLIER_DEMO_PATH) {
+        const response = await fetch(`./${path}`);
         if (!response.ok) throw new FileReadError(path, `de server gaf ${response.status}`, `the server answered ${response.status}`);
-        return { name: DEMO_PATH, bytes: new Uint8Array(await response.arrayBuffer()) };
+        return { name: path, bytes: new Uint8Array(await response.arrayBuffer()) };
       }
       const file = files.get(path);
       if (file === undefined) throw new FileReadError(path, 'het bestand is niet (meer) gekozen', 'the file is not chosen (any more)');
@@ -102,7 +104,7 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
       audit.push({ ...event, seq: audit.length + 1, at: new Date().toISOString(), previous: '', hash: '' });
     },
     'audit:read': async () => ({ entries: [...audit], verification: { ok: true } }),
-    'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH }),
+    'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH, earlierDemoSnapshotPath: EARLIER_DEMO_PATH }),
     // A browser has no data folder: assessments stay in this browser's localStorage (the
     // screen says so, storage 'browser-local'); the audit entry goes to the session's trail.
     'assessment:list': async ({ snapshotSha256 }) => ({ assessments: readAssessments(snapshotSha256), storage: 'browser-local' }),

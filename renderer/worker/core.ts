@@ -1,6 +1,7 @@
 // The core operations the worker performs on behalf of the UI. All state that holds
 // personal data (the decrypted database, the analysis session) lives here and only here.
 import { decryptAge, type Progress } from '../../shared/age/index';
+import type { AgeKey } from '../../shared/age/types';
 import { openSnapshotFromPlaintext } from '../../shared/snapshot/open';
 import { runReadOnlyQuery } from '../../shared/snapshot/query';
 import { cachedSqlJsProvider } from '../../shared/snapshot/sqljs';
@@ -16,6 +17,8 @@ import { buildFromFiles, encryptBuilt, type BuiltSnapshot } from '../../shared/s
 import type { SealFile } from '../../shared/seal/files';
 import { parseRecipient } from '../../shared/age/keys';
 import { GENERATOR } from '../../shared/version';
+import { diffSnapshots } from '../../shared/diff/diff';
+import { diffTableModels } from '../../shared/diff/diff-tables';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -34,9 +37,20 @@ function requireSession(): AnalysisSession {
 
 function wipe(): boolean {
   const wasOpen = snapshot !== null;
+  wipeComparison();
   snapshot?.close();
   snapshot = null;
   session = null;
+  return wasOpen;
+}
+
+// The second snapshot of *Vergelijken met…*; never open without the first.
+let comparison: AnalysisSession | null = null;
+
+function wipeComparison(): boolean {
+  const wasOpen = comparison !== null;
+  comparison?.snapshot.close();
+  comparison = null;
   return wasOpen;
 }
 
@@ -47,6 +61,35 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 
 const open: Handler<'open'> = async ({ bytes, key, fileName }, progress) => {
   wipe();
+  const { opened, summary } = await openBytes(bytes, key, fileName, progress);
+  snapshot = opened;
+  session = createAnalysisSession(opened);
+  return summary;
+};
+
+const openComparison: Handler<'openComparison'> = async ({ bytes, key, fileName }, progress) => {
+  requireSession();
+  wipeComparison();
+  const { opened, summary } = await openBytes(bytes, key, fileName, progress);
+  comparison = createAnalysisSession(opened);
+  return summary;
+};
+
+const compare: Handler<'compare'> = async ({ tableId, parameters }) => {
+  const first = requireSession();
+  if (comparison === null) throw new UsageError('Er is geen tweede snapshot geopend.', 'No second snapshot is open.');
+  // The snapshot with the earlier peildatum is the old one; on a tie, the one opened first.
+  const secondIsOlder = comparison.snapshot.meta.peildatum < first.snapshot.meta.peildatum;
+  const [older, newer] = secondIsOlder ? [comparison, first] : [first, comparison];
+  const report = diffSnapshots(older, newer, { tableIds: [tableId], request: parameters });
+  return { report, models: diffTableModels(report, newer.provenance()) };
+};
+
+const closeComparison: Handler<'closeComparison'> = async () => ({ closed: wipeComparison() });
+
+async function openBytes(
+  bytes: Uint8Array<ArrayBuffer>, key: AgeKey, fileName: string, progress: (progress: Progress) => void,
+): Promise<{ opened: OpenedSnapshot; summary: SnapshotSummary }> {
   const timings: Record<string, number> = {};
   let started = performance.now();
   const lap = (phase: string) => {
@@ -69,9 +112,7 @@ const open: Handler<'open'> = async ({ bytes, key, fileName }, progress) => {
     { onProgress: (step) => { if (step.phase === 'check' && timings.load === undefined) lap('load'); progress(step); } },
   );
   lap('check');
-  snapshot = opened;
-  session = createAnalysisSession(opened);
-  return {
+  const summary: SnapshotSummary = {
     fileName,
     meta: opened.meta,
     sha256: opened.sha256,
@@ -81,8 +122,9 @@ const open: Handler<'open'> = async ({ bytes, key, fileName }, progress) => {
     optionalTables: opened.optionalTables,
     findings: opened.findings,
     timings,
-  } satisfies SnapshotSummary;
-};
+  };
+  return { opened, summary };
+}
 
 const table: Handler<'table'> = async ({ id, parameters }) => buildTable(requireSession(), id, parameters);
 
@@ -166,5 +208,6 @@ const sealDiscard: Handler<'sealDiscard'> = async () => ({ discarded: discardDra
 
 export const handlers: { [O in keyof CoreRequests]: Handler<O> } = {
   open, table, query, incidents, wayOut, close, sealValidate, sealEncrypt, sealDiscard,
+  openComparison, compare, closeComparison,
 };
 

@@ -10,6 +10,7 @@ import type { SortKey } from '../components/grid-rows';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';
 import type { AgeRecipients } from '../../shared/age/types';
+import type { DiffReport } from '../../shared/diff/diff';
 
 export type ExportFormat = 'csv' | 'csv-rfc' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
 export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
@@ -104,6 +105,12 @@ export interface CoreRequests {
   /** Step 2: encrypt the validated database for the chosen readers; it is then wiped. */
   sealEncrypt: { request: { recipients: AgeRecipients }; response: { bytes: Uint8Array } };
   sealDiscard: { request: Record<string, never>; response: { discarded: boolean } };
+  // ── Vergelijken met… (issue 12): a second snapshot beside the first ──
+  /** Open a second snapshot to compare with the open one; it is wiped with the first. */
+  openComparison: { request: { bytes: Uint8Array<ArrayBuffer>; key: AgeKey; fileName: string }; response: SnapshotSummary };
+  /** Compare the two (the earlier peildatum is 'old'): counts only, and the diff tables. */
+  compare: { request: { tableId: string; parameters: TableRequest }; response: { report: DiffReport; models: TableModel[] } };
+  closeComparison: { request: Record<string, never>; response: { closed: boolean } };
 }
 
 export type CoreOperation = keyof CoreRequests;

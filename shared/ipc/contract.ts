@@ -90,7 +90,7 @@ export type MenuCommand =
   | { command: 'about' }
   | { command: 'audit' };
 
-export type ScreenId = 'overzicht' | 'elip' | 'boetes' | 'datalek' | 'kennisgevingen' | 'sql' | 'bijlage' | 'audit';
+export type ScreenId = 'overzicht' | 'elip' | 'boetes' | 'datalek' | 'kennisgevingen' | 'sql' | 'bijlage' | 'audit' | 'vergelijken';
 
 export type AuditAction =
   | 'open'
@@ -134,6 +134,8 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   /** Path of the demo snapshot, when the host has one ready. */
   demoSnapshotPath: string | null;
+  /** Path of the earlier demo extract (peildatum 2023-07-13) for *Vergelijken met…*, when the host serves one. */
+  earlierDemoSnapshotPath?: string | null;
 }
 
 /** The API the renderer uses to reach its host; Electron's preload and the browser host implement it. */

@@ -37,6 +37,9 @@ const OPERATIONS: Record<string, { wayOut: boolean; why: string }> = {
   sealValidate: { wayOut: false, why: 'a validation report' },
   sealEncrypt: { wayOut: false, why: 'the age-encrypted snapshot: ciphertext, no table (saved by the seal wizard)' },
   sealDiscard: { wayOut: false, why: 'wipes the draft' },
+  openComparison: { wayOut: false, why: 'a summary for the screen (the second snapshot of Vergelijken met…)' },
+  compare: { wayOut: false, why: 'counts and diff tables for the screen, never a person id; leaving them goes through wayOut' },
+  closeComparison: { wayOut: false, why: 'wipes the second database' },
 };
 
 function operationsOfProtocol(text: string): string[] {
