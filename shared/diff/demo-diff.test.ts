@@ -64,6 +64,12 @@ describe('the earlier demo extract against the demo', () => {
     const total = table?.cells.find((cell) => cell.row === TOTAL_ROW && cell.column === 'totaal');
     expect(total?.causes?.gemeente).toEqual({ added: 0, removed: 0 });
     expect(total?.causes?.correctie.removed).toBeGreaterThan(0);
+    // Over the municipality rows, as many moved in as moved out (cells that netted out are listed too).
+    const rows = table?.cells.filter((cell) => cell.row !== TOTAL_ROW && cell.column === 'totaal' && cell.causes !== null) ?? [];
+    const movedIn = rows.reduce((sum, cell) => sum + (cell.causes?.gemeente.added ?? 0), 0);
+    const movedOut = rows.reduce((sum, cell) => sum + (cell.causes?.gemeente.removed ?? 0), 0);
+    expect(movedIn).toBe(movedOut);
+    expect(movedIn).toBeGreaterThan(0);
   });
 
   it('decomposes every decomposable cell exactly, in both comparisons', () => {

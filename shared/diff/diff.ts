@@ -38,7 +38,10 @@ export interface TableComparison {
   comparison: Comparison;
   oldParameters: Record<string, unknown>;
   newParameters: Record<string, unknown>;
-  /** Cells whose value differs, then every cell of the totals row (row '__totaal__'). */
+  /**
+   * Cells whose value differs, then every cell of the totals row (row '__totaal__'), then
+   * (decomposed tables) unchanged cells that persons entered and left in equal numbers.
+   */
   cells: CellDifference[];
   /** Whether the count cells were decomposed by cause. */
   decomposed: boolean;
@@ -248,7 +251,29 @@ function compareTables(
       if (sumOf(oldContributions, key) === (cell.old ?? 0) && sumOf(newContributions, key) === (cell.new ?? 0)) wanted.add(key);
       else unexplainedCells++;
     }
+    // Cells whose value did not change but whose persons did (as many in as out): listed too.
+    const listed = new Set(cells.map((cell) => cellKey(cell.row, cell.column)));
+    const unchanged = new Map<string, CellDifference>();
+    for (const contributions of [oldContributions, newContributions]) {
+      for (const cellsOfPerson of contributions.values()) {
+        for (const key of cellsOfPerson.keys()) {
+          if (listed.has(key) || unchanged.has(key)) continue;
+          const [row = '', columnKey = ''] = key.split('\u0000');
+          const column = columns.find((each) => each.key === columnKey);
+          if (column === undefined || row === TOTAL_ROW || !isDecomposableColumn(newModel.id, columnKey)) continue;
+          const was = valueOf(before.rows.get(row), column);
+          const now = valueOf(after.rows.get(row), column);
+          if (was !== now || !isNumber(was) || sumOf(oldContributions, key) !== was || sumOf(newContributions, key) !== now) continue;
+          unchanged.set(key, {
+            row, rowLabel: after.labels.get(row) ?? before.labels.get(row) ?? row, column: column.key, columnLabel: column.label,
+            type: column.type, old: was, new: now, difference: 0, causes: null,
+          });
+          wanted.add(key);
+        }
+      }
+    }
     const { byCell } = decompose(oldSession, newSession, oldContributions, newContributions, wanted);
+    for (const [key, cell] of unchanged) if (byCell.has(key)) cells.push(cell);
     for (const cell of cells) {
       const key = cellKey(cell.row, cell.column);
       if (wanted.has(key)) cell.causes = byCell.get(key) ?? emptyCauses();
