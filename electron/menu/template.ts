@@ -26,6 +26,7 @@ const SCREENS: readonly (readonly [ScreenId, Text])[] = [
   ['sql', { nl: 'SQL', en: 'SQL' }],
   ['bijlage', { nl: 'Bijlage', en: 'Appendix' }],
   ['audit', { nl: 'Audit-log', en: 'Audit log' }],
+  ['controleren', { nl: 'Controleren', en: 'Check a table' }],
 ];
 
 export const EXPORT_FORMATS: readonly (readonly [string, Text])[] = [

@@ -10,6 +10,7 @@ import { SqlScreen } from '../screens/SqlScreen';
 import { BijlageScreen } from '../screens/BijlageScreen';
 import { AuditScreen } from '../screens/AuditScreen';
 import { VergelijkenScreen } from '../screens/VergelijkenScreen';
+import { ControlerenScreen } from '../screens/ControlerenScreen';
 
 export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'overzicht', label: 'screenOverzicht' },
@@ -20,6 +21,7 @@ export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'sql', label: 'screenSql' },
   { id: 'bijlage', label: 'screenBijlage' },
   { id: 'vergelijken', label: 'screenVergelijken' },
+  { id: 'controleren', label: 'screenControleren' },
   { id: 'audit', label: 'screenAudit' },
 ];
 
@@ -33,6 +35,7 @@ export function ScreenView({ screen }: { screen: ScreenId }) {
     case 'bijlage': return <BijlageScreen />;
     case 'audit': return <AuditScreen />;
     case 'vergelijken': return <VergelijkenScreen />;
+    case 'controleren': return <ControlerenScreen />;
     default: return <OverzichtScreen />;
   }
 }

@@ -2,7 +2,7 @@
 // the ways out), the table itself (GridTable), a footer and the notes. What it shows is
 // held by useGridView; what leaves goes through the one way out with that same view.
 import { useState } from 'react';
-import type { TableModel } from '../../shared/tables/model';
+import type { TableModel, TableRow } from '../../shared/tables/model';
 import { useLanguage } from '../i18n/i18n';
 import { useGridWayOut } from './GridActions';
 import { GridTable } from './GridTable';
@@ -14,9 +14,11 @@ export interface DataGridProps {
   caption?: string;
   /** Short name used in test ids and file names. */
   name?: string;
+  /** An extra class for a body cell (e.g. Controleren marks differing cells). */
+  cellClass?: (row: TableRow, columnKey: string) => string | undefined;
 }
 
-export function DataGrid({ model, caption, name }: DataGridProps) {
+export function DataGrid({ model, caption, name, cellClass }: DataGridProps) {
   const { t } = useLanguage();
   const [status, setStatus] = useState('');
   const gridId = name ?? model.id;
@@ -49,7 +51,7 @@ export function DataGrid({ model, caption, name }: DataGridProps) {
           {wayOut.controls}
         </div>
       </div>
-      <GridTable model={model} label={label} gridId={gridId} state={state} onCopy={wayOut.copySelection} />
+      <GridTable model={model} label={label} gridId={gridId} state={state} onCopy={wayOut.copySelection} {...(cellClass === undefined ? {} : { cellClass })} />
       <div className="grid-footer">
         <span>{t('rowsShown', { shown: rowCount.toLocaleString('nl-NL'), total: model.rows.length.toLocaleString('nl-NL') })}</span>
         {model.source !== '' && <span>{t('source', { source: model.source })}</span>}

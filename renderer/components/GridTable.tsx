@@ -19,9 +19,10 @@ interface Props {
   gridId: string;
   state: GridViewState;
   onCopy(): void;
+  cellClass?: (row: TableRow, columnKey: string) => string | undefined;
 }
 
-export function GridTable({ model, label, gridId, state, onCopy }: Props) {
+export function GridTable({ model, label, gridId, state, onCopy, cellClass }: Props) {
   const { t } = useLanguage();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { table, order, visibleColumns, selected } = state;
@@ -116,7 +117,7 @@ export function GridTable({ model, label, gridId, state, onCopy }: Props) {
                 onClick={(event) => state.selectRow(event, item.index)}
                 style={{ height: ROW_HEIGHT }}
               >
-                {visibleColumns.map((column) => <GridCell key={column.key} row={row} column={column} />)}
+                {visibleColumns.map((column) => <GridCell key={column.key} row={row} column={column} extraClass={cellClass?.(row, column.key)} />)}
               </tr>
             );
           })}
@@ -141,12 +142,12 @@ export function GridTable({ model, label, gridId, state, onCopy }: Props) {
   );
 }
 
-function GridCell({ row, column, fallback = '', header = false }: { row: TableRow; column: TableColumn; fallback?: string; header?: boolean }) {
+function GridCell({ row, column, fallback = '', header = false, extraClass }: { row: TableRow; column: TableColumn; fallback?: string; header?: boolean; extraClass?: string | undefined }) {
   const { t } = useLanguage();
   const value: CellValue | string[] | undefined = row[column.key];
   const suppressed = row._suppressed?.includes(column.key) === true;
   const text = suppressed ? '·' : value === null || value === undefined ? fallback : formatCell(value, column);
-  const className = isNumericType(column.type) ? 'num' : undefined;
+  const className = [isNumericType(column.type) ? 'num' : '', extraClass ?? ''].filter((each) => each !== '').join(' ') || undefined;
   const title = suppressed ? t('suppressed') : undefined;
   if (header && text !== '') return <th scope="row" className={className}>{text}</th>;
   return <td className={className} title={title} aria-label={suppressed ? t('suppressed') : undefined}>{text || cellText(row, column)}</td>;

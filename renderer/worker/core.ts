@@ -19,6 +19,7 @@ import { parseRecipient } from '../../shared/age/keys';
 import { GENERATOR } from '../../shared/version';
 import { diffSnapshots } from '../../shared/diff/diff';
 import { diffTableModels } from '../../shared/diff/diff-tables';
+import { reconcileInWorker } from './reconcile-op';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -206,8 +207,12 @@ const sealEncrypt: Handler<'sealEncrypt'> = async ({ recipients }, progress) => 
 
 const sealDiscard: Handler<'sealDiscard'> = async () => ({ discarded: discardDraft() });
 
+// Controleren: a published table or one of our exports against the open snapshot.
+const reconcile: Handler<'reconcile'> = async (request) => reconcileInWorker(requireSession(), request);
+
 export const handlers: { [O in keyof CoreRequests]: Handler<O> } = {
   open, table, query, incidents, wayOut, close, sealValidate, sealEncrypt, sealDiscard,
   openComparison, compare, closeComparison,
+  reconcile,
 };
 

@@ -89,7 +89,50 @@ export type OutResponse =
       viewNote: string | null;
     };
 
+// ── Controleren (renderer/worker/reconcile-op.ts) ────────────────────────────────
+export interface ReconcileRequest {
+  /** A pasted text (HTML or plain: TSV, CSV, lines from a PDF) or a dropped or picked file. */
+  source: { kind: 'text'; text: string; html: boolean } | { kind: 'file'; bytes: Uint8Array; fileName: string };
+  /** reconcile: a published table against the exact data; verify: one of our exports, cell for cell. */
+  mode: 'reconcile' | 'verify';
+  tableId?: string;
+  parameters: TableRequest;
+}
+
+export interface ReconciledCell {
+  text: string;
+  /** CellStatus of shared/reconcile/compare.ts; null for a column that is not the table's. */
+  status: 'equal' | 'different' | 'rounded' | 'suppressed' | 'hidden' | null;
+  /** A Totaal that does not match the sum of its published cells. */
+  totalWrong: boolean;
+}
+
+export interface ReconciledTable {
+  tableId: string;
+  title: string;
+  headers: string[];
+  cells: ReconciledCell[][];
+  summaryNl: string;
+  summaryEn: string;
+  problemsNl: string[];
+  problemsEn: string[];
+  consistent: boolean;
+  /** False when the file's provenance names another snapshot. */
+  sameSnapshot: boolean;
+  parametersFromFile: boolean;
+  /** The findings as a table, with the snapshot's provenance, for the one way out. */
+  report: TableModel;
+}
+
+export interface ReconcileResponse {
+  fileSha256: string;
+  results: ReconciledTable[];
+  /** The audit entry an export names in its provenance. */
+  audit: { seq: number; hash: string } | null;
+}
+
 export interface CoreRequests {
+  reconcile: { request: ReconcileRequest; response: ReconcileResponse };
   open: { request: { bytes: Uint8Array<ArrayBuffer>; key: AgeKey; fileName: string }; response: SnapshotSummary };
   table: { request: { id: string; parameters: TableRequest }; response: TableModel };
   query: { request: { sql: string }; response: QueryResult };

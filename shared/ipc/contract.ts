@@ -90,7 +90,7 @@ export type MenuCommand =
   | { command: 'about' }
   | { command: 'audit' };
 
-export type ScreenId = 'overzicht' | 'elip' | 'boetes' | 'datalek' | 'kennisgevingen' | 'sql' | 'bijlage' | 'audit' | 'vergelijken';
+export type ScreenId = 'overzicht' | 'elip' | 'boetes' | 'datalek' | 'kennisgevingen' | 'sql' | 'bijlage' | 'audit' | 'vergelijken' | 'controleren';
 
 export type AuditAction =
   | 'open'

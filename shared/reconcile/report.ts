@@ -126,6 +126,7 @@ export function reportModel(session: AnalysisSession, result: ReconcileResult, s
     }
   }
   const counts = comparison.counts;
+  const wholeDifferences = rows.every((row) => typeof row.verschil !== 'number' || Number.isInteger(row.verschil));
   return {
     id: comparison.mode === 'verify' ? 'controle-export' : 'controle-tabel',
     title: `${comparison.mode === 'verify' ? 'Controle van de export' : 'Vergelijking van de gepubliceerde tabel'} ${result.tableId}: ${result.title}`,
@@ -135,7 +136,7 @@ export function reportModel(session: AnalysisSession, result: ReconcileResult, s
       { key: 'gepubliceerd', label: 'Gepubliceerd', type: 'text' },
       { key: 'data', label: 'Uit de data', type: 'text' },
       { key: 'som_cellen', label: 'Som van de cellen', type: 'text' },
-      { key: 'verschil', label: 'Verschil', type: 'number' },
+      { key: 'verschil', label: 'Verschil', type: 'number', decimals: wholeDifferences ? 0 : 2 },
       { key: 'oordeel', label: 'Oordeel', type: 'text' },
     ],
     rows,
