@@ -12,7 +12,7 @@ import { createAnalysisSession, type AnalysisSession } from '../tables/session';
 import type { TableModel } from '../tables/model';
 import { loadSqlJs } from '../analyses/testing/fixture';
 import { applyDisclosure, parseDisclosure } from '../export/disclosure';
-import { EXPORT_FORMATS, FILE_EXTENSIONS, exportTable } from '../export/index';
+import { EXPORT_FORMATS, FILE_EXTENSIONS, exportBijlage, exportTable, readProvenance } from '../export/index';
 import { MissingParameterError, TableNotRecognisedError, UnreadableTableError } from '../errors';
 import { readTablesFromFile, readTablesFromText } from './read/index';
 import { reconcileTable, verifyTable } from './reconcile';
@@ -112,6 +112,23 @@ describe('our own exports read back', () => {
       if (option.startsWith('round')) expect(counts.rounded).toBeGreaterThan(100);
       else expect(counts.suppressed + counts.hidden).toBeGreaterThan(100);
     }
+  });
+
+  it.each(['docx', 'odt', 'xlsx', 'ods'] as const)('a bijlage in %s: every table verifies at the parameters its provenance records', async (format) => {
+    const models = [
+      applyDisclosure(tabel1, parseDisclosure('suppress')),
+      applyDisclosure(buildTable(session, 'boete-ouderdom', { peildata: ['2023-07-01'] }), parseDisclosure('round5')),
+    ];
+    const bytes = await exportBijlage(models, format);
+    const tables = readTablesFromFile(bytes, `bijlage.${format}`);
+    const provenance = readProvenance(bytes, `bijlage.${format}`);
+    expect(tables).toHaveLength(2);
+    tables.forEach((table, index) => {
+      const recorded = provenance?.tables[index];
+      const result = verifyTable(session, { table, provenance: recorded === undefined ? null : { tableId: recorded.id, parameters: recorded.parameters, disclosure: recorded.disclosure } });
+      expect(result.tableId).toBe(models[index]?.id);
+      expect(result.comparison.problems, `${format} table ${index + 1}`).toEqual([]);
+    });
   });
 
   it('a hand-edited cell in Markdown is found by verify and by reconcile', async () => {
