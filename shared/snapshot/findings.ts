@@ -1,14 +1,18 @@
 // Data-quality findings of an opened snapshot and the rows the analyses must skip.
 // Every CHECK, NOT NULL and REFERENCES of snapshot-v1.sql is checked again (a producer
 // may have created the tables without them), plus date/instant syntax, duplicate keys
-// and a few consistency rules. All checks are set-based SQL: one counting scan per table
-// for the common clean case, and further queries only for checks that found something.
+// and a few consistency rules. Each table is first read in one pass of the b-tree scanner
+// (findings-scan.ts) that evaluates every rule per row; a table it finds certainly clean
+// needs no SQL. Otherwise the checks are set-based SQL: one counting scan per table, and
+// further queries only for checks that found something; SQL has the last word.
 // Skipped rows go into TEMP tables `temp.skip_<table>`; the TEMP views
 // `temp.usable_<table>` hold the rows that remain. Rules and cascades: docs/SNAPSHOT.md.
 import type { Database } from 'sql.js';
 import type { Finding, FindingKind, SnapshotTable } from './types';
 import { quoteIdentifier as q, selectRows, selectValue } from './sql';
 import { sqlIsValidDate, sqlIsValidInstant } from './validity';
+import { FindingsScanner, type ScanRules } from './findings-scan';
+import type { ScanTest } from './row-tests';
 
 /** One rule over the rows of a table; `condition` (over alias `t`) is true for a bad row. */
 interface RowCheck {
@@ -20,6 +24,8 @@ interface RowCheck {
   descriptionNl: string;
   descriptionEn: string;
   skip: boolean;
+  /** The same rule as a test the b-tree scanner evaluates per row (row-tests.ts). */
+  scan?: ScanTest;
 }
 
 interface Reference {
@@ -46,6 +52,7 @@ function notNull(column: string): RowCheck {
     column,
     condition: `t.${q(column)} IS NULL`,
     notNullOf: column,
+    scan: { test: 'not-null', column },
     descriptionNl: `${column} ontbreekt (NULL)`,
     descriptionEn: `${column} is missing (NULL)`,
     skip: true,
@@ -59,6 +66,7 @@ function oneOf(column: string, values: readonly (string | number)[], required: b
     kind: 'check-violation',
     column,
     condition: `t.${q(column)} IS NOT NULL AND t.${q(column)} NOT IN (${list})`,
+    scan: { test: 'one-of', column, values },
     descriptionNl: `${column} is geen ${shown}`,
     descriptionEn: `${column} is not one of ${shown}`,
     skip: true,
@@ -71,6 +79,7 @@ function date(column: string, required: boolean): RowCheck[] {
     kind: 'invalid-date',
     column,
     condition: `t.${q(column)} IS NOT NULL AND NOT ${sqlIsValidDate(`t.${q(column)}`)}`,
+    scan: { test: 'date', column },
     descriptionNl: `${column} is geen geldige datum JJJJ-MM-DD`,
     descriptionEn: `${column} is not a valid date YYYY-MM-DD`,
     skip: true,
@@ -83,6 +92,7 @@ function instant(column: string, required: boolean): RowCheck[] {
     kind: 'invalid-instant',
     column,
     condition: `t.${q(column)} IS NOT NULL AND NOT ${sqlIsValidInstant(`t.${q(column)}`)}`,
+    scan: { test: 'instant', column },
     descriptionNl: `${column} is geen geldig tijdstip JJJJ-MM-DDTUU:MM:SSZ`,
     descriptionEn: `${column} is not a valid instant YYYY-MM-DDTHH:MM:SSZ`,
     skip: true,
@@ -95,6 +105,7 @@ function wholeCents(column: string, required: boolean): RowCheck[] {
     kind: 'check-violation',
     column,
     condition: `t.${q(column)} IS NOT NULL AND typeof(t.${q(column)}) <> 'integer'`,
+    scan: { test: 'whole-cents', column },
     descriptionNl: `${column} is geen geheel aantal centen`,
     descriptionEn: `${column} is not a whole number of cents`,
     skip: true,
@@ -125,6 +136,7 @@ const RULES: readonly TableRules[] = [
         kind: 'check-violation',
         column: 'code',
         condition: `t.code IS NOT NULL AND NOT (t.code GLOB 'GM[0-9][0-9][0-9][0-9]')`,
+        scan: { test: 'gemeente-code', column: 'code' },
         descriptionNl: 'code is geen CBS-code GMxxxx',
         descriptionEn: 'code is not a CBS code GMxxxx',
         skip: true,
@@ -167,6 +179,7 @@ const RULES: readonly TableRules[] = [
         kind: 'check-violation',
         column: 'status_datum',
         condition: `t.status IS NOT NULL AND (t.status = 'lopend') <> (t.status_datum IS NULL)`,
+        scan: { test: 'lopend-without-date' },
         descriptionNl: "status_datum hoort leeg te zijn precies als status 'lopend' is",
         descriptionEn: "status_datum must be empty exactly when status is 'lopend'",
         skip: true,
@@ -176,6 +189,7 @@ const RULES: readonly TableRules[] = [
         kind: 'status-before-start',
         column: 'status_datum',
         condition: dateAfterValid('status_datum', 'plicht_start'),
+        scan: { test: 'not-before', later: 'status_datum', earlier: 'plicht_start', instants: false },
         descriptionNl: 'status_datum ligt voor plicht_start',
         descriptionEn: 'status_datum is earlier than plicht_start',
         skip: false,
@@ -203,6 +217,7 @@ const RULES: readonly TableRules[] = [
         kind: 'check-violation',
         column: 'besluit_op',
         condition: '(t.besluit IS NULL) <> (t.besluit_op IS NULL)',
+        scan: { test: 'both-or-neither', first: 'besluit', second: 'besluit_op' },
         descriptionNl: 'besluit en besluit_op zijn niet allebei ingevuld of allebei leeg',
         descriptionEn: 'besluit and besluit_op are not both filled in or both empty',
         skip: true,
@@ -213,6 +228,7 @@ const RULES: readonly TableRules[] = [
         kind: 'negative-amount',
         column: 'boete_cent',
         condition: `typeof(t.boete_cent) = 'integer' AND t.boete_cent < 0`,
+        scan: { test: 'not-negative', column: 'boete_cent' },
         descriptionNl: 'boete_cent is negatief',
         descriptionEn: 'boete_cent is negative',
         skip: false,
@@ -260,6 +276,7 @@ const RULES: readonly TableRules[] = [
         condition:
           `t.zichtbaar_tot < t.zichtbaar_vanaf AND ${sqlIsValidInstant('t.zichtbaar_vanaf')} ` +
           `AND ${sqlIsValidInstant('t.zichtbaar_tot')}`,
+        scan: { test: 'not-before', later: 'zichtbaar_tot', earlier: 'zichtbaar_vanaf', instants: true },
         descriptionNl: 'zichtbaar_tot ligt voor zichtbaar_vanaf',
         descriptionEn: 'zichtbaar_tot is earlier than zichtbaar_vanaf',
         skip: true,
@@ -443,13 +460,34 @@ export interface FindingsOutcome {
 }
 
 export interface FindingsOptions {
+  /**
+   * The database image the db was opened from (unchanged since). With it, each table is
+   * first checked in one pass of the b-tree scanner (findings-scan.ts); SQL runs only for
+   * tables where that pass is not certain the table is clean.
+   */
+  image?: Uint8Array;
   /** Called after each table is checked: tables done, tables in all. */
   onTable?: (done: number, total: number, table: SnapshotTable) => void;
+}
+
+/** The rules of a table as the scanner evaluates them. */
+function scanRules(rules: TableRules, presentReferences: readonly Reference[]): ScanRules {
+  return {
+    table: rules.table,
+    tests: rules.checks.map((check) => check.scan),
+    references: presentReferences,
+    ...(rules.table === 'portaal_inzage' && presentReferences[0] !== undefined ? { viewWindow: presentReferences[0] } : {}),
+  };
 }
 
 /** Run every check on the tables present; creates the TEMP skip tables and usable views. */
 export function runFindings(db: Database, present: readonly SnapshotTable[], options: FindingsOptions = {}): FindingsOutcome {
   const rulesPresent = RULES.filter((rules) => present.includes(rules.table));
+  const referenced = new Map<SnapshotTable, string>();
+  for (const rules of rulesPresent) for (const reference of rules.references) referenced.set(reference.parent, reference.parentColumn);
+  const scanner = options.image === undefined ? null : FindingsScanner.create(db, options.image, referenced);
+  /** Tables the scanner found certainly clean: no findings, nothing skipped. */
+  const scannedClean = new Set<SnapshotTable>();
   const storages = new Map<SnapshotTable, Storage>();
   for (const rules of rulesPresent) {
     const storage = storageOf(db, rules);
@@ -463,6 +501,22 @@ export function runFindings(db: Database, present: readonly SnapshotTable[], opt
   for (const [index, rules] of rulesPresent.entries()) {
     const storage = storages.get(rules.table)!;
     const presentReferences = rules.references.filter((reference) => present.includes(reference.parent));
+    const report = () => options.onTable?.(index + 1, rulesPresent.length, rules.table);
+    // The fast path: one scan, when every parent is certainly clean and the key is enforced.
+    if (
+      scanner !== null &&
+      presentReferences.every((reference) => scannedClean.has(reference.parent)) &&
+      (rules.key.length === 0 || storage.keyEnforcedUnique)
+    ) {
+      const rows = scanner.cleanRowCount(scanRules(rules, presentReferences));
+      if (rows !== null) {
+        rowCounts[rules.table] = rows;
+        skippedCount.set(rules.table, 0);
+        scannedClean.add(rules.table);
+        report();
+        continue;
+      }
+    }
     const { direct, joins } = planPass(db, rules, storages, presentReferences, skippedCount);
     const pass = runChecks(db, rules, storage, direct, joins);
     rowCounts[rules.table] = pass.rows;
@@ -474,7 +528,7 @@ export function runFindings(db: Database, present: readonly SnapshotTable[], opt
       findings.push(...runChecks(db, rules, storage, [cascade], [], cascade.condition).findings);
     }
     skippedCount.set(rules.table, Number(selectValue(db, `SELECT count(*) FROM temp.${q(`skip_${rules.table}`)}`)));
-    options.onTable?.(index + 1, rulesPresent.length, rules.table);
+    report();
   }
 
   const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};

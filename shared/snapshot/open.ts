@@ -72,9 +72,13 @@ export async function openSnapshotFromPlaintext(
   try {
     const structure = refuseCorruptImage(() => checkStructure(db));
     options.onProgress?.({ phase: 'load', done: plaintext.length, total: plaintext.length });
-    options.onProgress?.({ phase: 'check', done: 0, total: 1 });
-    const outcome = refuseCorruptImage(() => runFindings(db, structure.present));
-    options.onProgress?.({ phase: 'check', done: 1, total: 1 });
+    options.onProgress?.({ phase: 'check', done: 0, total: structure.present.length });
+    const outcome = refuseCorruptImage(() =>
+      runFindings(db, structure.present, {
+        image: plaintext,
+        onTable: (done, total) => options.onProgress?.({ phase: 'check', done, total }),
+      }),
+    );
     return {
       db,
       meta: structure.meta,
