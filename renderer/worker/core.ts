@@ -99,7 +99,10 @@ async function openBytes(
     started = now;
   };
   progress({ phase: 'read', done: bytes.length, total: bytes.length });
-  const sha256 = await sha256Hex(bytes);
+  // Not awaited here: WebCrypto hashes (a copy it takes now) while this thread decrypts and
+  // checks; the open awaits it last.
+  const sha256 = sha256Hex(bytes);
+  sha256.catch(() => undefined);
   lap('read');
   progress({ phase: 'decrypt', done: 0, total: bytes.length });
   const plaintext = await decryptAge(bytes, key, { onProgress: progress });

@@ -68,7 +68,9 @@ const snapshotCase = fc.record({
   ),
 });
 
-async function buildImage(test: fc.RecordValue<typeof snapshotCase>): Promise<Uint8Array> {
+type SnapshotCase = typeof snapshotCase extends fc.Arbitrary<infer T> ? T : never;
+
+async function buildImage(test: SnapshotCase): Promise<Uint8Array> {
   const SQL = await nodeSqlJsProvider();
   const db = new SQL.Database();
   try {

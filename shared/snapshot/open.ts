@@ -16,7 +16,11 @@ import { isValidDate } from './validity';
 import { runFindings } from './findings';
 
 export interface PlaintextInfo {
-  sha256: string;
+  /**
+   * SHA-256 hex of the encrypted file. A promise lets the host hash on another thread while
+   * the snapshot is loaded and checked; it is awaited last, so the open still ends with it.
+   */
+  sha256: string | Promise<string>;
   fileSize: number;
   keyKind: 'passphrase' | 'identity';
 }
@@ -55,6 +59,8 @@ export async function openSnapshotFromPlaintext(
   provider: SqlJsProvider,
   options: OpenOptions = {},
 ): Promise<OpenedSnapshot> {
+  // A hash still running must not end as an unhandled rejection when the open is refused.
+  if (info.sha256 instanceof Promise) info.sha256.catch(() => undefined);
   if (!hasSqliteHeader(plaintext)) throw new NotSqliteError();
   const sql: SqlJsStatic = await provider();
   options.onProgress?.({ phase: 'load', done: 0, total: plaintext.length });
@@ -79,10 +85,11 @@ export async function openSnapshotFromPlaintext(
         onTable: (done, total) => options.onProgress?.({ phase: 'check', done, total }),
       }),
     );
+    const sha256 = await info.sha256;
     return {
       db,
       meta: structure.meta,
-      sha256: info.sha256,
+      sha256,
       fileSize: info.fileSize,
       keyKind: info.keyKind,
       rowCounts: outcome.rowCounts,

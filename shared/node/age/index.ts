@@ -1,15 +1,16 @@
 // Node corner of the age layer: decrypt a snapshot file into memory (streamed from disk,
-// chunk by chunk into one preallocated plaintext buffer, hashing the file as it is
-// read), decrypt or encrypt bytes, and make or read X25519 keys — all on node:crypto.
+// chunk by chunk into one preallocated plaintext buffer, while a worker thread hashes
+// the file), decrypt or encrypt bytes, and make or read X25519 keys — all on node:crypto.
 // The plaintext never touches the disk.
 import { createHash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
-import { FileReadError, TruncatedFileError } from '../../errors';
+import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
 import { decryptAgeSource, decryptAgeWith, type RandomAccessSource } from '../../age/decrypt';
 import { encryptAgeWith } from '../../age/encrypt';
 import { encodeIdentity, encodeRecipient, identityScalar } from '../../age/keys';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
+import { hashFileInBackground, type BackgroundHash, type HashFailure } from './hash-worker';
 
 export { parseIdentityFile, parseRecipient } from '../../age/keys';
 export { nodePrimitives } from './primitives';
@@ -66,18 +67,26 @@ function fileSource(handle: FileHandle, size: number, path: string): RandomAcces
   };
 }
 
+export interface DecryptedFileHashing extends Omit<DecryptedFile, 'sha256'> {
+  /** SHA-256 hex of the encrypted file, computed on a worker thread; settles after the plaintext. */
+  sha256: Promise<string>;
+}
+
 /**
- * Decrypts an age file from disk. Refuses files larger than `maxBytes` before reading
- * them. Binary files are streamed (read a ~4 MiB block while the previous one decrypts
- * into place; the file is hashed as it is read); armored files are read whole first.
+ * Decrypts an age file from disk while a worker thread hashes it (the hash never slows the
+ * decryption when a second core is free; callers await it when they need it, e.g. after
+ * checking the snapshot). Refuses files larger than `maxBytes` before reading them. Binary
+ * files are streamed (read a ~4 MiB block while the previous one decrypts into place);
+ * armored files are read whole first. The file stays open until the hash is done.
  */
-export async function decryptAgeFile(path: string, key: AgeKey, options: DecryptOptions = {}): Promise<DecryptedFile> {
+export async function decryptAgeFileHashingAside(path: string, key: AgeKey, options: DecryptOptions = {}): Promise<DecryptedFileHashing> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
   } catch (error) {
     throw readError(path, error);
   }
+  let hashing: BackgroundHash | null = null;
   try {
     let size: number;
     try {
@@ -87,15 +96,34 @@ export async function decryptAgeFile(path: string, key: AgeKey, options: Decrypt
     } catch (error) {
       throw readError(path, error);
     }
-    // Hashing inline: a worker thread for it measured slower on the 2-core machine (docs/AGE.md).
-    const hash = createHash('sha256');
-    const plaintext = await decryptAgeSource(nodePrimitives, fileSource(handle, size, path), key, {
-      ...options,
-      onFileBytes: (bytes) => void hash.update(bytes),
-    });
-    return { plaintext, sha256: hash.digest('hex'), fileSize: size, keyKind: keyKindOf(key) };
-  } finally {
+    if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(size, options.maxBytes);
+    hashing = hashFileInBackground(handle.fd, size);
+    const opened = handle;
+    const sha256 = hashing.digest.then(
+      (digest) => digest,
+      (failure: HashFailure) => {
+        throw failure.code === 'ESHRANK' ? new TruncatedFileError() : readError(path, Object.assign(new Error(failure.message), { code: failure.code }));
+      },
+    ).finally(() => opened.close().catch(() => undefined));
+    // Until a caller awaits it, a failed hash must not surface as an unhandled rejection.
+    sha256.catch(() => undefined);
+    const plaintext = await decryptAgeSource(nodePrimitives, fileSource(handle, size, path), key, options);
+    return { plaintext, sha256, fileSize: size, keyKind: keyKindOf(key) };
+  } catch (error) {
+    hashing?.cancel();
     await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Decrypts an age file from disk, with the SHA-256 of the file (hashed on a worker thread meanwhile). */
+export async function decryptAgeFile(path: string, key: AgeKey, options: DecryptOptions = {}): Promise<DecryptedFile> {
+  const { sha256, ...decrypted } = await decryptAgeFileHashingAside(path, key, options);
+  try {
+    return { ...decrypted, sha256: await sha256 };
+  } catch (error) {
+    decrypted.plaintext.fill(0);
+    throw error;
   }
 }
 

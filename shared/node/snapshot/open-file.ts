@@ -1,12 +1,13 @@
 // Node corner: open a snapshot file from disk — check the path and size first, decrypt
-// it into memory (shared/node/age) and hand the plaintext to the isomorphic loader.
+// it into memory (shared/node/age) and hand the plaintext to the isomorphic loader; the
+// file's SHA-256 is computed on a worker thread meanwhile and awaited at the end.
 // The plaintext never touches the disk.
 import { stat } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError } from '../../errors';
 import type { AgeKey, ProgressListener } from '../../age/types';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import { openSnapshotFromPlaintext } from '../../snapshot/open';
-import { decryptAgeFile } from '../age';
+import { decryptAgeFileHashingAside } from '../age';
 import { nodeSqlJsProvider } from './sqljs-node';
 
 export const DEFAULT_MAX_SNAPSHOT_MB = 4096;
@@ -61,9 +62,9 @@ export async function checkSnapshotPath(path: string, maxBytes: number): Promise
 export async function openSnapshotFile(path: string, key: AgeKey, options: OpenFileOptions = {}): Promise<OpenedSnapshot> {
   const maxBytes = options.maxBytes ?? maxSnapshotBytes();
   await checkSnapshotPath(path, maxBytes);
-  let decrypted: Awaited<ReturnType<typeof decryptAgeFile>>;
+  let decrypted: Awaited<ReturnType<typeof decryptAgeFileHashingAside>>;
   try {
-    decrypted = await decryptAgeFile(path, key, { maxBytes, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    decrypted = await decryptAgeFileHashingAside(path, key, { maxBytes, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } catch (error) {
     // A read error after stat (permission, a file removed meanwhile) is still a read error.
     if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
