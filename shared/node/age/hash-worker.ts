@@ -40,7 +40,8 @@ export interface HashFailure {
 
 /** Start hashing `size` bytes of the open file `fd` on a worker thread. Keep `fd` open until `digest` settles. */
 export function hashFileInBackground(fd: number, size: number): BackgroundHash {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size } });
+  // No inherited loader flags (e.g. --import tsx): the worker is plain CommonJS.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, execArgv: [] });
   const digest = new Promise<string>((resolve, reject) => {
     worker.once('message', (message: { digest?: string; error?: HashFailure }) => {
       if (message.digest !== undefined) resolve(message.digest);
