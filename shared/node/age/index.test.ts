@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../age/types';
-import { decryptAgeBytes, decryptAgeFile, encryptAge, generateIdentity, identityToRecipient } from './index';
+import { decryptAgeBytes, decryptAgeFile, decryptAgeFileHashingAside, encryptAge, generateIdentity, identityToRecipient } from './index';
 import { makeTempDir, pseudoRandomBytes, type TempDir } from './test-support';
 
 let dir: TempDir;
@@ -30,6 +30,27 @@ describe('decryptAgeFile', () => {
     expect(result.keyKind).toBe('identity');
     expect(result.fileSize).toBe(file.length);
     expect(Buffer.compare(Buffer.from(result.plaintext), Buffer.from(plaintext))).toBe(0);
+  });
+
+  it('keeps the file open for the decryption when the hash worker finishes first', async () => {
+    const { identity, recipient } = generateIdentity();
+    const plaintext = pseudoRandomBytes(12 * 1024 * 1024, 7);
+    const file = await encryptAge(plaintext, { kind: 'x25519', recipients: [recipient] });
+    const path = dir.file('hash-first.age');
+    writeFileSync(path, file);
+    const expected = createHash('sha256').update(file).digest('hex');
+    // Hold the decryption back after its first block until the worker has hashed the whole file.
+    let waited = false;
+    const result = await decryptAgeFileHashingAside(path, { kind: 'identities', identities: [identity] }, {
+      onProgress: () => {
+        if (waited) return;
+        waited = true;
+        const until = Date.now() + 1500;
+        while (Date.now() < until) { /* busy: the worker thread runs meanwhile */ }
+      },
+    });
+    expect(Buffer.compare(Buffer.from(result.plaintext), Buffer.from(plaintext))).toBe(0);
+    expect(await result.sha256).toBe(expected);
   });
 
   it('accepts a file of exactly maxBytes', async () => {

@@ -98,16 +98,21 @@ export async function decryptAgeFileHashingAside(path: string, key: AgeKey, opti
     }
     if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(size, options.maxBytes);
     hashing = hashFileInBackground(handle.fd, size);
-    const opened = handle;
     const sha256 = hashing.digest.then(
       (digest) => digest,
       (failure: HashFailure) => {
         throw failure.code === 'ESHRANK' ? new TruncatedFileError() : readError(path, Object.assign(new Error(failure.message), { code: failure.code }));
       },
-    ).finally(() => opened.close().catch(() => undefined));
+    );
     // Until a caller awaits it, a failed hash must not surface as an unhandled rejection.
     sha256.catch(() => undefined);
     const plaintext = await decryptAgeSource(nodePrimitives, fileSource(handle, size, path), key, options);
+    // Both readers share the descriptor: it closes when the hash is done too (it may finish first or last).
+    const opened = handle;
+    void sha256.then(
+      () => opened.close(),
+      () => opened.close(),
+    ).catch(() => undefined);
     return { plaintext, sha256, fileSize: size, keyKind: keyKindOf(key) };
   } catch (error) {
     hashing?.cancel();
