@@ -16,6 +16,7 @@ import { writeFileSafely } from '../shared/node/files/safe-write';
 import { snapshotPathFromArgv } from './files/launch-file';
 import { createPathGrants, kindOfDroppedFile } from './files/path-grants';
 import { loadRecent, saveRecent, withRecent } from './files/recent';
+import { loadSettings, updateSettings } from './files/settings';
 import { maxReadBytes } from './files/read-limit';
 import { createInvokeHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -129,6 +130,7 @@ const handlers = createInvokeHandlers({
   },
   audit: { append: audit, read: () => readAndVerifyAudit(dataDir) },
   assessments: { list: (sha) => listAssessments(dataDir, sha), save: (record) => saveAssessment(dataDir, record, 'host') },
+  settings: { read: () => loadSettings(dataDir), update: (request) => updateSettings(dataDir, request) },
   now: () => new Date(),
   appInfo: async () => ({ version: VERSION, platform: process.platform, host: 'electron', demoSnapshotPath: await demoSnapshotPath() }),
   documentsDir: app.getPath('documents'),

@@ -7,7 +7,7 @@ import { FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError
 import { checkAuditInput } from '../../shared/node/audit/details-guard';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import type {
-  AppInfo, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
+  AppInfo, AppSettings, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
 } from '../../shared/ipc/contract';
 import type { GrantKind, PathGrants } from '../files/path-grants';
 import { checkPathRequest, checkSaveRequest, safeFileName } from './validate-request';
@@ -38,6 +38,8 @@ export interface HostDependencies {
   audit: { append(input: AuditEventInput): Promise<void>; read(): Promise<AuditReadResult> };
   /** Saved breach assessments in the data folder (shared/node/assessment); save audits first. */
   assessments: { list(snapshotSha256: string): Promise<SavedAssessment[]>; save(record: SavedAssessment): Promise<SavedAssessment> };
+  /** Preferences in the data folder (electron/files/settings.ts); update validates its input. */
+  settings: { read(): Promise<AppSettings>; update(request: unknown): Promise<AppSettings> };
   /** The host's clock, for savedAt. */
   now(): Date;
   appInfo(): Promise<AppInfo>;
@@ -157,5 +159,8 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
         : given;
       return deps.assessments.save(checkSavedAssessment(stamped));
     },
+
+    'settings:read': () => deps.settings.read(),
+    'settings:update': (request) => deps.settings.update(request),
   };
 }

@@ -1,7 +1,7 @@
 // The application shell: top bar, screen navigation, language, closing and auto-lock.
 // Without an open snapshot it shows the opening screen; the database lives in the worker.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ScreenId } from '../../shared/ipc/contract';
+import { DEFAULT_APP_SETTINGS, type AppSettings, type ScreenId } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/errors';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { Host } from '../host/host';
@@ -19,6 +19,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { SnapshotMakenScreen } from '../screens/SnapshotMakenScreen';
 import { AboutDialog } from '../components/AboutDialog';
 import { runMenuCommand } from './menu-commands';
+import { FirstRunTour } from './FirstRunTour';
 
 export function App({ host }: { host: Host }) {
   const core = useMemo(() => new CoreClient(), []);
@@ -76,10 +77,12 @@ export function App({ host }: { host: Host }) {
   const openFromHost = useCallback(
     async (path: string) => {
       const read = await host.api.invoke('file:read', { path });
+      // The demo handed over at start (npm start) is still the demo: its hint and tour apply.
+      const demoPath = await host.api.invoke('app:info', undefined).then((info) => info.demoSnapshotPath, () => null);
       await core.call('close', {});
       setSummary(null);
       setLocked(null);
-      setFile(hostFile(host.api, path, read.name, read.bytes, false));
+      setFile(hostFile(host.api, path, read.name, read.bytes, demoPath === path));
     },
     [core, host],
   );
@@ -114,6 +117,25 @@ export function App({ host }: { host: Host }) {
         : { core, host: host.api, summary, navigate: setScreen, announce: setAnnouncement, tableParameters, screenState },
     [core, host, summary, tableParameters, screenState],
   );
+
+  // Settings the host keeps (the dismissed tour). Unreadable settings show no tour rather than nag.
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  useEffect(() => {
+    let current = true;
+    host.api.invoke('settings:read', undefined).then(
+      (read) => current && setSettings(read),
+      () => current && setSettings({ ...DEFAULT_APP_SETTINGS, tourDismissed: true }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [host]);
+  const dismissTour = useCallback(() => {
+    setSettings((previous) => ({ ...(previous ?? DEFAULT_APP_SETTINGS), tourDismissed: true }));
+    void host.api.invoke('settings:update', { tourDismissed: true }).catch(() => undefined);
+    document.getElementById('main')?.focus();
+  }, [host]);
+  const showTour = context !== null && file?.demo === true && settings !== null && !settings.tourDismissed;
 
   const languageValue = useMemo(() => ({ language, t, setLanguage }), [language, t]);
 
@@ -157,6 +179,7 @@ export function App({ host }: { host: Host }) {
               </ErrorBoundary>
             </main>
           </div>
+          {showTour && <FirstRunTour navigate={setScreen} onDismiss={dismissTour} />}
         </AppContext.Provider>
       ) : (
         <main id="main" className="content single" tabIndex={-1}>

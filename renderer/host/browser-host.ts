@@ -1,8 +1,9 @@
 // HostApi for a plain browser: files come from a file input or drag-and-drop and are kept
 // as File objects under a pseudo path; exports download through a Blob URL; the demo
 // snapshot is fetched from the static server; recent files and audit live in memory only.
-import type {
-  AuditEntry, EventChannel, EventContract, HostApi, InvokeChannel, InvokeContract, PickedFile,
+import {
+  checkSettingsUpdate, DEFAULT_APP_SETTINGS,
+  type AppSettings, type AuditEntry, type EventChannel, type EventContract, type HostApi, type InvokeChannel, type InvokeContract, type PickedFile,
 } from '../../shared/ipc/contract';
 import { FileReadError } from '../../shared/errors';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
@@ -16,6 +17,17 @@ type Handlers = { [C in InvokeChannel]: (request: InvokeContract[C]['request']) 
 const ASSESSMENT_KEY = 'ketenlens.beoordelingen.';
 
 /** Saved assessments of a snapshot in this browser; a damaged list is refused (never overwritten unseen). */
+const SETTINGS_KEY = 'ketenlens.settings';
+
+function readSettings(): AppSettings {
+  try {
+    const text = localStorage.getItem(SETTINGS_KEY);
+    return { ...DEFAULT_APP_SETTINGS, ...(text === null ? {} : checkSettingsUpdate(JSON.parse(text))) };
+  } catch {
+    return { ...DEFAULT_APP_SETTINGS };
+  }
+}
+
 function readAssessments(snapshotSha256: string): SavedAssessment[] {
   const key = ASSESSMENT_KEY + snapshotSha256;
   const text = localStorage.getItem(key);
@@ -107,6 +119,18 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH, earlierDemoSnapshotPath: EARLIER_DEMO_PATH }),
     // A browser has no data folder: assessments stay in this browser's localStorage (the
     // screen says so, storage 'browser-local'); the audit entry goes to the session's trail.
+    // Settings (the dismissed tour) in this browser's localStorage; unreadable storage
+    // (a private window, a policy) gives the defaults rather than an error.
+    'settings:read': async () => readSettings(),
+    'settings:update': async (update) => {
+      const next = { ...readSettings(), ...checkSettingsUpdate(update) };
+      try {
+        localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+      } catch {
+        // Not kept: the tour may show again next time, nothing worse.
+      }
+      return next;
+    },
     'assessment:list': async ({ snapshotSha256 }) => ({ assessments: readAssessments(snapshotSha256), storage: 'browser-local' }),
     'assessment:save': async ({ assessment }) => {
       const stored = checkSavedAssessment({ ...assessment, savedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'app' });

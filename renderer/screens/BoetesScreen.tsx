@@ -13,6 +13,7 @@ import { DataGrid } from '../components/DataGrid';
 import { ErrorBox, Note } from '../components/ErrorBox';
 import { Figure } from '../components/Figure';
 import { useLanguage } from '../i18n/i18n';
+import { DateField } from '../components/DateField';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SERIES_MONTHS = 24;
@@ -50,10 +51,7 @@ export function BoetesScreen() {
       <p className="lead">{t('boetesIntro')}</p>
       <section className="card parameters" aria-labelledby="boetes-parameters">
         <h2 id="boetes-parameters" className="visually-hidden">{t('parameters')}</h2>
-        <label className="field inline">
-          <span>{t('peildatum')}</span>
-          <input type="date" value={peildatum} onChange={(e) => setPeildatum(e.target.value)} data-testid="boetes-peildatum" />
-        </label>
+        <DateField label={t('peildatum')} value={peildatum} onChange={setPeildatum} layout="inline" testId="boetes-peildatum" />
       </section>
 
       {achterstand.error !== null && <ErrorBox error={achterstand.error} />}

@@ -12,6 +12,7 @@ import { DataGrid } from '../components/DataGrid';
 import { ErrorBox } from '../components/ErrorBox';
 import { Figure } from '../components/Figure';
 import { useLanguage } from '../i18n/i18n';
+import { DateField } from '../components/DateField';
 
 export const TABEL1_DATES = ['2022-05-01', '2022-10-15', '2023-07-01'];
 const DOELGROEPEN: readonly Doelgroep[] = ['asiel', 'gezin', 'overig'];
@@ -118,10 +119,7 @@ export function ElipScreen() {
               ))}
             </ul>
             <div className="inline">
-              <label>
-                <span className="visually-hidden">{t('newDate')}</span>
-                <input type="date" value={newDate} onChange={(e) => setNewDate(e.target.value)} data-testid="elip-new-date" />
-              </label>
+              <DateField label={t('newDate')} hideLabel optional value={newDate} onChange={setNewDate} onEnter={addDate} testId="elip-new-date" />
               <button type="button" className="secondary" onClick={addDate} data-testid="elip-add-date">{t('addDate')}</button>
             </div>
           </fieldset>

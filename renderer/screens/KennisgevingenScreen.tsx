@@ -8,6 +8,7 @@ import { DataGrid } from '../components/DataGrid';
 import { ErrorBox, Note } from '../components/ErrorBox';
 import { Figure } from '../components/Figure';
 import { useLanguage } from '../i18n/i18n';
+import { DateField } from '../components/DateField';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,10 +36,7 @@ export function KennisgevingenScreen() {
       ) : (
         <>
           <section className="card parameters" aria-label={t('parameters')}>
-            <label className="field inline">
-              <span>{t('peildatum')}</span>
-              <input type="date" value={peildatum} onChange={(e) => setPeildatum(e.target.value)} />
-            </label>
+            <DateField label={t('peildatum')} value={peildatum} onChange={setPeildatum} layout="inline" testId="kennisgevingen-peildatum" />
           </section>
           {table.error !== null && <ErrorBox error={table.error} />}
           <Figure title={t('kennisgevingenTitle')} name="kennisgeving-vertraging" sources={[table.model]} description={t('chartDataTable')}>

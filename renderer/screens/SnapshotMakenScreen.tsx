@@ -12,6 +12,7 @@ import { ProgressSteps, SEAL_PHASES } from '../components/ProgressSteps';
 import { localized, useLanguage } from '../i18n/i18n';
 import { asWireError, type CoreClient } from '../worker/client';
 import { chosenRecipients, INITIAL_SEAL_STATE, metaOverrides, readersReady, recipientKeys, sealWizard, type SealField } from './seal-wizard';
+import { DateField } from '../components/DateField';
 
 interface Props {
   core: CoreClient;
@@ -96,10 +97,7 @@ export function SnapshotMakenScreen({ core, host, onDone }: Props) {
           </div>
           <p className="muted" role="status">{files.length === 0 ? t('sealNoFiles') : t('sealFilesChosen', { count: files.length, names: files.map((f) => f.name).sort().join(', ') })}</p>
           <div className="parameter-grid">
-            <label className="field">
-              <span>{t('sealPeildatum')}</span>
-              <input type="date" value={peildatum} onChange={field('peildatum')} data-testid="seal-peildatum" />
-            </label>
+            <DateField label={t('sealPeildatum')} value={peildatum} onChange={(value) => field('peildatum')({ target: { value } })} optional testId="seal-peildatum" />
             <label className="field">
               <span>{t('sealBron')}</span>
               <input type="text" value={bron} onChange={field('bron')} />

@@ -17,7 +17,7 @@ export interface ParameterWordsOptions {
   omit?: readonly string[];
 }
 
-const MONTH_NAMES_EN = [
+export const MONTH_NAMES_EN = [
   'January', 'February', 'March', 'April', 'May', 'June',
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;

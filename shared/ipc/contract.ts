@@ -30,6 +30,27 @@ export interface InvokeContract {
   'assessment:list': { request: { snapshotSha256: string }; response: AssessmentList };
   /** Save an assessment (audited first); the host sets savedAt. */
   'assessment:save': { request: { assessment: SavedAssessment }; response: SavedAssessment };
+  // ── App settings (issue 13): small preferences of this person on this machine, no data.
+  /** The settings, with defaults for what was never set. */
+  'settings:read': { request: void; response: AppSettings };
+  /** Change some settings; returns all of them as now kept. */
+  'settings:update': { request: Partial<AppSettings>; response: AppSettings };
+}
+
+/** Preferences the host keeps across sessions (Electron: settings.json in the data folder; browser: localStorage). */
+export interface AppSettings {
+  /** The first-run tour was dismissed: never show it again. */
+  tourDismissed: boolean;
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = { tourDismissed: false };
+
+/** Only known keys with values of the right type; anything else is left out. */
+export function checkSettingsUpdate(value: unknown): Partial<AppSettings> {
+  if (typeof value !== 'object' || value === null) return {};
+  const update: Partial<AppSettings> = {};
+  if ('tourDismissed' in value && typeof value.tourDismissed === 'boolean') update.tourDismissed = value.tourDismissed;
+  return update;
 }
 
 /** Where a host keeps assessments: the data folder (Electron) or this browser only (browser host). */
@@ -51,6 +72,7 @@ export type EventChannel = keyof EventContract;
 export const INVOKE_CHANNELS = [
   'snapshot:pick', 'file:read', 'identity:pick', 'export:save', 'recent:list', 'audit:append', 'audit:read', 'app:info',
   'assessment:list', 'assessment:save',
+  'settings:read', 'settings:update',
 ] as const satisfies readonly InvokeChannel[];
 export const EVENT_CHANNELS = ['menu:command', 'file:open-request'] as const satisfies readonly EventChannel[];
 

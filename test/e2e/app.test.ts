@@ -32,6 +32,8 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'nl-NL', acceptDownloads: true });
+  // The first-run tour has its own test (first-run.test.ts); here it was dismissed before.
+  await context.addInitScript(() => localStorage.setItem('ketenlens.settings', JSON.stringify({ tourDismissed: true })));
   page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleProblems.push(message.text());
@@ -134,7 +136,7 @@ describe('Ketenlens in the browser host', () => {
 
     // Replace 1-7-2023 by 1-1-2023: the third row and its numbers change.
     await page.click('button[aria-label="Peildatum 1-7-2023 verwijderen"]');
-    await page.fill('[data-testid="elip-new-date"]', '2023-01-01');
+    await page.fill('[data-testid="elip-new-date"]', '01-01-2023');
     await page.click('[data-testid="elip-add-date"]');
     await page.waitForFunction(() => document.querySelector('[data-grid="elip-cohorten"] tbody tr:nth-child(3) td')?.textContent === '1-1-2023', undefined, { timeout: 30_000 });
     const changed = await gridRows('elip-cohorten');

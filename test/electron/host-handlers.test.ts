@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
 import { createPathGrants, kindOfDroppedFile } from '../../electron/files/path-grants';
-import type { AuditEventInput } from '../../shared/ipc/contract';
+import { checkSettingsUpdate, DEFAULT_APP_SETTINGS, type AuditEventInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_FORMAT, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 
 function fakeHost(overrides: Partial<HostDependencies> = {}) {
@@ -12,6 +12,7 @@ function fakeHost(overrides: Partial<HostDependencies> = {}) {
   const recent: string[] = [];
   const snapshotsRead: string[] = [];
   const saved: SavedAssessment[] = [];
+  const settings = { ...DEFAULT_APP_SETTINGS };
   const deps: HostDependencies = {
     language: () => 'en',
     showOpenDialog: async () => '/home/analyst/q3.snapshot.age',
@@ -36,6 +37,10 @@ function fakeHost(overrides: Partial<HostDependencies> = {}) {
         saved.push(record);
         return record;
       },
+    },
+    settings: {
+      read: async () => ({ ...settings }),
+      update: async (request) => Object.assign(settings, checkSettingsUpdate(request)),
     },
     now: () => new Date('2026-12-05T08:00:00.123Z'),
     documentsDir: '/home/analyst/Documents',
