@@ -12,7 +12,7 @@ import type { GridView, OutRisks, OutTarget } from '../worker/protocol';
 import { saveBytes } from './save';
 
 /** The ways out, as the audit trail names them. */
-export type Way = 'grid-export' | 'menu-export' | 'copy-selection' | 'copy-html' | 'chart' | 'bijlage';
+export type Way = 'grid-export' | 'menu-export' | 'copy-selection' | 'copy-html' | 'chart' | 'bijlage' | 'notification-draft' | 'art34-list';
 
 export interface WayOutRequest {
   way: Way;
@@ -56,11 +56,12 @@ const AUDIT_ACTION: Record<OutTarget['kind'], AuditAction> = {
   'clipboard-text': 'copy-table',
   'clipboard-html': 'copy-table',
   graphic: 'export-chart',
+  notification: 'export-table',
 };
 
 function formatOf(request: WayOutRequest): string {
   const { target } = request;
-  if (target.kind === 'file' || target.kind === 'bijlage') return target.format;
+  if (target.kind === 'file' || target.kind === 'bijlage' || target.kind === 'notification') return target.format;
   if (target.kind === 'clipboard-text') return 'tsv';
   if (target.kind === 'clipboard-html') return 'html';
   return request.graphic?.format ?? 'image';
@@ -112,7 +113,7 @@ export async function sendOut(dependencies: WayOutDependencies, request: WayOutR
 
   let path: string | null = null;
   const { target } = request;
-  if (target.kind === 'file' || target.kind === 'bijlage' || target.kind === 'graphic') {
+  if (target.kind === 'file' || target.kind === 'bijlage' || target.kind === 'graphic' || target.kind === 'notification') {
     const bytes = target.kind === 'graphic' ? request.graphic?.bytes : response.bytes;
     if (bytes === undefined || bytes === null) return { kind: 'cancelled' };
     // The host records the write itself before writing; this entry says what was written.

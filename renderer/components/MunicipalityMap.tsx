@@ -28,9 +28,12 @@ interface Props {
   figures: ReadonlyMap<string, MunicipalityFigures>;
   measure: MapMeasure;
   measureLabel: string;
+  /** Called when a municipality with figures is clicked or chosen with Enter (the breach drill-down). */
+  onSelect?: (code: string) => void;
+  selected?: string | null;
 }
 
-export function MunicipalityMap({ year, figures, measure, measureLabel }: Props) {
+export function MunicipalityMap({ year, figures, measure, measureLabel, onSelect, selected = null }: Props) {
   const { t } = useLanguage();
   const [geometry, setGeometry] = useState<MapGeometry | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,8 +95,8 @@ export function MunicipalityMap({ year, figures, measure, measureLabel }: Props)
                   key={shape.code}
                   d={shape.path}
                   fill={colourFor(value, bounds)}
-                  stroke={active?.code === shape.code ? '#e17000' : '#ffffff'}
-                  strokeWidth={active?.code === shape.code ? 2 : 0.6}
+                  stroke={active?.code === shape.code || selected === shape.code ? '#e17000' : '#ffffff'}
+                  strokeWidth={active?.code === shape.code || selected === shape.code ? 2 : 0.6}
                   tabIndex={0}
                   role="img"
                   aria-label={`${shape.name}: ${format(value)} ${measureLabel.toLowerCase()}`}
@@ -106,6 +109,12 @@ export function MunicipalityMap({ year, figures, measure, measureLabel }: Props)
                     setActive({ code: shape.code, name: shape.name, x: box.right - (canvas?.left ?? 0), y: box.top - (canvas?.top ?? 0) });
                   }}
                   onBlur={() => setActive(null)}
+                  onClick={onSelect === undefined ? undefined : () => onSelect(shape.code)}
+                  onKeyDown={onSelect === undefined ? undefined : (event) => {
+                    if (event.key !== 'Enter' && event.key !== ' ') return;
+                    event.preventDefault();
+                    onSelect(shape.code);
+                  }}
                 />
               );
             })}

@@ -134,14 +134,13 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     'assessment:list': async ({ snapshotSha256 }) => ({ assessments: readAssessments(snapshotSha256), storage: 'browser-local' }),
     'assessment:save': async ({ assessment }) => {
       const stored = checkSavedAssessment({ ...assessment, savedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'app' });
-      audit.push({
+      await handlers['audit:append']({
         action: 'save-assessment',
         details: {
           source: 'browser', incident: stored.incident, snapshot_sha256: stored.snapshotSha256, peildatum: stored.peildatum,
           assessor: stored.assessor, dpc: stored.result.dpc, ei: stored.result.ei, cb: stored.result.cb, se: stored.result.se,
           ernst: stored.result.ernst, fixed: Object.keys(stored.factors),
         },
-        seq: audit.length + 1, at: new Date().toISOString(), previous: '', hash: '',
       });
       const list = [...readAssessments(stored.snapshotSha256), stored];
       localStorage.setItem(ASSESSMENT_KEY + stored.snapshotSha256, JSON.stringify(list));

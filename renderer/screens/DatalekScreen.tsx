@@ -13,6 +13,13 @@ import { useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { IncidentRow, WireError } from '../worker/protocol';
 import { IncidentTimeline } from './IncidentTimeline';
+import { BreachAssessment } from './BreachAssessment';
+import { BreachDocuments } from './BreachDocuments';
+import { BreachDrillDown } from './BreachDrillDown';
+import { latestPerIncident, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
+import type { EnisaCircumstances } from '../../shared/analyses/datalek/enisa';
+import { formatDecimal } from '../../shared/format/index';
+import type { AssessmentList } from '../../shared/ipc/contract';
 
 const MEASURES: readonly MapMeasure[] = ['personen', 'personen_ingezien', 'persoonsdagen'];
 
@@ -47,12 +54,41 @@ interface EnisaFactors {
   cb: string;
 }
 
+/** The circumstances as the form holds them: '' = the proposal / none. */
+interface CircumstanceInputs {
+  confidentiality: '' | 'exposed' | 'known-recipients' | 'unknown-recipients';
+  integrity: 'none' | 'recoverable' | 'irrecoverable';
+  availability: 'none' | 'temporary' | 'permanent';
+  maliciousIntent: boolean;
+}
+const NO_CIRCUMSTANCES: CircumstanceInputs = { confidentiality: '', integrity: 'none', availability: 'none', maliciousIntent: false };
+const CONFIDENTIALITY = ['', 'exposed', 'known-recipients', 'unknown-recipients'] as const;
+const INTEGRITY = ['none', 'recoverable', 'irrecoverable'] as const;
+const AVAILABILITY = ['none', 'temporary', 'permanent'] as const;
+
+function circumstancesOf(inputs: CircumstanceInputs): EnisaCircumstances {
+  const result: EnisaCircumstances = {};
+  if (inputs.confidentiality !== '') result.confidentiality = inputs.confidentiality;
+  if (inputs.integrity !== 'none') result.integrity = inputs.integrity;
+  if (inputs.availability !== 'none') result.availability = inputs.availability;
+  if (inputs.maliciousIntent) result.maliciousIntent = true;
+  return result;
+}
+
+const factorInput = (value: number | undefined): string => (value === undefined ? '' : formatDecimal(value, Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2));
+
 export function DatalekScreen() {
-  const { core, summary } = useApp();
+  const { core, host, summary } = useApp();
   const { t } = useLanguage();
   const [measure, setMeasure] = useScreenState<MapMeasure>('datalek.measure', 'personen');
   const [factors, setFactors] = useScreenState<EnisaFactors>('datalek.enisa', { dpc: '', ei: '', cb: '' });
   const [incidentId, setIncidentId] = useScreenState<string>('datalek.incident', '');
+  const [circumstanceInputs, setCircumstanceInputs] = useScreenState<CircumstanceInputs>('datalek.circumstances', NO_CIRCUMSTANCES);
+  const [drillMunicipality, setDrillMunicipality] = useScreenState<string | null>('datalek.drill', null);
+  // Which saved assessment was loaded into the form, so it is loaded once, not over the assessor's edits.
+  const [appliedAssessment, setAppliedAssessment] = useScreenState<string>('datalek.appliedAssessment', '');
+  const [assessments, setAssessments] = useState<AssessmentList | null>(null);
+  const [assessmentError, setAssessmentError] = useState<WireError | null>(null);
   const [incidents, setIncidents] = useState<IncidentRow[] | null>(null);
   const [incidentError, setIncidentError] = useState<WireError | null>(null);
   const gemeenten = useTable('datalek-gemeenten', {});
@@ -70,16 +106,54 @@ export function DatalekScreen() {
     };
   }, [core]);
 
+  useEffect(() => {
+    let current = true;
+    host.invoke('assessment:list', { snapshotSha256: summary.sha256 }).then(
+      (result) => current && setAssessments(result),
+      (error: unknown) => current && setAssessmentError(asWireError(error)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [host, summary.sha256]);
+
   const chosenIncident = incidents?.find((i) => i.id === incidentId) ?? incidents?.find((i) => i.soort === 'datalek') ?? incidents?.[0];
+  const latest: SavedAssessment | null = chosenIncident === undefined ? null : (latestPerIncident(assessments?.assessments ?? []).get(chosenIncident.id) ?? null);
+
+  // Reopening the same snapshot: the latest saved assessment of the incident fills the form once.
+  useEffect(() => {
+    if (latest === null) return;
+    const key = `${latest.incident}@${latest.savedAt}`;
+    if (appliedAssessment === key) return;
+    setAppliedAssessment(key);
+    setFactors({ dpc: factorInput(latest.factors.dpc), ei: factorInput(latest.factors.ei), cb: factorInput(latest.factors.cb) });
+    setCircumstanceInputs({
+      confidentiality: latest.circumstances.confidentiality ?? '',
+      integrity: latest.circumstances.integrity ?? 'none',
+      availability: latest.circumstances.availability ?? 'none',
+      maliciousIntent: latest.circumstances.maliciousIntent ?? false,
+    });
+  }, [latest, appliedAssessment, setAppliedAssessment, setFactors, setCircumstanceInputs]);
+
+  function onSaved(saved: SavedAssessment) {
+    setAppliedAssessment(`${saved.incident}@${saved.savedAt}`);
+    setAssessments((before) => ({ storage: before?.storage ?? 'data-folder', assessments: [...(before?.assessments ?? []), saved] }));
+  }
+
   const settledFactors = useDebounced(factors);
   const enisa: { dpc?: number; ei?: number; cb?: number } = {};
   for (const key of ['dpc', 'ei', 'cb'] as const) {
     const value = Number(settledFactors[key].replace(',', '.'));
     if (settledFactors[key].trim() !== '' && Number.isFinite(value)) enisa[key] = value;
   }
+  const circumstances = circumstancesOf(circumstanceInputs);
   const ernst = useTable(
     'datalek-ernst',
-    { ...(chosenIncident ? { incident: chosenIncident.id } : {}), ...(Object.keys(enisa).length > 0 ? { enisa } : {}) },
+    {
+      ...(chosenIncident ? { incident: chosenIncident.id } : {}),
+      ...(Object.keys(enisa).length > 0 ? { enisa } : {}),
+      ...(Object.keys(circumstances).length > 0 ? { enisaCircumstances: circumstances } : {}),
+    },
     hasIncident && incidents !== null,
   );
 
@@ -107,7 +181,10 @@ export function DatalekScreen() {
             </label>
           }
         >
-          <MunicipalityMap year={year} figures={figures} measure={measure} measureLabel={t(`measure_${measure}`)} />
+          <MunicipalityMap
+            year={year} figures={figures} measure={measure} measureLabel={t(`measure_${measure}`)}
+            onSelect={setDrillMunicipality} selected={drillMunicipality}
+          />
         </Figure>
 
         <section className="card" aria-labelledby="timeline-title">
@@ -126,6 +203,12 @@ export function DatalekScreen() {
         </section>
       </div>
 
+      <BreachDrillDown
+        municipalities={Array.from(figures, ([code, each]) => ({ code, name: each.name }))}
+        selected={drillMunicipality}
+        onSelect={setDrillMunicipality}
+      />
+
       {gemeenten.model !== null && <DataGrid model={gemeenten.model} name="datalek-gemeenten" caption={t('datalekGemeenten')} />}
       {categorieen.error !== null && <ErrorBox error={categorieen.error} />}
       {categorieen.model !== null && <DataGrid model={categorieen.model} name="datalek-categorieen" caption={t('datalekCategorieen')} />}
@@ -143,9 +226,43 @@ export function DatalekScreen() {
                 </label>
               ))}
             </div>
+            <p className="muted small">{t('cbIntro')}</p>
+            <div className="parameter-grid">
+              <label className="field">
+                <span>{t('cbConfidentiality')}</span>
+                <select
+                  value={circumstanceInputs.confidentiality}
+                  onChange={(e) => setCircumstanceInputs({ ...circumstanceInputs, confidentiality: CONFIDENTIALITY.find((v) => v === e.target.value) ?? '' })}
+                  data-testid="cb-confidentiality"
+                >
+                  {CONFIDENTIALITY.map((v) => <option key={v} value={v}>{t(`cbConfidentiality_${v === '' ? 'proposal' : v}`)}</option>)}
+                </select>
+              </label>
+              <label className="field">
+                <span>{t('cbIntegrity')}</span>
+                <select value={circumstanceInputs.integrity} onChange={(e) => setCircumstanceInputs({ ...circumstanceInputs, integrity: INTEGRITY.find((v) => v === e.target.value) ?? 'none' })}>
+                  {INTEGRITY.map((v) => <option key={v} value={v}>{t(`cbIntegrity_${v}`)}</option>)}
+                </select>
+              </label>
+              <label className="field">
+                <span>{t('cbAvailability')}</span>
+                <select value={circumstanceInputs.availability} onChange={(e) => setCircumstanceInputs({ ...circumstanceInputs, availability: AVAILABILITY.find((v) => v === e.target.value) ?? 'none' })}>
+                  {AVAILABILITY.map((v) => <option key={v} value={v}>{t(`cbAvailability_${v}`)}</option>)}
+                </select>
+              </label>
+              <label className="field inline">
+                <input type="checkbox" checked={circumstanceInputs.maliciousIntent} onChange={(e) => setCircumstanceInputs({ ...circumstanceInputs, maliciousIntent: e.target.checked })} />
+                <span>{t('cbMalicious')}</span>
+              </label>
+            </div>
           </div>
           {ernst.error !== null && <ErrorBox error={ernst.error} />}
           {ernst.model !== null && <DataGrid model={ernst.model} name="datalek-ernst" />}
+          {assessmentError !== null && <ErrorBox error={assessmentError} />}
+          {chosenIncident !== undefined && (
+            <BreachAssessment incident={chosenIncident.id} model={ernst.model} list={assessments} onSaved={onSaved} />
+          )}
+          {chosenIncident !== undefined && <BreachDocuments incident={chosenIncident.id} assessment={latest} />}
         </section>
       )}
     </div>

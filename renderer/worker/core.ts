@@ -12,7 +12,7 @@ import { createAnalysisSession, type AnalysisSession } from '../../shared/tables
 import type { CoreRequests, IncidentRow, SnapshotSummary } from './protocol';
 import { loadSqlJs } from './sql-provider';
 import { queryModel } from './query-model';
-import { isAggregatedByConstruction, prepareOutgoing } from './way-out';
+import { isAggregatedByConstruction, prepareNotification, prepareOutgoing } from './way-out';
 import { buildFromFiles, encryptBuilt, type BuiltSnapshot } from '../../shared/seal/seal-files';
 import type { SealFile } from '../../shared/seal/files';
 import { parseRecipient } from '../../shared/age/keys';
@@ -20,6 +20,11 @@ import { GENERATOR } from '../../shared/version';
 import { diffSnapshots } from '../../shared/diff/diff';
 import { diffTableModels } from '../../shared/diff/diff-tables';
 import { reconcileInWorker } from './reconcile-op';
+import { datalekFacts } from '../../shared/analyses/datalek/facts';
+import { municipalityUsers, userViews } from '../../shared/analyses/datalek/drilldown';
+import { art34Model } from '../../shared/analyses/datalek/art34';
+import { endOfDate } from '../../shared/analyses/datalek/time';
+import { peildatumOf } from '../../shared/analyses/common/parameters';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -164,7 +169,8 @@ const incidents: Handler<'incidents'> = async () => {
 };
 
 // The one way out: exports, copies, charts and bijlagen (renderer/worker/way-out.ts).
-const wayOut: Handler<'wayOut'> = async (request) => prepareOutgoing(request);
+const wayOut: Handler<'wayOut'> = async (request) =>
+  request.target.kind === 'notification' ? prepareNotification(requireSession(), request.target) : prepareOutgoing(request);
 
 const close: Handler<'close'> = async () => ({ closed: wipe() });
 
@@ -213,9 +219,28 @@ const sealDiscard: Handler<'sealDiscard'> = async () => ({ discarded: discardDra
 // Controleren: a published table or one of our exports against the open snapshot.
 const reconcile: Handler<'reconcile'> = async (request) => reconcileInWorker(requireSession(), request);
 
+// ── Breach assessor's workbench ────────────────────────────────────────────────────
+function endOfRequest(current: AnalysisSession, peildatum: string | undefined): number {
+  return endOfDate(peildatumOf(peildatum === undefined ? {} : { peildata: [peildatum] }, current.snapshot));
+}
+
+const datalekUsers: Handler<'datalekUsers'> = async ({ gemeente, peildatum }) => {
+  const current = requireSession();
+  return { users: municipalityUsers(datalekFacts(current), endOfRequest(current, peildatum), gemeente) };
+};
+
+const datalekUserViews: Handler<'datalekUserViews'> = async ({ gemeente, user, peildatum }) => {
+  const current = requireSession();
+  return { views: userViews(datalekFacts(current), endOfRequest(current, peildatum), gemeente, user) };
+};
+
+// Person-level: it leaves only through wayOut, which asks for confirmation and audits.
+const art34List: Handler<'art34List'> = async ({ peildatum }) => art34Model(requireSession(), peildatum === undefined ? {} : { peildata: [peildatum] });
+
 export const handlers: { [O in keyof CoreRequests]: Handler<O> } = {
   open, table, query, incidents, wayOut, close, sealValidate, sealEncrypt, sealDiscard,
   openComparison, compare, closeComparison,
   reconcile,
+  datalekUsers, datalekUserViews, art34List,
 };
 

@@ -11,6 +11,9 @@ import type { TableRequest } from '../../shared/tables/catalogue';
 import type { SealReport } from '../../shared/seal/seal-files';
 import type { AgeRecipients } from '../../shared/age/types';
 import type { DiffReport } from '../../shared/diff/diff';
+import type { MunicipalityUser, UserView } from '../../shared/analyses/datalek/drilldown';
+import type { NotificationInput } from '../../shared/analyses/datalek/notification';
+import type { DraftFormat } from '../../shared/export/draft-document';
 
 export type ExportFormat = 'csv' | 'csv-rfc' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
 export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
@@ -51,7 +54,9 @@ export type OutTarget =
   | { kind: 'clipboard-text' }
   | { kind: 'clipboard-html' }
   /** A chart or map image the UI draws; the worker judges the tables it shows. */
-  | { kind: 'graphic' };
+  | { kind: 'graphic' }
+  /** The art. 33 notification draft (issue 16): aggregated, its per-municipality counts suppressed (k = 10). */
+  | { kind: 'notification'; format: DraftFormat; input: NotificationInput };
 
 export interface OutRequest {
   models: TableModel[];
@@ -154,6 +159,13 @@ export interface CoreRequests {
   /** Compare the two (the earlier peildatum is 'old'): counts only, and the diff tables. */
   compare: { request: { tableId: string; parameters: TableRequest }; response: { report: DiffReport; models: TableModel[] } };
   closeComparison: { request: Record<string, never>; response: { closed: boolean } };
+  // ── Breach assessor's workbench (issue 16) ──
+  /** Drill-down: a municipality's users with counts and times (never exported). */
+  datalekUsers: { request: { gemeente: string; peildatum?: string }; response: { users: MunicipalityUser[] } };
+  /** Drill-down: one user's counted views at a municipality, in time order. */
+  datalekUserViews: { request: { gemeente: string; user: string; peildatum?: string }; response: { views: UserView[] } };
+  /** The art. 34 person-level list (person_level: true); it leaves only through wayOut. */
+  art34List: { request: { peildatum?: string }; response: TableModel };
 }
 
 export type CoreOperation = keyof CoreRequests;

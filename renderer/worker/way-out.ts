@@ -13,7 +13,10 @@ import { UsageError } from '../../shared/errors';
 import { TABLE_IDS } from '../../shared/tables/catalogue';
 import type { TableModel, TableRow } from '../../shared/tables/model';
 import { filterRows, sortRows } from '../components/grid-rows';
-import type { GridView, OutRequest, OutResponse, OutRisks } from './protocol';
+import type { GridView, OutRequest, OutResponse, OutRisks, OutTarget } from './protocol';
+import type { AnalysisSession } from '../../shared/tables/session';
+import { notificationDraft, NOTIFICATION_DISCLOSURE_K } from '../../shared/analyses/datalek/notification';
+import { exportDraft } from '../../shared/export/draft-document';
 
 /**
  * Person-level unless aggregated by construction: only a table of the catalogue, built by
@@ -86,6 +89,25 @@ export function tableAsTsv(model: TableModel): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The art. 33 notification draft (issue 16) as it leaves: built here from the session, its
+ * only table (counts per municipality) suppressed with k = 10 inside the draft, the rest
+ * aggregates — so nothing in it needs confirmation.
+ */
+export async function prepareNotification(session: AnalysisSession, target: Extract<OutTarget, { kind: 'notification' }>): Promise<OutResponse> {
+  const document = notificationDraft(session, target.input);
+  return {
+    kind: 'ready',
+    risks: { personLevel: false, smallCells: 0, k: NOTIFICATION_DISCLOSURE_K },
+    bytes: await exportDraft(document, target.format),
+    text: null,
+    html: null,
+    rows: 0,
+    hiddenCells: 0,
+    viewNote: null,
+  };
+}
+
 /** Prepare what leaves, or say what must be confirmed first. Nothing is returned unconfirmed. */
 export async function prepareOutgoing(request: OutRequest): Promise<OutResponse> {
   const { models, view, disclosure, target, confirmed } = request;
@@ -129,5 +151,7 @@ export async function prepareOutgoing(request: OutRequest): Promise<OutResponse>
     }
     case 'graphic':
       return ready;
+    case 'notification':
+      throw new UsageError('De conceptmelding gaat via prepareNotification.', 'The notification draft goes through prepareNotification.');
   }
 }

@@ -26,6 +26,7 @@ const CHANNELS: Record<string, { wayOut: boolean; why: string }> = {
   'assessment:save': { wayOut: false, why: "an assessor's ENISA factors and reasoning, kept in the data folder: no table, no data subject (shared/analyses/datalek-assessment.ts refuses BSN-shaped numbers)" },
   'settings:read': { wayOut: false, why: 'brings preferences in (the dismissed tour)' },
   'settings:update': { wayOut: false, why: 'preferences only: checkSettingsUpdate keeps known boolean keys, no data (shared/ipc/contract.ts)' },
+  'assessment:save': { wayOut: false, why: "an assessor's ENISA factors and reasoning, kept in the data folder: no table, no data subject (shared/analyses/datalek/assessment.ts refuses BSN-shaped numbers)" },
 };
 
 /** Operations of renderer/worker/protocol.ts: which hand out something meant to leave. */
@@ -42,6 +43,9 @@ const OPERATIONS: Record<string, { wayOut: boolean; why: string }> = {
   openComparison: { wayOut: false, why: 'a summary for the screen (the second snapshot of Vergelijken met…)' },
   compare: { wayOut: false, why: 'counts and diff tables for the screen, never a person id; leaving them goes through wayOut' },
   closeComparison: { wayOut: false, why: 'wipes the second database' },
+  datalekUsers: { wayOut: false, why: 'drill-down counts and times for the screen (no export button)' },
+  datalekUserViews: { wayOut: false, why: "one user's view times for the screen (no export button)" },
+  art34List: { wayOut: false, why: 'the person-level art. 34 model; leaving it goes through wayOut (confirmation, audit)' },
 };
 
 function operationsOfProtocol(text: string): string[] {

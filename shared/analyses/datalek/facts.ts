@@ -21,6 +21,8 @@ export interface DatalekFacts {
   categoryDescriptions: string[];
   categorySpecial: boolean[];
   personCount: number;
+  /** `inburgeraar.id` of each person index (pseudonymous in the snapshot); for the art. 34 list. */
+  personIds: string[];
 
   /**
    * Unlawful signals, sorted by (municipality, person, start). Seconds since the epoch;
@@ -41,7 +43,13 @@ export interface DatalekFacts {
   /** Views of unlawful signals inside their window (ignoring P): municipality and moment. */
   windowViewMunicipality: Int32Array;
   windowViewTime: Float64Array;
+  /** Per such view: its user, its person and its signal's position (for the drill-down). */
+  windowViewUser: Int32Array;
+  windowViewPerson: Int32Array;
+  windowViewSignal: Int32Array;
   userCount: number;
+  /** `portaal_inzage.gebruiker` of each user index (pseudonymous in the snapshot). */
+  userNames: string[];
   /** Distinct (municipality, user) pairs over those views, with their earliest view. */
   userPairMunicipality: Int32Array;
   userPairUser: Int32Array;
@@ -124,6 +132,7 @@ interface UnlawfulSignals {
   categoryStart: number[];
   categoryFlat: number[];
   personCount: number;
+  personIds: string[];
   unusableSignals: number;
   unusableLinks: number;
 }
@@ -141,7 +150,7 @@ function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionar
   const personIndex = new Map<string, number>();
   const result: UnlawfulSignals = {
     id: [], municipality: [], person: [], start: [], end: [], causes: [], categoryStart: [0], categoryFlat: [],
-    personCount: 0, unusableSignals: 0, unusableLinks: 0,
+    personCount: 0, personIds: [], unusableSignals: 0, unusableLinks: 0,
   };
   const addCategories = (id: number, codes: SqlValue): void => {
     const from = result.categoryFlat.length;
@@ -189,6 +198,7 @@ function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionar
     },
   );
   result.personCount = personIndex.size;
+  result.personIds = Array.from(personIndex.keys());
   return result;
 }
 
@@ -265,6 +275,7 @@ export function computeDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
     categoryDescriptions: categories.descriptions,
     categorySpecial: categories.special,
     personCount: unlawful.personCount,
+    personIds: unlawful.personIds,
     ...signals,
     ...views.facts,
     unusable: { signals: unlawful.unusableSignals, views: views.unusable, categoryLinks: unlawful.unusableLinks },
@@ -273,7 +284,7 @@ export function computeDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
 
 type ViewFacts = Pick<
   DatalekFacts,
-  | 'windowViewMunicipality' | 'windowViewTime' | 'userCount' | 'userPairMunicipality' | 'userPairUser' | 'userPairFirst'
+  | 'windowViewMunicipality' | 'windowViewTime' | 'windowViewUser' | 'windowViewPerson' | 'windowViewSignal' | 'userCount' | 'userNames' | 'userPairMunicipality' | 'userPairUser' | 'userPairFirst'
   | 'viewedPairMunicipality' | 'viewedPairPerson' | 'viewedPairFirst' | 'outsideViewFrom'
 >;
 
@@ -292,6 +303,7 @@ function loadViews(
   const windowTime: number[] = [];
   const windowUser: number[] = [];
   const windowPerson: number[] = [];
+  const windowSignal: number[] = [];
   const outsideFrom: number[] = [];
   let unusable = 0;
   forEachRow(
@@ -317,6 +329,7 @@ function loadViews(
         windowTime.push(time);
         windowUser.push(index);
         windowPerson.push(signals.signalPerson[signal]);
+        windowSignal.push(signal);
       } else {
         outsideFrom.push(Math.max(time, start));
       }
@@ -328,7 +341,11 @@ function loadViews(
     facts: {
       windowViewMunicipality: Int32Array.from(windowMunicipality),
       windowViewTime: Float64Array.from(windowTime),
+      windowViewUser: Int32Array.from(windowUser),
+      windowViewPerson: Int32Array.from(windowPerson),
+      windowViewSignal: Int32Array.from(windowSignal),
       userCount: userIndex.size,
+      userNames: Array.from(userIndex.keys()),
       userPairMunicipality: users.municipality,
       userPairUser: users.member,
       userPairFirst: users.first,

@@ -31,7 +31,8 @@ const GEMEENTEN_COLUMNS: TableColumn[] = [
   { key: 'bijzonder', label: 'Bijzondere gegevens', type: 'boolean' },
 ];
 
-function buildGemeenten(session: AnalysisSession, request: TableRequest): TableModel {
+/** The datalek-gemeenten model (also the basis of the art. 33 notification draft). */
+export function buildGemeenten(session: AnalysisSession, request: TableRequest): TableModel {
   const { peildatum, exposure } = exposureFor(session, request);
   const facts = datalekFacts(session);
   const rows: TableRow[] = exposure.municipalities.map((m) => ({
