@@ -23,7 +23,6 @@ const CHANNELS: Record<string, { wayOut: boolean; why: string }> = {
   'audit:read': { wayOut: false, why: 'brings the audit trail in' },
   'app:info': { wayOut: false, why: 'version and platform' },
   'assessment:list': { wayOut: false, why: 'brings saved breach assessments in' },
-  'assessment:save': { wayOut: false, why: "an assessor's ENISA factors and reasoning, kept in the data folder: no table, no data subject (shared/analyses/datalek-assessment.ts refuses BSN-shaped numbers)" },
   'settings:read': { wayOut: false, why: 'brings preferences in (the dismissed tour)' },
   'settings:update': { wayOut: false, why: 'preferences only: checkSettingsUpdate keeps known boolean keys, no data (shared/ipc/contract.ts)' },
   'assessment:save': { wayOut: false, why: "an assessor's ENISA factors and reasoning, kept in the data folder: no table, no data subject (shared/analyses/datalek/assessment.ts refuses BSN-shaped numbers)" },
