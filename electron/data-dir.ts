@@ -1,8 +1,9 @@
-// The app's data folder (audit trail, recent list, demo snapshot): KETENLENS_DATA_DIR
-// when set, so tests and managed installs can choose it; else Electron's userData.
-import { resolve } from 'node:path';
+// The app's data folder (audit trail, recent list, demo snapshot, Chromium's profile): the
+// same folder the command line uses (shared/node/audit/data-dir.ts) — KETENLENS_DATA_DIR
+// when set, else the OS's per-user application-data folder + 'Ketenlens'. Not Electron's
+// own userData default, which differs between a packaged app and a development run.
+import { ketenlensDataDir } from '../shared/node/audit/data-dir';
 
-export function appDataDir(env: NodeJS.ProcessEnv, userData: string): string {
-  const chosen = env.KETENLENS_DATA_DIR;
-  return chosen !== undefined && chosen.trim() !== '' ? resolve(chosen) : userData;
+export function appDataDir(env: NodeJS.ProcessEnv): string {
+  return ketenlensDataDir(env);
 }

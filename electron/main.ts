@@ -36,8 +36,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHE
 app.enableSandbox();
 
 const allowDevTools = !app.isPackaged && process.env.KETENLENS_DEVTOOLS === '1';
-const dataDir = appDataDir(process.env, app.getPath('userData'));
-// Keeps Chromium's profile beside the audit trail when a data folder is chosen (tests, managed installs).
+const dataDir = appDataDir(process.env);
+// Keeps Chromium's profile beside the audit trail, in the folder the command line uses too.
 if (dataDir !== app.getPath('userData')) app.setPath('userData', dataDir);
 
 let mainWindow: BrowserWindow | null = null;

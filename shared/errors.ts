@@ -425,3 +425,22 @@ export class MissingParameterError extends KetenlensError {
     );
   }
 }
+
+// ── audit trail ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The audit trail cannot be written, so what would leave the machine (an export, a query
+ * result, a sealed or re-keyed snapshot) is not made: an unrecorded export is exactly what
+ * the trail exists to prevent.
+ */
+export class AuditTrailUnavailableError extends KetenlensError {
+  readonly code = 'audit-unavailable';
+  readonly exitCode = EXIT.refused;
+  constructor(readonly dataDir: string, reasonNl: string, reasonEn: string, options?: { cause?: unknown }) {
+    super(
+      `Het auditlog in '${dataDir}' kan niet worden bijgewerkt (${reasonNl}). Er is niets geschreven of getoond: een export die niet is vastgelegd, is precies wat het auditlog moet voorkomen. Maak de map schrijfbaar of kies een andere met KETENLENS_DATA_DIR.`,
+      `The audit trail in '${dataDir}' cannot be written (${reasonEn}). Nothing was written or shown: an unrecorded export is exactly what the trail exists to prevent. Make the folder writable or choose another with KETENLENS_DATA_DIR.`,
+      options,
+    );
+  }
+}

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError } from '../../shared/errors';
-import { checkAuditInput } from '../../shared/node/audit/details-guard';
+import { checkAuditInput } from '../../shared/audit/details-guard';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import type {
   AppInfo, AppSettings, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,

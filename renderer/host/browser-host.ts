@@ -1,12 +1,14 @@
 // HostApi for a plain browser: files come from a file input or drag-and-drop and are kept
 // as File objects under a pseudo path; exports download through a Blob URL; the demo
-// snapshot is fetched from the static server; recent files and audit live in memory only.
+// snapshot is fetched from the static server; recent files and the audit trail live in
+// memory only — a real hash chain (shared/audit/session-trail.ts) that ends with the page.
 import {
   checkSettingsUpdate, DEFAULT_APP_SETTINGS,
-  type AppSettings, type AuditEntry, type EventChannel, type EventContract, type HostApi, type InvokeChannel, type InvokeContract, type PickedFile,
+  type AppSettings, type EventChannel, type EventContract, type HostApi, type InvokeChannel, type InvokeContract, type PickedFile,
 } from '../../shared/ipc/contract';
 import { FileReadError } from '../../shared/errors';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
+import { createSessionTrail } from '../../shared/audit/session-trail';
 
 export const DEMO_PATH = 'demo.snapshot.age';
 /** The earlier demo extract for *Vergelijken met…* (docs/DIFF.md), served beside the demo. */
@@ -50,7 +52,8 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 export function createBrowserHost(): HostApi & { register(file: File): PickedFile } {
   const files = new Map<string, File>();
   const recent: string[] = [];
-  const audit: AuditEntry[] = [];
+  // A page cannot know the OS account or machine; its entries say they come from the browser.
+  const audit = createSessionTrail({ source: 'browser', durable: false });
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   let counter = 0;
 
@@ -113,9 +116,9 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     },
     'recent:list': async () => [...recent],
     'audit:append': async (event) => {
-      audit.push({ ...event, seq: audit.length + 1, at: new Date().toISOString(), previous: '', hash: '' });
+      audit.append(event);
     },
-    'audit:read': async () => ({ entries: [...audit], verification: { ok: true } }),
+    'audit:read': async () => audit.read(),
     'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH, earlierDemoSnapshotPath: EARLIER_DEMO_PATH }),
     // A browser has no data folder: assessments stay in this browser's localStorage (the
     // screen says so, storage 'browser-local'); the audit entry goes to the session's trail.

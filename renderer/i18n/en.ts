@@ -205,6 +205,8 @@ export const en = {
   auditIntro: 'What was done with snapshots: opening, refusals, exports, queries and locking. Never a key or personal data.',
   auditIntact: 'The hash chain of the audit trail is intact.',
   auditBroken: 'The audit trail was changed from entry {seq} on.',
+  // issue 15.6: the browser host keeps no durable trail
+  auditSessionOnly: 'This browser version keeps the audit trail in memory only, for this session: there is no durable audit trail. Closing the page discards it. Use the desktop app or the command line for a lasting record.',
   settings: 'Settings',
   autoLock: 'Lock automatically after (minutes, 0 = never)',
   errorTitle: 'Something went wrong',

@@ -213,6 +213,8 @@ export const nl = {
   auditIntro: 'Wat er met snapshots is gedaan: openen, weigeringen, exports, query\'s en vergrendelen. Nooit een sleutel of gegevens van personen.',
   auditIntact: 'De hashketen van de audittrail is intact.',
   auditBroken: 'De audittrail is gewijzigd vanaf regel {seq}.',
+  // issue 15.6: the browser host keeps no durable trail
+  auditSessionOnly: 'Deze browserversie bewaart de audittrail alleen in het geheugen, voor deze sessie: er is geen blijvende audittrail. Sluit u de pagina, dan is hij weg. Gebruik de desktop-app of de opdrachtregel voor een blijvend spoor.',
   // settings
   settings: 'Instellingen',
   autoLock: 'Automatisch vergrendelen na (minuten, 0 = nooit)',

@@ -1,5 +1,6 @@
 // Audit: the accountability trail the host keeps (opens, refusals, exports, queries, locks)
-// and whether its hash chain is intact. The browser host keeps it for this session only.
+// and whether its hash chain is intact. The browser host keeps it for this session only,
+// and the screen says so: no durable trail.
 import { useEffect, useState } from 'react';
 import type { AuditReadResult } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/errors';
@@ -43,6 +44,7 @@ export function AuditScreen() {
   const { t, language } = useLanguage();
   const [result, setResult] = useState<AuditReadResult | null>(null);
   const [error, setError] = useState<WireError | null>(null);
+  const [sessionOnly, setSessionOnly] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -50,6 +52,8 @@ export function AuditScreen() {
       (read) => current && setResult(read),
       (caught: unknown) => current && setError(asWireError(caught)),
     );
+    // The browser host keeps the chain in memory only: say so, next to its verdict.
+    host.invoke('app:info', undefined).then((info) => current && setSessionOnly(info.host === 'browser'), () => undefined);
     return () => {
       current = false;
     };
@@ -69,6 +73,7 @@ export function AuditScreen() {
             : `${t('auditBroken', { seq: result.verification.firstBadSeq })} ${localized({ messageNl: result.verification.reasonNl, messageEn: result.verification.reasonEn }, language)}`}
         </p>
       )}
+      {sessionOnly && <p className="note" role="note">{t('auditSessionOnly')}</p>}
       {result !== null && <DataGrid model={auditModel(result, provenance, language)} name="audit" caption={t('auditTitle')} />}
     </div>
   );

@@ -120,6 +120,8 @@ export type AuditAction =
   | 'close'
   | 'export-table'
   | 'export-bijlage'
+  /** Completes an export entry: the written file's path and SHA-256 (docs/SECURITY.md). */
+  | 'export-written'
   | 'query'
   | 'confirm-unprotected-export'
   | 'lock'

@@ -2,7 +2,8 @@
 // `age` tool (X25519, binary and armored), by the age-encryption package (passphrase)
 // and by the fixture builder: info, validate and query, their output and exit codes.
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Encrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -30,7 +31,7 @@ function ketenlens(args: string[], env: Record<string, string> = {}): Promise<Ru
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', ...env },
+      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: TRAIL_DIR, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 60_000,
     });
@@ -42,6 +43,9 @@ function ketenlens(args: string[], env: Record<string, string> = {}): Promise<Ru
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** Every run appends to this trail (never the user's own data folder). */
+const TRAIL_DIR = mkdtempSync(join(tmpdir(), 'ketenlens-cli-trail-'));
 
 const withPassphrase = { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE };
 

@@ -11,6 +11,7 @@ import { createEventQueue } from '../../electron/event-queue';
 import { createBridge, type IpcRendererLike } from '../../electron/preload-bridge';
 import { toTransportError } from '../../electron/ipc/host-error';
 import { appDataDir } from '../../electron/data-dir';
+import { ketenlensDataDir } from '../../shared/node/audit/data-dir';
 import { maxReadBytes } from '../../electron/files/read-limit';
 import { GRANT_DROPPED_CHANNEL, LISTENING_CHANNEL } from '../../electron/ipc/internal-channels';
 import { parseHostError } from '../../shared/ipc/contract';
@@ -54,9 +55,9 @@ describe('launch arguments and data folder', () => {
     expect(maxReadBytes({ KETENLENS_MAX_SNAPSHOT_MB: 'lots' })).toBe(4096e6);
   });
 
-  it('uses KETENLENS_DATA_DIR over userData', () => {
-    expect(appDataDir({ KETENLENS_DATA_DIR: '/tmp/k' }, '/home/a/.config/Ketenlens')).toBe('/tmp/k');
-    expect(appDataDir({}, '/home/a/.config/Ketenlens')).toBe('/home/a/.config/Ketenlens');
+  it('uses KETENLENS_DATA_DIR, else the same per-user folder as the command line', () => {
+    expect(appDataDir({ KETENLENS_DATA_DIR: '/tmp/k' })).toBe('/tmp/k');
+    expect(appDataDir({})).toBe(ketenlensDataDir({}));
   });
 
   it('compares granted paths case-insensitively on Windows only', () => {

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../fixtures/snapshot';
@@ -135,7 +135,10 @@ describe('no plaintext on disk', () => {
 
     const written = [...filesBelow(join(root, 'home')), ...filesBelow(join(root, 'tmp')), ...filesBelow(join(root, 'data')), ...filesBelow(outputs)];
     // The exports exist and are not empty: the scan below is not vacuous.
-    expect(filesBelow(outputs).length).toBe(ids.length * formats.length + 4);
+    // Every export, plus the provenance sidecar of each CSV (two dialects).
+    expect(filesBelow(outputs).length).toBe(ids.length * formats.length + 4 + ids.length * 2);
+    // The trail holds every opening, the query's SQL and every export and its file hash; the scan covers it.
+    expect(filesBelow(join(root, 'data')).map((path) => basename(path)).sort()).toEqual(['audit.head', 'audit.jsonl']);
     for (const path of written) {
       expect(statSync(path).size, path).toBeGreaterThan(0);
       for (const text of searchableTexts(path)) {

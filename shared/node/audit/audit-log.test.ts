@@ -1,9 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { execPath } from 'node:process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAudit, AUDIT_FILE, HEAD_FILE, readAudit, verifyAuditLog } from './audit-log';
-import { hashEntry } from './chain';
+import { appendAudit, AUDIT_FILE, checkAuditWritable, HEAD_FILE, hostActor, LOCK_FILE, readAudit, verifyAuditLog } from './audit-log';
+import { hashEntry } from '../../audit/chain';
 import type { AuditEntry } from '../../ipc/contract';
 
 let dataDir = '';
@@ -119,5 +121,65 @@ describe('audit trail', () => {
     await expect(appendAudit(dataDir, { action: 'open', details: { note: 'AGE-SECRET-KEY-1QQQ' } })).rejects.toThrow();
     await expect(appendAudit(dataDir, { action: 'open', details: { person: '123456782' } })).rejects.toThrow(/BSN/);
     await expect(appendAudit(dataDir, { action: 'open', details: { sha256: 'ab12'.repeat(16) } })).resolves.toMatchObject({ seq: 1 });
+  });
+});
+
+describe('audit trail across processes', () => {
+  it('keeps one valid chain when several processes append at the same time', async () => {
+    const writers = 4;
+    const perWriter = 15;
+    const child = join(__dirname, 'testing', 'append-child.ts');
+    const runs = Array.from({ length: writers }, (_, index) =>
+      new Promise<number>((resolvePromise, reject) => {
+        const writer = spawn(execPath, ['--import', 'tsx', child, dataDir, String(perWriter), `w${index}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        writer.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        writer.on('error', reject);
+        writer.on('exit', (code) => (code === 0 ? resolvePromise(code) : reject(new Error(`writer ${index} exited ${code}: ${stderr}`))));
+      }));
+    await Promise.all(runs);
+    const entries = await readAudit(dataDir);
+    expect(entries).toHaveLength(writers * perWriter);
+    expect(entries.map((entry) => entry.seq)).toEqual(Array.from({ length: writers * perWriter }, (_, index) => index + 1));
+    // Every writer's entries are all there, each once, in its own order.
+    for (let index = 0; index < writers; index += 1) {
+      const mine = entries.filter((entry) => entry.details.writer === `w${index}`).map((entry) => entry.details.index);
+      expect(mine).toEqual(Array.from({ length: perWriter }, (_, position) => position + 1));
+    }
+    expect(await verifyAuditLog(dataDir)).toEqual({ ok: true });
+  }, 60_000);
+
+  it('takes over a lock left by a process that died, and waits for a live one', async () => {
+    // A pid that cannot be running: far above any pid_max.
+    await writeFile(join(dataDir, LOCK_FILE), JSON.stringify({ pid: 2 ** 30, host: hostname(), token: 'dead' }));
+    await expect(appendAudit(dataDir, { action: 'close', details: {} })).resolves.toMatchObject({ seq: 1 });
+    await expect(stat(join(dataDir, LOCK_FILE))).rejects.toThrow();
+
+    // A live holder (this very process, as another writer would be): the append waits until it is released.
+    await writeFile(join(dataDir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), token: 'live' }));
+    let done = false;
+    const appended = appendAudit(dataDir, { action: 'close', details: {} }).then((entry) => ((done = true), entry));
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 300));
+    expect(done).toBe(false);
+    await rm(join(dataDir, LOCK_FILE));
+    await expect(appended).resolves.toMatchObject({ seq: 2 });
+    expect(await verifyAuditLog(dataDir)).toEqual({ ok: true });
+  });
+
+  it('names the OS account and host on every entry, over what the caller gave', async () => {
+    const entry = await appendAudit(dataDir, { action: 'open', details: { account: 'page-says-root', host: 'evil' } }, new Date(),
+      { account: 'anna', host: 'werkplek-7' });
+    expect(entry.details).toMatchObject({ account: 'anna', host: 'werkplek-7' });
+    const own = await appendAudit(dataDir, { action: 'close', details: {} });
+    expect(own.details.account).toBe(hostActor().account);
+    expect(own.details.host).toBe(hostname());
+  });
+
+  it('cannot write into a data folder that is a file, and says so before any work', async () => {
+    const notAFolder = join(dataDir, 'file');
+    await writeFile(notAFolder, 'x');
+    await expect(checkAuditWritable(notAFolder)).rejects.toThrow(/audit trail is not writable \(E(NOTDIR|EXIST)\)/);
+    await expect(appendAudit(notAFolder, { action: 'close', details: {} })).rejects.toThrow(/could not be updated/);
+    await expect(checkAuditWritable(join(dataDir, 'fresh'))).resolves.toBeUndefined();
   });
 });

@@ -1,17 +1,24 @@
 // Where the command line's tables go: a file (--out, written safely, never overwritten
-// without --force) or stdout for the text formats. Also the shared option parsing of
-// --format and --disclosure, used by `table` and `bijlage`.
+// without --force) or stdout for the text formats — always recorded in the audit trail
+// first (see docs/SECURITY.md, "Exports name their audit entry"). Also the shared option
+// parsing of --format and --disclosure, used by `table` and `bijlage`.
+import { createHash } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
 import { resolve, extname } from 'node:path';
 import { InvalidParameterError, UsageError } from '../../errors';
 import { applyDisclosure, parseDisclosure, type DisclosureChoice } from '../../export/disclosure';
-import { assertExportAllowed, countSmallCells } from '../../export/guard';
+import { assertExportAllowed, countSmallCells, isPersonLevel } from '../../export/guard';
 import {
   BIJLAGE_FORMATS, EXPORT_FORMATS, TEXT_FORMATS, exportBijlage, exportTable, isBijlageFormat, isExportFormat,
   type BijlageFormat, type ExportFormat,
 } from '../../export/index';
-import type { TableModel } from '../../tables/model';
+import {
+  buildProvenance, needsProvenanceSidecar, provenanceSidecar, provenanceSidecarName, withAuditReference,
+} from '../../export/provenance';
+import type { Disclosure, TableModel } from '../../tables/model';
 import { checkWriteTarget, writeFileSafely, type WrittenFile } from '../files/safe-write';
 import type { CliIo } from './command';
+import type { AuditDetails, CommandTrail } from './trail';
 
 /** parseArgs option definitions for output; spread them into a command's options. */
 export const OUTPUT_OPTIONS = {
@@ -90,6 +97,14 @@ export function protectForExport(model: TableModel, choice: DisclosureChoice, io
   return protectedModel;
 }
 
+/** What the audit entries of an export name: the trail and the snapshot the tables come from. */
+export interface ExportRecording {
+  trail: CommandTrail;
+  /** Absolute path of the snapshot as opened. */
+  snapshotPath: string;
+  snapshotSha256: string;
+}
+
 export interface TableOutputRequest {
   format: ExportFormat;
   out?: string | undefined;
@@ -97,6 +112,7 @@ export interface TableOutputRequest {
   /** Caption number "Tabel N" (default 1). */
   tableNumber?: number;
   confirmedUnprotected?: boolean | undefined;
+  recording: ExportRecording;
 }
 
 function binaryNeedsOut(format: string): never {
@@ -123,33 +139,134 @@ function reportWritten(written: WrittenFile, io: CliIo): void {
   );
 }
 
+/** The disclosure option as the command line spells it: none, round5, suppress:10. */
+export function disclosureText(disclosure: Disclosure): string {
+  if (disclosure.method === 'round') return `round${disclosure.base}`;
+  if (disclosure.method === 'suppress') return `suppress:${disclosure.k}`;
+  return 'none';
+}
+
+export interface ExportPlan {
+  action: 'export-table' | 'export-bijlage';
+  models: readonly TableModel[];
+  format: ExportFormat;
+  /** Absolute target, or undefined for stdout. */
+  out: string | undefined;
+  force: boolean;
+  confirmedUnprotected: boolean;
+  firstNumber: number;
+  render(models: readonly TableModel[]): Promise<Uint8Array>;
+}
+
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 /**
- * Write one table in a format to --out or stdout. The model is exported as given (apply
- * disclosure first with protectForExport); person-level models need confirmation.
- * Returns the written file, or null for stdout.
+ * The one way a command's tables leave: (1) the export entry is appended, (2) the file
+ * is made naming that entry and written, (3) an `export-written` entry records its
+ * SHA-256. Nothing is made when (1) fails; the file is removed again when (3) fails.
+ */
+export async function recordedExport(plan: ExportPlan, recording: ExportRecording, io: CliIo): Promise<WrittenFile | null> {
+  const { trail } = recording;
+  const target = plan.out ?? '-';
+  const ids = plan.models.map((model) => model.id);
+  const sidecarPath = plan.out !== undefined && needsProvenanceSidecar(plan.format) ? provenanceSidecarName(plan.out) : undefined;
+  if (sidecarPath !== undefined) await checkWriteTarget(sidecarPath, { force: plan.force });
+  const personLevel = plan.models.filter(isPersonLevel).map((model) => model.id);
+  if (plan.confirmedUnprotected && personLevel.length > 0) {
+    await trail.record('confirm-unprotected-export', { tables: personLevel, format: plan.format, path: target });
+  }
+  const details: AuditDetails = {
+    snapshot_path: recording.snapshotPath,
+    snapshot_sha256: recording.snapshotSha256,
+    tables: ids,
+    parameters: JSON.stringify(Object.fromEntries(plan.models.map((model) => [model.id, model.parameters]))),
+    format: plan.format,
+    disclosure: [...new Set(plan.models.map((model) => disclosureText(model.disclosure)))].join(','),
+    path: target,
+  };
+  const entry = await trail.record(plan.action, details);
+  if (entry === null) throw new Error('an export trail must be required'); // 'warn' trails never export
+  const models = withAuditReference(plan.models, entry);
+  const bytes = await plan.render(models);
+  const completing: AuditDetails = { export_seq: entry.seq, export_hash: entry.hash, path: target };
+  let written: WrittenFile | null = null;
+  let sidecar: WrittenFile | null = null;
+  try {
+    if (plan.out === undefined) {
+      io.stdout.write(bytes);
+    } else {
+      written = await writeFileSafely(plan.out, bytes, { force: plan.force });
+      if (sidecarPath !== undefined) {
+        const text = provenanceSidecar(buildProvenance(models, plan.format, plan.firstNumber));
+        sidecar = await writeFileSafely(sidecarPath, new TextEncoder().encode(text), { force: plan.force });
+      }
+    }
+  } catch (error) {
+    if (written !== null) await unlink(written.path).catch(() => undefined);
+    await trail.record('export-written', { ...completing, ok: false, code: error instanceof Error ? error.name : 'unknown' })
+      .catch(() => undefined); // the write error is what the user must hear about
+    throw error;
+  }
+  try {
+    await trail.record('export-written', {
+      ...completing,
+      ok: true,
+      sha256: written?.sha256 ?? sha256Hex(bytes),
+      bytes: bytes.length,
+      ...(sidecar === null ? {} : { sidecar: sidecar.path, sidecar_sha256: sidecar.sha256 }),
+    });
+  } catch (error) {
+    // Unrecorded, the file may not stay (stdout cannot be taken back; the error says so).
+    if (written !== null) await unlink(written.path).catch(() => undefined);
+    if (sidecar !== null) await unlink(sidecar.path).catch(() => undefined);
+    throw error;
+  }
+  if (written !== null) reportWritten(written, io);
+  if (sidecar !== null) reportWritten(sidecar, io);
+  return written;
+}
+
+/**
+ * Write one table in a format to --out or stdout, recorded in the audit trail. The model
+ * is exported as given (apply disclosure first with protectForExport); person-level
+ * models need confirmation. Returns the written file, or null for stdout.
  */
 export async function writeTableOutput(model: TableModel, request: TableOutputRequest, io: CliIo): Promise<WrittenFile | null> {
   assertExportAllowed(model, { confirmedUnprotected: request.confirmedUnprotected === true });
   if (request.out === undefined && !TEXT_FORMATS.includes(request.format)) binaryNeedsOut(request.format);
-  const bytes = await exportTable(model, request.format, { tableNumber: request.tableNumber ?? 1 });
-  if (request.out === undefined) {
-    io.stdout.write(bytes);
-    return null;
-  }
-  const written = await writeFileSafely(resolve(io.cwd, request.out), bytes, { force: request.force === true });
-  reportWritten(written, io);
-  return written;
+  const tableNumber = request.tableNumber ?? 1;
+  return recordedExport({
+    action: 'export-table',
+    models: [model],
+    format: request.format,
+    out: request.out === undefined ? undefined : resolve(io.cwd, request.out),
+    force: request.force === true,
+    confirmedUnprotected: request.confirmedUnprotected === true,
+    firstNumber: tableNumber,
+    render: ([audited]) => exportTable(audited ?? model, request.format, { tableNumber }),
+  }, request.recording, io);
 }
 
-/** Write several tables as one bijlage file (always to a file: the formats are binary). */
+/** Write several tables as one bijlage file (always to a file: the formats are binary), recorded in the audit trail. */
 export async function writeBijlageOutput(
   models: readonly TableModel[],
-  request: { format: BijlageFormat; out: string; force?: boolean | undefined; confirmedUnprotected?: boolean | undefined; title?: string },
+  request: {
+    format: BijlageFormat; out: string; force?: boolean | undefined; confirmedUnprotected?: boolean | undefined; title?: string;
+    recording: ExportRecording;
+  },
   io: CliIo,
 ): Promise<WrittenFile> {
   for (const model of models) assertExportAllowed(model, { confirmedUnprotected: request.confirmedUnprotected === true });
-  const bytes = await exportBijlage(models, request.format, request.title === undefined ? {} : { title: request.title });
-  const written = await writeFileSafely(resolve(io.cwd, request.out), bytes, { force: request.force === true });
-  reportWritten(written, io);
+  const written = await recordedExport({
+    action: 'export-bijlage',
+    models,
+    format: request.format,
+    out: resolve(io.cwd, request.out),
+    force: request.force === true,
+    confirmedUnprotected: request.confirmedUnprotected === true,
+    firstNumber: 1,
+    render: (audited) => exportBijlage(audited, request.format, request.title === undefined ? {} : { title: request.title }),
+  }, request.recording, io);
+  if (written === null) throw new Error('a bijlage is always written to a file');
   return written;
 }

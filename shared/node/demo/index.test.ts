@@ -1,13 +1,13 @@
 // The demo in the data directory: where it goes, made once per generator version, shared
 // by concurrent callers, and opened with the demo passphrase.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VERSION } from '../../demo/generate';
 import { decryptAgeFile } from '../age/index';
 import { makeTempDir, type TempDir } from '../age/test-support';
 import { FileWriteError } from '../../errors';
+import { ketenlensDataDir } from '../audit/data-dir';
 import { DEMO_PASSPHRASE, DEMO_VERSION_FILE_NAME, defaultDataDir, ensureDataDir, ensureDemoSnapshot } from './index';
 
 let dir: TempDir;
@@ -17,10 +17,10 @@ beforeAll(() => {
 afterAll(() => dir.remove());
 
 describe('defaultDataDir', () => {
-  it('is KETENLENS_DATA_DIR when set, else ~/.ketenlens', () => {
+  it('is KETENLENS_DATA_DIR when set, else the per-user folder the app uses too', () => {
     expect(defaultDataDir({ KETENLENS_DATA_DIR: '/srv/data' })).toBe('/srv/data');
-    expect(defaultDataDir({ KETENLENS_DATA_DIR: '' })).toBe(join(homedir(), '.ketenlens'));
-    expect(defaultDataDir({})).toBe(join(homedir(), '.ketenlens'));
+    expect(defaultDataDir({ KETENLENS_DATA_DIR: '' })).toBe(ketenlensDataDir({}));
+    expect(defaultDataDir({})).toBe(ketenlensDataDir({}));
   });
 });
 

@@ -2,7 +2,6 @@
 // first use (generated in memory, encrypted in memory, written atomically), and writes
 // scale snapshots for benchmarks. The plaintext never touches the disk.
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AgeRecipients, ProgressListener } from '../../age/types';
 import { DEMO_VERSION, generateDemoSnapshot, generateEarlierDemoSnapshot } from '../../demo/generate';
@@ -11,6 +10,7 @@ import { FileWriteError } from '../../errors';
 import { encryptAge } from '../age/index';
 import { writeFileSafely } from '../files/safe-write';
 import { nodeSqlJsProvider } from '../snapshot/sqljs-node';
+import { ketenlensDataDir } from '../audit/data-dir';
 
 /** The demo's passphrase; public on purpose, the demo holds no real person. */
 export const DEMO_PASSPHRASE = 'ketenlens-demo';
@@ -18,10 +18,9 @@ export const DEMO_FILE_NAME = 'demo.snapshot.age';
 /** The earlier demo extract (peildatum 2023-07-13), for comparing with the demo (docs/DIFF.md). */
 export const EARLIER_DEMO_FILE_NAME = 'demo-eerder.snapshot.age';
 
-/** KETENLENS_DATA_DIR, else ~/.ketenlens. */
+/** The one data folder of the app and the CLI: KETENLENS_DATA_DIR, else the OS's per-user folder (shared/node/audit/data-dir.ts). */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.KETENLENS_DATA_DIR;
-  return configured !== undefined && configured !== '' ? resolve(configured) : join(homedir(), '.ketenlens');
+  return ketenlensDataDir(env);
 }
 
 const errorCode = (error: unknown): string => (error instanceof Error && 'code' in error ? String(error.code) : '');

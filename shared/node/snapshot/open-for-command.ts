@@ -1,12 +1,14 @@
 // What the snapshot commands (info, validate, query, and any other that opens a file)
 // share: take the snapshot path and key options, resolve the key, show progress on a
-// terminal, and open the file. Keeps each command down to its own output.
+// terminal, open the file, and record the opening (or its refusal) in the audit trail —
+// path, SHA-256 and kind of key, never the key. Keeps each command down to its own output.
 import { resolve } from 'node:path';
-import { UsageError } from '../../errors';
+import { isKetenlensError, UsageError } from '../../errors';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { CliIo } from '../cli/command';
 import { resolveKey, type KeyValues } from '../cli/keys';
 import { createProgressBar } from '../cli/progress';
+import type { CommandTrail } from '../cli/trail';
 import { maxSnapshotBytes, openSnapshotFile } from './open-file';
 
 /** Exactly `count` positional arguments, else a usage error naming what is expected. */
@@ -21,16 +23,41 @@ export function requirePositionals(positionals: string[], names: string[], comma
   return positionals;
 }
 
-/** Open the snapshot at `path` (relative to io.cwd) with the key the options name. */
-export async function openSnapshotForCommand(path: string, keyValues: KeyValues, io: CliIo): Promise<OpenedSnapshot> {
+/**
+ * Open the snapshot at `path` (relative to io.cwd) with the key the options name, and
+ * record it in `trail`. A trail that must be written is checked before the key is asked
+ * for, so a refused command does no work.
+ */
+export async function openSnapshotForCommand(path: string, keyValues: KeyValues, io: CliIo, trail: CommandTrail): Promise<OpenedSnapshot> {
+  await trail.ensureWritable();
+  const absolute = resolve(io.cwd, path);
   const key = await resolveKey(keyValues, io);
   const progress = createProgressBar(io);
+  let snapshot: OpenedSnapshot;
   try {
-    return await openSnapshotFile(resolve(io.cwd, path), key, {
+    snapshot = await openSnapshotFile(absolute, key, {
       maxBytes: maxSnapshotBytes(io.env),
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     });
-  } finally {
+  } catch (error) {
     progress.done();
+    const code = isKetenlensError(error) ? error.code : 'internal';
+    await trail.record('open-refused', { path: absolute, key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity', code })
+      .catch(() => undefined); // the refusal to open is what the user must hear about
+    throw error;
   }
+  progress.done();
+  try {
+    await trail.record('open', {
+      path: absolute,
+      sha256: snapshot.sha256,
+      bytes: snapshot.fileSize,
+      key_kind: snapshot.keyKind,
+      peildatum: snapshot.meta.peildatum,
+    });
+  } catch (error) {
+    snapshot.close();
+    throw error;
+  }
+  return snapshot;
 }

@@ -18,7 +18,7 @@ function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () =
   let stderr = '';
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE }, cwd, language: 'en' };
+  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: join(cwd, '.ketenlens-data') }, cwd, language: 'en' };
   return { io, stdout: () => stdout, stderr: () => stderr };
 }
 
@@ -102,13 +102,13 @@ describe('ketenlens bijlage', () => {
       [['--out', 'x.docx'], /--tables/],
     ];
     const capture = captureIo(fixture.directory);
-    capture.io.env = {};
+    capture.io.env = { KETENLENS_DATA_DIR: join(fixture.directory, '.ketenlens-data') };
     expect(await main(['bijlage', 'leeg.snapshot.age', '--tables', 'elip-cohorten', '--out', 'geen-map/x.docx'], capture.io)).toBe(EXIT.io);
     expect(capture.stderr()).toContain('the folder does not exist');
     for (const [options, message] of cases) {
       const capture = captureIo(fixture.directory);
       // No passphrase: a refusal after opening would be a key error (3) instead.
-      capture.io.env = {};
+      capture.io.env = { KETENLENS_DATA_DIR: join(fixture.directory, '.ketenlens-data') };
       expect(await main(['bijlage', 'leeg.snapshot.age', ...options], capture.io)).toBe(EXIT.usage);
       expect(capture.stderr()).toMatch(message);
     }

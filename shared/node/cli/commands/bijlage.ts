@@ -13,6 +13,8 @@ import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { checkOutputTarget, protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { commandTrail } from '../trail';
+import { resolve } from 'node:path';
 
 
 const HELP = `Usage: ketenlens bijlage <snapshot> --tables ID,ID,… --out FILE [options] [key options]
@@ -116,7 +118,9 @@ export const bijlageCommand: Command = {
     const request = tableRequest(values.peildatum, values.doelgroep);
     await checkOutputTarget(values.out, values.force, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
+    const trail = commandTrail('bijlage', 'required', io);
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail);
+    const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: snapshot.sha256 };
     let models: TableModel[];
     try {
       const session = createAnalysisSession(snapshot);
@@ -132,6 +136,7 @@ export const bijlageCommand: Command = {
         force: values.force === true,
         confirmedUnprotected: values['confirm-unprotected'] === true,
         title: values.title ?? 'Bijlage',
+        recording,
       },
       io,
     );

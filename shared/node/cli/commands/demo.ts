@@ -21,7 +21,7 @@ Write the demo snapshot: synthetic data (no real person) that reproduces the pub
 figures of Kamerstuk 32 824, nr. 391 and earlier letters. The same bytes of SQLite every run.
 
   --out FILE              where to write; without it the data directory is used
-                          (KETENLENS_DATA_DIR, else ~/.ketenlens) and the path is printed:
+                          (KETENLENS_DATA_DIR, else ~/.config/Ketenlens or the OS's equivalent) and the path is printed:
                           demo.snapshot.age (kept when it exists, unless --force) or
                           scale-<N>-<S>.snapshot.age
   --force                 overwrite an existing file

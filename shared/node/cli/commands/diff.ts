@@ -13,10 +13,10 @@ import { diffSnapshots, type Comparison } from '../../../diff/diff';
 import { comparabilityNote, diffTableModels } from '../../../diff/diff-tables';
 import { exportBijlage, exportTable, isBijlageFormat, type ExportFormat } from '../../../export/index';
 import { assertExportAllowed } from '../../../export/guard';
-import { writeFileSafely } from '../../files/safe-write';
 import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS, type KeyValues } from '../keys';
-import { OUTPUT_HELP, OUTPUT_OPTIONS, checkOutputTarget, protectForExport, resolveDisclosure, resolveFormat } from '../output';
+import { OUTPUT_HELP, OUTPUT_OPTIONS, checkOutputTarget, protectForExport, recordedExport, resolveDisclosure, resolveFormat, type ExportRecording } from '../output';
+import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { requestFromOptions } from './table';
 
@@ -138,9 +138,12 @@ export const diffCommand: Command = {
     let before: OpenedSnapshot | null = null;
     let after: OpenedSnapshot | null = null;
     let models: TableModel[];
+    let recording: ExportRecording;
+    const trail = commandTrail('diff', 'required', io);
     try {
-      before = await openSnapshotForCommand(oldPath, keyValuesFor(values, 'old'), io);
-      after = await openSnapshotForCommand(newPath, keyValuesFor(values, 'new'), io);
+      before = await openSnapshotForCommand(oldPath, keyValuesFor(values, 'old'), io, trail);
+      after = await openSnapshotForCommand(newPath, keyValuesFor(values, 'new'), io, trail);
+      recording = { trail, snapshotPath: resolve(io.cwd, newPath), snapshotSha256: after.sha256 };
       const newSession = createAnalysisSession(after);
       const report = diffSnapshots(createAnalysisSession(before), newSession, { tableIds, request, comparisons });
       if (!report.comparability.comparable) io.stderr.write(`${comparabilityNote(report)}\n`);
@@ -150,17 +153,17 @@ export const diffCommand: Command = {
       after?.close();
     }
     for (const model of models) assertExportAllowed(model, { confirmedUnprotected: values['confirm-unprotected'] === true });
-    const bytes = await outputBytes(models, format);
-    if (values.out === undefined) {
-      io.stdout.write(bytes);
-      return EXIT.ok;
-    }
-    const written = await writeFileSafely(resolve(io.cwd, values.out), bytes, { force: values.force === true });
-    io.stderr.write(
-      io.language === 'nl'
-        ? `Geschreven: ${written.path} (${written.size} bytes, SHA-256 ${written.sha256})\n`
-        : `Written: ${written.path} (${written.size} bytes, SHA-256 ${written.sha256})\n`,
-    );
+    // The same recorded way out as `table` and `bijlage`: entry, file naming it, file hash.
+    await recordedExport({
+      action: models.length > 1 && isBijlageFormat(format) ? 'export-bijlage' : 'export-table',
+      models,
+      format,
+      out: values.out === undefined ? undefined : resolve(io.cwd, values.out),
+      force: values.force === true,
+      confirmedUnprotected: values['confirm-unprotected'] === true,
+      firstNumber: 1,
+      render: (audited) => outputBytes([...audited], format),
+    }, recording, io);
     return EXIT.ok;
   },
 };

@@ -6,6 +6,7 @@ import { summarizeSnapshot, type SnapshotSummary } from '../../../snapshot/summa
 import type { Command } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { commandTrail } from '../trail';
 
 const HELP = `Usage: ketenlens info <snapshot> [--json] [key options]
 
@@ -67,7 +68,7 @@ export const infoCommand: Command = {
       allowPositionals: true,
     });
     const [path] = requirePositionals(positionals, ['snapshot'], 'info');
-    const snapshot = await openSnapshotForCommand(path!, values, io);
+    const snapshot = await openSnapshotForCommand(path!, values, io, commandTrail('info', 'warn', io));
     try {
       const summary = summarizeSnapshot(snapshot);
       io.stdout.write(values.json === true ? `${JSON.stringify({ path: path!, ...summary }, null, 2)}\n` : formatInfo(path!, summary, io.language));

@@ -7,6 +7,8 @@ import { runReadOnlyQuery, type QueryResult } from '../../../snapshot/query';
 import type { Command } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { commandTrail } from '../trail';
+import { auditedSql } from '../../../snapshot/audited-sql';
 
 export const DEFAULT_MAX_ROWS = 10_000;
 
@@ -96,9 +98,14 @@ export const queryCommand: Command = {
       throw new InvalidParameterError('--format', `'${format}' is niet table, csv of json`, `'${format}' is not table, csv or json`);
     }
     const maxRows = parseMaxRows(values['max-rows']);
-    const snapshot = await openSnapshotForCommand(path!, values, io);
+    const trail = commandTrail('query', 'required', io);
+    const snapshot = await openSnapshotForCommand(path!, values, io, trail);
     try {
       const result = runReadOnlyQuery(snapshot.db, sql!, { maxRows });
+      // Recorded before a row is shown: a query result leaves the machine like an export.
+      await trail.record('query', {
+        sha256: snapshot.sha256, ...auditedSql(sql!), rows: result.rows.length, truncated: result.truncated, format,
+      });
       const formatted = format === 'csv' ? formatCsv(result) : format === 'json' ? formatJson(result) : formatTable(result);
       io.stdout.write(formatted);
       if (result.truncated) {

@@ -16,6 +16,7 @@ import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { checkOutputTarget } from '../output';
 import { PARAMETER_HELP, PARAMETER_OPTIONS, readTableInput, recordedFor } from '../reconcile-input';
 import { requestFromOptions } from './table';
+import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { writeFileSafely } from '../../files/safe-write';
 
@@ -105,7 +106,7 @@ export const reconcileCommand: Command = {
     await checkOutputTarget(values.out, values.force, io);
     const input = await readTableInput(tablePath, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('reconcile', 'required', io));
     const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
     try {
       const session = createAnalysisSession(snapshot);

@@ -1,5 +1,6 @@
 // `ketenlens rekey` — re-encrypt a snapshot for other readers (new recipients or a new
 // passphrase) without the plaintext ever touching disk.
+import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../../../errors';
@@ -8,6 +9,7 @@ import type { Command } from '../command';
 import { resolveKey } from '../keys';
 import { createProgressBar } from '../progress';
 import { RECIPIENT_OPTIONS, resolveRecipients } from '../recipients';
+import { commandTrail } from '../trail';
 
 const help = `ketenlens rekey <snapshot> --out FILE (--recipient age1… [--recipient …] | --recipients-file FILE | --passphrase-file NEW) [--force]
 
@@ -46,6 +48,9 @@ export const rekeyCommand: Command = {
     if (source === undefined || extra.length > 0) throw new UsageError('Geef precies één snapshot.', 'Give exactly one snapshot.');
     if (values.out === undefined) throw new UsageError('--out BESTAND is verplicht.', '--out FILE is required.');
     const recipients = await resolveRecipients(values, io.cwd);
+    // A re-keyed snapshot leaves for other readers: it is made only when it can be recorded.
+    const trail = commandTrail('rekey', 'required', io);
+    await trail.ensureWritable();
     const key = await resolveKey(
       { identity: values.identity, 'passphrase-file': values['old-passphrase-file'], passphrase: values.passphrase },
       io,
@@ -61,6 +66,18 @@ export const rekeyCommand: Command = {
         onProgress: progress.onProgress,
       });
       progress.done();
+      await trail.record('rekey', {
+        path: resolve(io.cwd, source),
+        sha256: result.sourceSha256,
+        key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity',
+        out: result.out,
+        out_sha256: result.sha256,
+        new_key_kind: recipients.kind === 'passphrase' ? 'passphrase' : 'recipients',
+        recipients: recipients.kind === 'passphrase' ? 0 : recipients.recipients.length,
+      }).catch(async (error: unknown) => {
+        await unlink(result.out).catch(() => undefined); // unrecorded, it may not stay
+        throw error;
+      });
       io.stdout.write(`${result.out}\nSHA-256: ${result.sha256}\n`);
     } finally {
       progress.done();

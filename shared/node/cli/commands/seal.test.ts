@@ -10,7 +10,7 @@ const work = mkdtempSync(join(tmpdir(), 'ketenlens-seal-cli-'));
 let recipient = '';
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['bin/ketenlens.mjs', ...args], { encoding: 'utf8', env: { ...process.env, KETENLENS_LANG: 'en' } });
+  const result = spawnSync(process.execPath, ['bin/ketenlens.mjs', ...args], { encoding: 'utf8', env: { ...process.env, KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: join(work, 'data') } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,5 +1,6 @@
 // `ketenlens seal` — make an encrypted snapshot from a folder of CSV extracts or a
 // plaintext SQLite file, with a validation report; the plaintext never touches disk.
+import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../../../errors';
@@ -7,6 +8,7 @@ import { sealSnapshot } from '../../seal/seal';
 import type { Command } from '../command';
 import { createProgressBar } from '../progress';
 import { RECIPIENT_OPTIONS, resolveRecipients } from '../recipients';
+import { commandTrail } from '../trail';
 
 const help = `ketenlens seal <source> --out FILE.snapshot.age (--recipient age1… [--recipient …] | --recipients-file FILE | --passphrase-file FILE)
                --peildatum YYYY-MM-DD [--bron DUO] [--gemeente-jaar YYYY] [--force] [--json]
@@ -48,6 +50,9 @@ export const sealCommand: Command = {
     }
     if (values.out === undefined) throw new UsageError('--out BESTAND is verplicht.', '--out FILE is required.');
     const recipients = await resolveRecipients(values, io.cwd);
+    // What seal writes is recorded; it is not made when it cannot be.
+    const trail = commandTrail('seal', 'required', io);
+    await trail.ensureWritable();
     const progress = createProgressBar(io);
     const result = await sealSnapshot({
       source: resolve(io.cwd, source),
@@ -60,6 +65,21 @@ export const sealCommand: Command = {
       onProgress: progress.onProgress,
     }).finally(() => progress.done());
     try {
+      await trail.record('seal', {
+        path: resolve(io.cwd, source),
+        out: result.out,
+        sha256: result.sha256,
+        bytes: result.encryptedBytes,
+        peildatum: result.meta.peildatum,
+        bron: result.meta.bron,
+        tables: result.tables.map((table) => `${table.table}:${table.rows}`),
+        findings: result.findings.length,
+        key_kind: recipients.kind === 'passphrase' ? 'passphrase' : 'recipients',
+        recipients: recipients.kind === 'passphrase' ? 0 : recipients.recipients.length,
+      }).catch(async (error: unknown) => {
+        await unlink(result.out).catch(() => undefined); // unrecorded, it may not stay
+        throw error;
+      });
       const findings = result.findings;
       const report = {
         out: result.out,

@@ -1,5 +1,6 @@
 // `ketenlens table` and `ketenlens tables`: Tabel 1 of nr. 391 from the demo snapshot in
 // Markdown, the exact model as JSON, and refusals of bad parameters before the key is asked.
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../errors';
@@ -17,7 +18,7 @@ function captureIo(cwd: string, language: 'nl' | 'en' = 'en'): { io: CliIo; stdo
   let stderr = '';
   out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE }, cwd, language };
+  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: join(cwd, '.ketenlens-data') }, cwd, language };
   return { io, stdout: () => stdout, stderr: () => stderr };
 }
 

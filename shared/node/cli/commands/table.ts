@@ -13,6 +13,8 @@ import { OUTPUT_HELP, OUTPUT_OPTIONS, protectForExport, resolveDisclosure, resol
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { enisaOverrides } from '../../../analyses/datalek/enisa';
 import { saveFromCommandLine, mergeAssessmentFile, readAssessmentInput } from './table-assessment';
+import { commandTrail } from '../trail';
+import { resolve } from 'node:path';
 
 const HELP = `Usage: ketenlens table <id> <snapshot> [options] [key options]
 
@@ -179,7 +181,9 @@ export const tableCommand: Command = {
     const format = resolveFormat(values.format, values.out, 'md');
     const disclosure = resolveDisclosure(values.disclosure, { method: 'none' });
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
+    const trail = commandTrail('table', 'required', io);
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail);
+    const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: snapshot.sha256 };
     let model: TableModel;
     try {
       const built = buildTable(createAnalysisSession(snapshot), id, request);
@@ -190,7 +194,7 @@ export const tableCommand: Command = {
     }
     await writeTableOutput(
       model,
-      { format, out: values.out, force: values.force === true, confirmedUnprotected: values['confirm-unprotected'] === true },
+      { format, out: values.out, force: values.force === true, confirmedUnprotected: values['confirm-unprotected'] === true, recording },
       io,
     );
     return 0;

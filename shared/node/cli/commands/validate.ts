@@ -7,6 +7,7 @@ import type { Finding, OpenedSnapshot } from '../../../snapshot/types';
 import type { Command } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { commandTrail } from '../trail';
 
 const HELP = `Usage: ketenlens validate <snapshot> [--json] [key options]
 
@@ -68,7 +69,7 @@ export const validateCommand: Command = {
       allowPositionals: true,
     });
     const [path] = requirePositionals(positionals, ['snapshot'], 'validate');
-    const snapshot = await openSnapshotForCommand(path!, values, io);
+    const snapshot = await openSnapshotForCommand(path!, values, io, commandTrail('validate', 'warn', io));
     try {
       io.stdout.write(
         values.json === true

@@ -15,6 +15,7 @@ import { checkOutputTarget } from '../output';
 import { PARAMETER_HELP, PARAMETER_OPTIONS, provenanceLineOf, readTableInput, recordedFor } from '../reconcile-input';
 import { requestFromOptions } from './table';
 import { writeReport } from './reconcile';
+import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { cliDataDir, readAudit } from '../../audit';
 
@@ -93,7 +94,7 @@ export const verifyCommand: Command = {
     }
     const audit = await auditLines(input.sha256, provenances.find((each) => each.recorded?.audit !== undefined)?.recorded?.audit ?? null, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io);
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('verify', 'warn', io));
     const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
     let otherSnapshot = false;
     try {

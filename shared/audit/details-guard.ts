@@ -1,12 +1,12 @@
 // What may go into an audit entry. The audit trail is kept in plain text next to the
 // application, so it must never hold a key or a person's data: detail keys that name a
 // secret are refused, as are values that look like an age secret key or a BSN.
-import { InvalidParameterError } from '../../errors';
-import type { AuditAction, AuditEventInput } from '../../ipc/contract';
+import { InvalidParameterError } from '../errors';
+import type { AuditAction, AuditEventInput } from '../ipc/contract';
 import { isRecord } from './is-record';
 
 export const AUDIT_ACTIONS = [
-  'open', 'open-refused', 'close', 'export-table', 'export-bijlage', 'query', 'confirm-unprotected-export',
+  'open', 'open-refused', 'close', 'export-table', 'export-bijlage', 'export-written', 'query', 'confirm-unprotected-export',
   'lock', 'unlock', 'seal', 'rekey', 'save-assessment', 'copy-table', 'export-chart',
 ] as const satisfies readonly AuditAction[];
 

@@ -1,8 +1,11 @@
-// The hash chain of the audit trail, without I/O: how an entry's hash is computed, how
-// the next entry links to the previous one, and how a whole log is checked against its
-// head record. Verification names the first entry that cannot be trusted.
-import { createHash } from 'node:crypto';
-import type { AuditEntry, AuditEventInput } from '../../ipc/contract';
+// The hash chain of the audit trail, without I/O and without Node: how an entry's hash is
+// computed, how the next entry links to the previous one, and how a whole log is checked
+// against its head record. Verification names the first entry that cannot be trusted.
+// Isomorphic, so the Node trail (shared/node/audit) and the browser host's session trail
+// (renderer/host/browser-host.ts) run the same code.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import type { AuditEntry, AuditEventInput } from '../ipc/contract';
 import { canonicalJson, type JsonValue } from './canonical-json';
 import { isRecord } from './is-record';
 
@@ -19,6 +22,8 @@ export type AuditVerification =
   | { ok: true }
   | { ok: false; firstBadSeq: number; reasonNl: string; reasonEn: string };
 
+const utf8 = new TextEncoder();
+
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
   const hashed = {
     seq: entry.seq,
@@ -27,7 +32,7 @@ export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
     details: entry.details,
     previous: entry.previous,
   } satisfies JsonValue;
-  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
+  return bytesToHex(sha256(utf8.encode(canonicalJson(hashed))));
 }
 
 /** The entry that follows `last` (or starts the log when `last` is null). */
