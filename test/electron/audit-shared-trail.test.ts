@@ -11,6 +11,7 @@ import { createPathGrants } from '../../electron/files/path-grants';
 import { appendAudit, hostActor, readAndVerifyAudit } from '../../shared/node/audit';
 import { main } from '../../shared/node/cli/main';
 import { createSessionTrail } from '../../shared/audit/session-trail';
+import { DEFAULT_APP_SETTINGS } from '../../shared/ipc/contract';
 
 let dataDir = '';
 beforeEach(async () => {
@@ -36,6 +37,7 @@ function hostHandlers() {
     onSnapshotRead: () => undefined,
     assessments: { list: async () => [], save: async (record) => record },
     now: () => new Date(),
+    settings: { read: async () => DEFAULT_APP_SETTINGS, update: async () => DEFAULT_APP_SETTINGS },
   };
   return createInvokeHandlers(deps);
 }
