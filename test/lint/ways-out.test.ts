@@ -45,6 +45,7 @@ const OPERATIONS: Record<string, { wayOut: boolean; why: string }> = {
   datalekUsers: { wayOut: false, why: 'drill-down counts and times for the screen (no export button)' },
   datalekUserViews: { wayOut: false, why: "one user's view times for the screen (no export button)" },
   art34List: { wayOut: false, why: 'the person-level art. 34 model; leaving it goes through wayOut (confirmation, audit)' },
+  reconcile: { wayOut: false, why: 'a reconcile or verify report for the Controleren screen; leaving it goes through wayOut' },
 };
 
 function operationsOfProtocol(text: string): string[] {
@@ -80,8 +81,10 @@ const SINKS: Sink[] = [
   { name: "the worker's 'wayOut'", pattern: /['"`]wayOut['"`]/, owners: { 'renderer/app/way-out.ts': 'the one way out', 'renderer/worker/core.ts': 'its handler' } },
   { name: 'sendOut', pattern: /\bsendOut\s*\(/, owners: { 'renderer/app/way-out.ts': 'its definition', 'renderer/app/use-way-out.tsx': 'the hook every component uses' } },
   {
+    // Writing only: a paste handler reading clipboardData.getData brings a table IN
+    // (Controleren) and is no way out; setData in a copy handler is.
     name: 'the clipboard',
-    pattern: /\bnavigator\s*\.\s*clipboard\b|\bClipboardItem\b|execCommand\s*\(|\bclipboardData\b/,
+    pattern: /\bnavigator\s*\??\.\s*clipboard\b|\bClipboardItem\b|execCommand\s*\(|\bclipboardData\s*\??\.\s*setData\b/,
     owners: { 'renderer/app/way-out.ts': 'the one way out', 'renderer/app/use-way-out.tsx': 'hands navigator.clipboard to sendOut' },
   },
   { name: 'a download link', pattern: /\.download\s*=|\bdownload=|setAttribute\(\s*['"`]download/, owners: { 'renderer/host/browser-host.ts': "the browser host's export:save" } },
@@ -179,5 +182,10 @@ describe('every way out goes through the one way out', () => {
   it('a bypass in a comment is no bypass, one in code is', () => {
     expect(findBypasses([{ path: 'renderer/x.ts', text: '// navigator.clipboard.writeText(x)\n/* saveBytes(h) */' }])).toEqual([]);
     expect(findBypasses([{ path: 'renderer/x.ts', text: "const url = 'https://x'; void navigator.clipboard.writeText(url);" }])).toEqual(['renderer/x.ts: the clipboard']);
+  });
+
+  it('a paste handler reading the clipboard brings data in; a copy handler writing it is a way out', () => {
+    expect(findBypasses([{ path: 'renderer/x.tsx', text: "const onPaste = (event: ClipboardEvent) => event.clipboardData?.getData('text/html');" }])).toEqual([]);
+    expect(findBypasses([{ path: 'renderer/x.tsx', text: "const onCopy = (event: ClipboardEvent) => event.clipboardData?.setData('text/plain', cells);" }])).toEqual(['renderer/x.tsx: the clipboard']);
   });
 });
