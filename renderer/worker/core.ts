@@ -8,8 +8,9 @@ import { cachedSqlJsProvider } from '../../shared/snapshot/sqljs';
 import { UsageError } from '../../shared/errors';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import { buildTable } from '../../shared/tables/catalogue';
+import { readIncidents } from '../../shared/analyses/datalek/incident-timeline';
 import { createAnalysisSession, type AnalysisSession } from '../../shared/tables/session';
-import type { CoreRequests, IncidentRow, SnapshotSummary } from './protocol';
+import type { CoreRequests, SnapshotSummary } from './protocol';
 import { loadSqlJs } from './sql-provider';
 import { queryModel } from './query-model';
 import { isAggregatedByConstruction, prepareNotification, prepareOutgoing } from './way-out';
@@ -152,20 +153,12 @@ const query: Handler<'query'> = async ({ sql }) => {
   };
 };
 
+// The same reading as the datalek-ernst table: rows the loader skipped and rows without a
+// valid ontdekt_op are left out, so the app's timeline and the table never disagree.
 const incidents: Handler<'incidents'> = async () => {
   const current = requireSession();
   if (!current.snapshot.optionalTables.incident) return { incidents: [] };
-  const result = current.snapshot.db.exec(
-    'SELECT id, titel, soort, ontdekt_op, gemeld_ap_op, gemeenten_geinformeerd_op, betrokkenen_geinformeerd_op, beschrijving FROM incident ORDER BY ontdekt_op',
-  )[0];
-  const rows: IncidentRow[] = (result?.values ?? []).map((values) => {
-    const text = (index: number) => (values[index] === null || values[index] === undefined ? null : String(values[index]));
-    return {
-      id: String(values[0]), titel: String(values[1]), soort: String(values[2]), ontdekt_op: String(values[3]),
-      gemeld_ap_op: text(4), gemeenten_geinformeerd_op: text(5), betrokkenen_geinformeerd_op: text(6), beschrijving: text(7),
-    };
-  });
-  return { incidents: rows };
+  return { incidents: readIncidents(current.snapshot) };
 };
 
 // The one way out: exports, copies, charts and bijlagen (renderer/worker/way-out.ts).
