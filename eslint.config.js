@@ -45,8 +45,12 @@ const WHY_COMMON =
 
 const ANALYSIS_FAMILIES = ['elip', 'boete', 'kennisgeving', 'datalek'];
 
+const WHY_TEST_SUPPORT =
+  'test/ holds test-only code (test/support/: the SQL-text fixture factory, the age CLI driver): product code in ' +
+  'shared/, renderer/ and electron/ never imports it, so it never lands in a bundle. Only *.test.ts files and test/ may use it.';
+
 const restrict = (message, { node = false, electron = false, react = false, dirs = [] }) => {
-  const patterns = [];
+  const patterns = [{ group: ['**/test/**', '../test', '../../test', '../../../test'], message: WHY_TEST_SUPPORT }];
   if (node) {
     patterns.push({ group: ['node:*'], message });
     patterns.push({ group: nodeBuiltins, message });

@@ -4,14 +4,12 @@
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encryptAge } from '../../shared/age/index';
-import { fixtureDatabase } from '../../shared/analyses/testing/fixture';
+import { buildPlaintext, FIXTURE_PASSPHRASE } from '../../test/support/snapshot';
 import type { TableModel } from '../../shared/tables/model';
 
 // The worker loads sql.js from the bundled wasm URL; under Node it loads the package's own.
 vi.mock('./sql-provider', () => ({ loadSqlJs: () => initSqlJs() }));
 const { handlers } = await import('./core');
-
-const PASSPHRASE = 'correct horse battery staple';
 
 const INCIDENTS = `
 INSERT INTO incident VALUES
@@ -22,11 +20,9 @@ INSERT INTO incident VALUES
 `;
 
 beforeAll(async () => {
-  const db = await fixtureDatabase(INCIDENTS, { meta: { peildatum: '2022-01-31' } });
-  const plaintext = db.export();
-  db.close();
-  const bytes = await encryptAge(plaintext, { kind: 'passphrase', passphrase: PASSPHRASE, logN: 4 });
-  const summary = await handlers.open({ bytes, key: { kind: 'passphrase', passphrase: PASSPHRASE }, fileName: 'incidenten.age' }, () => {});
+  const plaintext = await buildPlaintext(INCIDENTS, { meta: { peildatum: '2022-01-31' } });
+  const bytes = new Uint8Array(await encryptAge(plaintext, { kind: 'passphrase', passphrase: FIXTURE_PASSPHRASE, logN: 4 }));
+  const summary = await handlers.open({ bytes, key: { kind: 'passphrase', passphrase: FIXTURE_PASSPHRASE }, fileName: 'incidenten.age' }, () => {});
   // The loader itself reports both bad rows and skips them.
   expect(summary.findings.filter((finding) => finding.table === 'incident' && finding.skipped).length).toBeGreaterThan(0);
 });

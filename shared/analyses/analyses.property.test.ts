@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTable, type Doelgroep } from '../tables/catalogue';
 import type { TableRow } from '../tables/model';
-import { fixtureSession } from './testing/fixture';
+import { fixtureSession } from '../../test/support/snapshot';
 import { addCalendarMonths, dateOfDay, dayNumber } from './common/calendar';
 import { referenceElipGemeentenRows, referenceElipPersons, referenceFirstCohort } from './elip/reference';
 import { referenceBacklogByAge, referenceBacklogByMonth, referencePendingOrders } from './boete/reference';

@@ -6,7 +6,7 @@ import { openSnapshotFromPlaintext } from '../snapshot/open';
 import { buildTable } from '../tables/catalogue';
 import { createAnalysisSession, type AnalysisSession } from '../tables/session';
 import type { TableModel } from '../tables/model';
-import { loadSqlJs } from './testing/fixture';
+import { loadSqlJs } from '../../test/support/snapshot';
 import { elipTotals } from './elip/compute';
 import { loanTimelines, personFacts } from './elip/facts';
 import { countObliged } from './elip/compute';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFixture } from '../../test/fixtures/snapshot';
+import { openFixture } from '../../test/support/snapshot';
 import type { Finding, OpenedSnapshot } from './types';
 
 /** One line per finding: kind, where, count, whether skipped, examples. */

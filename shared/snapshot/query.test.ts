@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryError, ReadOnlyQueryError } from '../errors';
-import { openFixture } from '../../test/fixtures/snapshot';
+import { openFixture } from '../../test/support/snapshot';
 import type { OpenedSnapshot } from './types';
 import { firstWord, runReadOnlyQuery } from './query';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Encrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { buildPlaintext, buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../fixtures/snapshot';
+import { buildPlaintext, buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../support/snapshot';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -83,7 +83,7 @@ describe.concurrent('ketenlens info / validate / query', () => {
     expect(run.status).toBe(0);
     const info = JSON.parse(run.stdout);
     expect(info.keyKind).toBe('identity');
-    expect(info.meta).toEqual({ schema_version: '1', peildatum: '2024-01-01', bron: 'DUO', gemeente_jaar: '2023' });
+    expect(info.meta).toEqual({ schema_version: '1', peildatum: '2023-09-15', bron: 'DUO', gemeente_jaar: '2023' });
     expect(info.rowCounts).toMatchObject({ gemeente: 2, inburgeraar: 2, lening_betaling: 1, portaal_inzage: 0 });
     expect(info.file.sha256).toBe(execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0]);
     expect(info.findings).toEqual([]);
@@ -104,7 +104,7 @@ describe.concurrent('ketenlens info / validate / query', () => {
   it('info shows meta, counts and a findings summary as text, in Dutch when asked', async ({ expect }) => {
     const run = await ketenlens(['info', dirty.path], { ...withPassphrase, KETENLENS_LANG: 'nl' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('peildatum       2024-01-01');
+    expect(run.stdout).toContain('peildatum       2023-09-15');
     expect(run.stdout).toMatch(/lening_betaling\s+2 {2}\(1 overgeslagen\)/);
     expect(run.stdout).toMatch(/check-violation\s+lening_betaling\.bedrag_cent\s+1 {2}overgeslagen/);
   });

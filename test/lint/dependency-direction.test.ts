@@ -51,6 +51,20 @@ describe('dependency direction', () => {
     expect(messages[0]).toContain('thin shell');
   });
 
+  it('refuses test-only code (test/support/) in product code of every zone, but not in tests', async () => {
+    for (const [file, from] of [
+      ['shared/analyses/elip/facts.ts', '../../../test/support/snapshot'],
+      ['shared/node/cli/main.ts', '../../../test/support/age-cli'],
+      ['renderer/worker/core.ts', '../../test/support/snapshot'],
+      ['electron/main.ts', '../test/support/snapshot'],
+    ] as const) {
+      const messages = await messagesFor(file, `import { x } from '${from}';\nexport const y = x;\n`);
+      expect(messages, file).toHaveLength(1);
+      expect(messages[0]).toContain('test-only code');
+    }
+    expect(await messagesFor('renderer/worker/core.test.ts', "import { buildPlaintext } from '../../test/support/snapshot';\nexport const y = buildPlaintext;\n")).toEqual([]);
+  });
+
   it('allows the renderer to import the isomorphic core', async () => {
     expect(await messagesFor('renderer/example.ts', "import { GENERATOR } from '../shared/version';\nexport const x = GENERATOR;\n")).toEqual([]);
   });

@@ -12,7 +12,7 @@ import { openSnapshotFromPlaintext } from '../../shared/snapshot/open';
 import { TABLE_COLUMNS } from '../../shared/snapshot/schema';
 import { TABLE_IDS, buildTable } from '../../shared/tables/catalogue';
 import { createAnalysisSession } from '../../shared/tables/session';
-import { buildPlaintext } from '../fixtures/snapshot';
+import { buildPlaintext } from '../support/snapshot';
 
 const SEED = Number(process.env.KETENLENS_FUZZ_SEED ?? 20261123);
 const MIN_CASES = Number(process.env.KETENLENS_FUZZ_CASES ?? 10_000);

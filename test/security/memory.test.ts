@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decryptAgeFile } from '../../shared/node/age';
 import { nodeSqlJsProvider } from '../../shared/node/snapshot/sqljs-node';
 import { openSnapshotFromPlaintext } from '../../shared/snapshot/open';
-import { buildSnapshotFile, FIXTURE_PASSPHRASE } from '../fixtures/snapshot';
+import { buildSnapshotFile, FIXTURE_PASSPHRASE } from '../support/snapshot';
 
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;

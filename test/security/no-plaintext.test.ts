@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
-import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../fixtures/snapshot';
+import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../support/snapshot';
 
 // Distinctive strings that exist only inside the encrypted snapshot.
 const PERSON = 'PSEUDONIEM-7F3A9C';

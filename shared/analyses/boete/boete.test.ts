@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../../tables/catalogue';
 import { OptionalTableAbsentError } from '../../errors';
-import { fixtureSession, skippedFinding } from '../testing/fixture';
+import { fixtureSession, skippedFinding } from '../../../test/support/snapshot';
 import { overrunFacts } from './facts';
 import { ageBand, countAppointments, countDecisions } from './compute';
 

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../../tables/catalogue';
 import { InvalidParameterError } from '../../errors';
-import { fixtureSession } from '../testing/fixture';
+import { fixtureSession } from '../../../test/support/snapshot';
 import { SNAPSHOT_SCHEMA_SQL } from '../../snapshot/schema';
 import { referenceDatalek } from './reference';
-import { DATALEK_SQL, DATALEK_SKIPPED as SKIPPED } from '../testing/datalek-fixture';
+import { DATALEK_SQL, DATALEK_SKIPPED as SKIPPED } from '../../../test/support/datalek-fixture';
 
 
 
@@ -98,7 +98,7 @@ describe('a producer that left out INTEGER PRIMARY KEY', () => {
       (_, rows: string) => `INSERT INTO portaal_signaal VALUES${rows.split('),').map((row) => row.trim().replace(/\)$/, '')).reverse().map((row) => `${row})`).join(',\n')};`,
     );
     const meta = "INSERT INTO meta VALUES ('schema_version', '1'), ('peildatum', '2022-01-31'), ('bron', 'DUO'), ('gemeente_jaar', '2023');";
-    const session = await fixtureSession(`${schema}\n${meta}\n${reversed}`, { noSchema: true });
+    const session = await fixtureSession(`${schema}\n${meta}\n${reversed}`, { schema: 'none' });
     expect(session.snapshot.db.exec('SELECT rowid, id FROM portaal_signaal WHERE rowid = 1')[0]?.values).toEqual([[1, 9]]);
     const rows = buildTable(session, 'datalek-gemeenten').rows;
     // Signal 9 is not skipped here, so p2 also counts at GM0002 (Wi2021 signal, view by u9).

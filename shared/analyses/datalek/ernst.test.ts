@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../../tables/catalogue';
 import { InvalidParameterError, OptionalTableAbsentError } from '../../errors';
-import { fixtureSession } from '../testing/fixture';
-import { DATALEK_SKIPPED, DATALEK_SQL } from '../testing/datalek-fixture';
+import { fixtureSession } from '../../../test/support/snapshot';
+import { DATALEK_SKIPPED, DATALEK_SQL } from '../../../test/support/datalek-fixture';
 import { incidentTimelines } from './incident-timeline';
 
 const INCIDENTS = `

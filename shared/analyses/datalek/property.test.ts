@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildTable } from '../../tables/catalogue';
 import { createAnalysisSession } from '../../tables/session';
-import { fixtureSession, fixtureSnapshot } from '../testing/fixture';
+import { fixtureSession, fixtureSnapshot } from '../../../test/support/snapshot';
 import { referenceDatalek } from './reference';
 
 const BASE = Date.UTC(2022, 0, 10) / 1000;

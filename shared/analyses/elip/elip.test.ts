@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../../tables/catalogue';
 import { InvalidParameterError } from '../../errors';
-import { fixtureSession, skippedFinding } from '../testing/fixture';
+import { fixtureSession, skippedFinding } from '../../../test/support/snapshot';
 import { cohortColumns } from './tables';
 import { countObliged } from './compute';
 import { personFacts } from './facts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTable } from '../../tables/catalogue';
 import { OptionalTableAbsentError } from '../../errors';
-import { fixtureSession } from '../testing/fixture';
+import { fixtureSession } from '../../../test/support/snapshot';
 
 const SQL = `
 INSERT INTO inburgeraar VALUES

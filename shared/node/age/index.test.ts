@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Progress } from '../../age/types';
 import { decryptAgeBytes, decryptAgeFile, decryptAgeFileHashingAside, encryptAge, generateIdentity, identityToRecipient } from './index';
-import { makeTempDir, pseudoRandomBytes, type TempDir } from './test-support';
+import { makeTempDir, pseudoRandomBytes, type TempDir } from '../../../test/support/age-cli';
 
 let dir: TempDir;
 beforeAll(() => {

@@ -16,7 +16,7 @@ import {
   makeTempDir,
   pseudoRandomBytes,
   type TempDir,
-} from './test-support';
+} from '../../../test/support/age-cli';
 
 const SIZES = [0, 1, 65536, 65537, 3 * 65536, 3_000_017];
 

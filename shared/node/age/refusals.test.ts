@@ -26,7 +26,7 @@ import { decryptAge, decryptAgeBlob, type AgeKey } from '../../age/index';
 import { noblePrimitives } from '../../age/noble';
 import { SEALED_CHUNK_BYTES, sealChunks, sealedPayloadLength } from '../../age/payload';
 import { decryptAgeBytes, decryptAgeFile, encryptAge, generateIdentity } from './index';
-import { ageEncrypt, makeTempDir, pseudoRandomBytes, type TempDir } from './test-support';
+import { ageEncrypt, makeTempDir, pseudoRandomBytes, type TempDir } from '../../../test/support/age-cli';
 
 type ErrorClass = abstract new (...args: never[]) => KetenlensError;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidIdentityFileError, NoKeyError, UsageError } from '../../errors';
-import { makeTempDirectory } from '../../../test/fixtures/snapshot';
+import { makeTempDirectory } from '../../../test/support/snapshot';
 import type { CliIo } from './command';
 import { passphraseFromFileText, PROMPT, resolveKey } from './keys';
 

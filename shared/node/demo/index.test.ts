@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VERSION } from '../../demo/generate';
 import { decryptAgeFile } from '../age/index';
-import { makeTempDir, type TempDir } from '../age/test-support';
+import { makeTempDir, type TempDir } from '../../../test/support/age-cli';
 import { FileWriteError } from '../../errors';
 import { ketenlensDataDir } from '../audit/data-dir';
 import { DEMO_PASSPHRASE, DEMO_VERSION_FILE_NAME, defaultDataDir, ensureDataDir, ensureDemoSnapshot } from './index';

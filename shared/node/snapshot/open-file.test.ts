@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileReadError, FileTooLargeError } from '../../errors';
-import { buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory } from '../../../test/fixtures/snapshot';
+import { buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory } from '../../../test/support/snapshot';
 import { checkSnapshotPath, maxSnapshotBytes, openSnapshotFile } from './open-file';
 
 const key = { kind: 'passphrase', passphrase: FIXTURE_PASSPHRASE } as const;

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../errors';
-import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../../../../test/fixtures/snapshot';
+import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../../../../test/support/snapshot';
 import { docxParagraphs, docxTables, unzip } from '../../../../test/golden/readers';
 import type { CliIo } from '../command';
 import { main } from '../main';
@@ -37,7 +37,7 @@ let fixture: SnapshotFixture;
 let small: SnapshotFixture;
 beforeAll(async () => {
   fixture = await buildSnapshotFile('', { name: 'leeg.snapshot.age' });
-  small = await buildSnapshotFile(SMALL_BACKLOG_SQL, { name: 'klein.snapshot.age' });
+  small = await buildSnapshotFile(SMALL_BACKLOG_SQL, { name: 'klein.snapshot.age', meta: { peildatum: '2024-01-01' } });
 });
 afterAll(() => {
   fixture.remove();

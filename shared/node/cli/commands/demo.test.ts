@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptAgeFile } from '../../age/index';
-import { ageKeygen, makeTempDir, type TempDir } from '../../age/test-support';
+import { ageKeygen, makeTempDir, type TempDir } from '../../../../test/support/age-cli';
 
 let dir: TempDir;
 let cli: string;

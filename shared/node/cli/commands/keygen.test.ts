@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, FileExistsError } from '../../../errors';
 import { decryptAgeFile, parseIdentityFile } from '../../age/index';
-import { makeTempDir, pseudoRandomBytes, type TempDir } from '../../age/test-support';
+import { makeTempDir, pseudoRandomBytes, type TempDir } from '../../../../test/support/age-cli';
 import type { CliIo } from '../command';
 import { main } from '../main';
 import { identityFileText, keygenCommand } from './keygen';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureSnapshot } from './fixture';
+import { fixtureSnapshot } from './snapshot';
 
 describe('fixtureSnapshot', () => {
   it('builds an opened snapshot from SQL text with skips and omitted optional tables', async () => {

@@ -2,8 +2,8 @@
 // of testing/fixture.ts) and the rows the loader would skip in it. The expected figures are worked out in datalek/datalek.test.ts.
 // Municipalities GM0001–GM0003; persons p1 (Wi2013, GM0001), p2 (Wi2013, no municipality),
 // p3 (Wi2021, GM0001), p4 (Wi2013, GM0002); signal 5 and 7 are lawful, the rest unlawful.
-import type { FixtureOptions } from './fixture';
-import { skippedFinding } from './fixture';
+import type { FixtureOptions } from './snapshot';
+import { skippedFinding } from './snapshot';
 
 export const DATALEK_SQL = `
 INSERT INTO gemeente VALUES ('GM0001', 'Aa', NULL), ('GM0002', 'Bb', NULL), ('GM0003', 'Cc', NULL);
