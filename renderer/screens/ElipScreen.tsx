@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Doelgroep, TableRequest } from '../../shared/tables/catalogue';
 import { formatDate } from '../../shared/format/index';
+import { DOELGROEPEN } from '../../shared/snapshot/vocabulary';
 import { useScreenState } from '../app/context';
 import { columnTotal } from '../app/table-sums';
 import { useDebounced, useTable, useTableSeries } from '../app/use-table';
@@ -15,7 +16,6 @@ import { useLanguage } from '../i18n/i18n';
 import { DateField } from '../components/DateField';
 
 export const TABEL1_DATES = ['2022-05-01', '2022-10-15', '2023-07-01'];
-const DOELGROEPEN: readonly Doelgroep[] = ['asiel', 'gezin', 'overig'];
 
 interface ElipSettings {
   peildata: string[];

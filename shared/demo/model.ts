@@ -1,11 +1,10 @@
 // The in-memory model the demo generator builds before it writes SQLite: persons with their
 // loan payments, and the rows of the other tables. Days are UTC day numbers, instants are
 // seconds since the epoch (see dates.ts); ids are given out only when writing.
+import type { Besluit, Doelgroep, Status, Stelsel } from '../snapshot/vocabulary';
 import { dayOf } from './dates';
 
-export type Stelsel = 'Wi2007' | 'Wi2013' | 'Wi2021';
-export type Doelgroep = 'asiel' | 'gezin' | 'overig';
-export type Status = 'lopend' | 'voldaan' | 'ontheven' | 'vervallen';
+export type { Besluit, Doelgroep, Status, Stelsel };
 
 export interface Person {
   stelsel: Stelsel;
@@ -20,8 +19,6 @@ export interface Person {
   /** Pseudonym, set when the rows are written. */
   id?: string;
 }
-
-export type Besluit = 'boete' | 'verlenging' | 'geen_boete';
 
 export interface Overrun {
   person: Person;

@@ -2,6 +2,7 @@
 // refusal names the file, line and column with a plain reason. The SQLite CHECKs in the
 // schema stay as a backstop for the rules that span columns.
 import type { SnapshotTable } from '../snapshot/types';
+import { BESLUITEN, DOELGROEPEN, INCIDENT_SOORTEN, SIGNAAL_STELSELS, SOORTEN, STATUSSEN, STELSELS } from '../snapshot/vocabulary';
 
 export type ValueKind = 'text' | 'integer' | 'date' | 'instant';
 
@@ -29,12 +30,12 @@ export const COLUMN_RULES = {
   },
   inburgeraar: {
     id: text(true),
-    stelsel: oneOf(['Wi2007', 'Wi2013', 'Wi2021'], true),
-    doelgroep: oneOf(['asiel', 'gezin', 'overig'], true),
+    stelsel: oneOf(STELSELS, true),
+    doelgroep: oneOf(DOELGROEPEN, true),
     plicht_start: date(true),
     termijn_einde: date(),
     gemeente_code: text(),
-    status: oneOf(['lopend', 'voldaan', 'ontheven', 'vervallen'], true),
+    status: oneOf(STATUSSEN, true),
     status_datum: date(),
   },
   lening_betaling: { inburgeraar_id: text(true), datum: date(true), bedrag_cent: integer(true) },
@@ -44,14 +45,14 @@ export const COLUMN_RULES = {
     termijn_einde: date(true),
     aankondiging_op: date(),
     afspraak_op: date(),
-    besluit: oneOf(['boete', 'verlenging', 'geen_boete'], false),
+    besluit: oneOf(BESLUITEN, false),
     besluit_op: date(),
     boete_cent: integer(),
   },
   dwangbevel: {
     id: integer(true),
     inburgeraar_id: text(true),
-    soort: oneOf(['boete', 'lening'], true),
+    soort: oneOf(SOORTEN, true),
     gereed_op: date(true),
     cjib_op: date(),
   },
@@ -60,7 +61,7 @@ export const COLUMN_RULES = {
     id: integer(true),
     inburgeraar_id: text(true),
     gemeente_code: text(true),
-    stelsel: oneOf(['Wi2013', 'Wi2021'], true),
+    stelsel: oneOf(SIGNAAL_STELSELS, true),
     zichtbaar_vanaf: instant(true),
     zichtbaar_tot: instant(),
   },
@@ -69,14 +70,14 @@ export const COLUMN_RULES = {
   incident: {
     id: text(true),
     titel: text(true),
-    soort: oneOf(['datalek', 'vertraging', 'onterechte_plicht', 'incasso', 'overig'], true),
+    soort: oneOf(INCIDENT_SOORTEN, true),
     ontdekt_op: instant(true),
     gemeld_ap_op: instant(),
     gemeenten_geinformeerd_op: instant(),
     betrokkenen_geinformeerd_op: instant(),
     beschrijving: text(),
   },
-  kennisgeving: { inburgeraar_id: text(true), stelsel: oneOf(['Wi2013', 'Wi2021'], true), verzonden_op: date(true) },
+  kennisgeving: { inburgeraar_id: text(true), stelsel: oneOf(SIGNAAL_STELSELS, true), verzonden_op: date(true) },
   ind_levering: { inburgeraar_id: text(true), vergunning_op: date(true), geleverd_op: date() },
 } as const satisfies Record<SnapshotTable, Record<string, ColumnRule>>;
 

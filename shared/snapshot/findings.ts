@@ -13,6 +13,7 @@ import { quoteIdentifier as q, selectRows, selectValue } from './sql';
 import { sqlIsValidDate, sqlIsValidInstant } from './validity';
 import { FindingsScanner, type ScanRules } from './findings-scan';
 import type { ScanTest } from './row-tests';
+import { BESLUITEN, DOELGROEPEN, INCIDENT_SOORTEN, SIGNAAL_STELSELS, SOORTEN, STATUSSEN, STELSELS } from './vocabulary';
 
 /** One rule over the rows of a table; `condition` (over alias `t`) is true for a bad row. */
 interface RowCheck {
@@ -121,8 +122,6 @@ const dateAfterValid = (later: string, earlier: string): string =>
 
 // ── the rules of snapshot v1, parents before children ────────────────────────────────
 
-const STELSEL_ALL = ['Wi2007', 'Wi2013', 'Wi2021'];
-const STELSEL_PORTAAL = ['Wi2013', 'Wi2021'];
 
 const RULES: readonly TableRules[] = [
   { table: 'meta', key: ['key'], references: [], checks: [notNull('key'), notNull('value')] },
@@ -157,7 +156,7 @@ const RULES: readonly TableRules[] = [
     checks: [
       notNull('id'),
       notNull('titel'),
-      ...oneOf('soort', ['datalek', 'vertraging', 'onterechte_plicht', 'incasso', 'overig'], true),
+      ...oneOf('soort', INCIDENT_SOORTEN, true),
       ...instant('ontdekt_op', true),
       ...instant('gemeld_ap_op', false),
       ...instant('gemeenten_geinformeerd_op', false),
@@ -170,11 +169,11 @@ const RULES: readonly TableRules[] = [
     references: [{ column: 'gemeente_code', parent: 'gemeente', parentColumn: 'code' }],
     checks: [
       notNull('id'),
-      ...oneOf('stelsel', STELSEL_ALL, true),
-      ...oneOf('doelgroep', ['asiel', 'gezin', 'overig'], true),
+      ...oneOf('stelsel', STELSELS, true),
+      ...oneOf('doelgroep', DOELGROEPEN, true),
       ...date('plicht_start', true),
       ...date('termijn_einde', false),
-      ...oneOf('status', ['lopend', 'voldaan', 'ontheven', 'vervallen'], true),
+      ...oneOf('status', STATUSSEN, true),
       {
         kind: 'check-violation',
         column: 'status_datum',
@@ -212,7 +211,7 @@ const RULES: readonly TableRules[] = [
       ...date('termijn_einde', true),
       ...date('aankondiging_op', false),
       ...date('afspraak_op', false),
-      ...oneOf('besluit', ['boete', 'verlenging', 'geen_boete'], false),
+      ...oneOf('besluit', BESLUITEN, false),
       {
         kind: 'check-violation',
         column: 'besluit_op',
@@ -242,7 +241,7 @@ const RULES: readonly TableRules[] = [
     checks: [
       notNull('id'),
       notNull('inburgeraar_id'),
-      ...oneOf('soort', ['boete', 'lening'], true),
+      ...oneOf('soort', SOORTEN, true),
       ...date('gereed_op', true),
       ...date('cjib_op', false),
     ],
@@ -251,7 +250,7 @@ const RULES: readonly TableRules[] = [
     table: 'kennisgeving',
     key: [],
     references: [person()],
-    checks: [notNull('inburgeraar_id'), ...oneOf('stelsel', STELSEL_PORTAAL, true), ...date('verzonden_op', true)],
+    checks: [notNull('inburgeraar_id'), ...oneOf('stelsel', SIGNAAL_STELSELS, true), ...date('verzonden_op', true)],
   },
   {
     table: 'ind_levering',
@@ -267,7 +266,7 @@ const RULES: readonly TableRules[] = [
       notNull('id'),
       notNull('inburgeraar_id'),
       notNull('gemeente_code'),
-      ...oneOf('stelsel', STELSEL_PORTAAL, true),
+      ...oneOf('stelsel', SIGNAAL_STELSELS, true),
       ...instant('zichtbaar_vanaf', true),
       ...instant('zichtbaar_tot', false),
       {

@@ -2,6 +2,7 @@
 // data-quality findings (and why), for the snapshot tables an analysis reads.
 import type { OpenedSnapshot, SnapshotTable } from '../../snapshot/types';
 import { formatCount } from '../../format/numbers';
+import type { Doelgroep } from '../../snapshot/vocabulary';
 
 /** One note per skipping finding on the given tables, or one note that nothing was skipped. */
 export function skippedRowNotes(snapshot: OpenedSnapshot, tables: readonly SnapshotTable[]): string[] {
@@ -23,7 +24,8 @@ export function skippedRowNotes(snapshot: OpenedSnapshot, tables: readonly Snaps
   return notes;
 }
 
-export const DOELGROEP_LABELS: Record<string, string> = {
+/** How the notes name each doelgroep (one entry per value of the vocabulary). */
+export const DOELGROEP_LABELS: Record<Doelgroep, string> = {
   asiel: 'asielmigranten',
   gezin: 'gezinsmigranten',
   overig: 'overige migranten',

@@ -10,7 +10,6 @@ import { isValidDate } from './calendar';
 export const DEFAULT_DREMPEL_CENT = 950_000;
 export const DEFAULT_DREMPEL_B_CENT = 750_000;
 export const DEFAULT_MAANDEN_B = 12;
-export const DOELGROEP_VALUES: readonly Doelgroep[] = DOELGROEPEN;
 
 export function checkDate(parameter: string, value: string): string {
   if (!isValidDate(value)) {
@@ -43,9 +42,18 @@ export function peildatumOf(request: TableRequest, snapshot: OpenedSnapshot): st
   return peildata[0]!;
 }
 
+/** A doelgroep given as text on the command line (`parameter` names the option in the message). */
+export function checkDoelgroep(parameter: string, value: string): Doelgroep {
+  const found = DOELGROEPEN.find((each) => each === value);
+  if (found === undefined) {
+    throw new InvalidParameterError(parameter, `'${value}' is geen doelgroep; kies ${DOELGROEPEN.join(', ')}.`, `'${value}' is not a doelgroep; choose ${DOELGROEPEN.join(', ')}.`);
+  }
+  return found;
+}
+
 export function doelgroepOf(request: TableRequest): Doelgroep {
   const doelgroep = request.doelgroep ?? 'asiel';
-  if (!DOELGROEP_VALUES.includes(doelgroep)) {
+  if (!DOELGROEPEN.includes(doelgroep)) {
     throw new InvalidParameterError(
       'doelgroep',
       `'${String(doelgroep)}' is onbekend; kies asiel, gezin of overig.`,

@@ -1,6 +1,7 @@
 // Reference late-notice analysis: the definitions of snapshot-v1.md as plain SQL, counting
 // distinct persons per target group.
 import type { Database } from 'sql.js';
+import { DOELGROEPEN } from '../../snapshot/vocabulary';
 import { selectRows, sqlText, usableCondition, usablePersonCondition } from '../common/sql';
 
 export function referenceLateNotices(
@@ -31,7 +32,7 @@ export function referenceLateNotices(
         AND k.stelsel <> p.stelsel
       GROUP BY p.doelgroep`,
   );
-  return ['asiel', 'gezin', 'overig'].map((doelgroep) => ({
+  return DOELGROEPEN.map((doelgroep) => ({
     doelgroep,
     geleverd_te_laat: late.get(doelgroep) ?? 0,
     nooit_geleverd: never.get(doelgroep) ?? 0,

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { InvalidParameterError, UsageError } from '../../../errors';
 import { BIJLAGE_DEFAULT_DISCLOSURE } from '../../../export/disclosure';
-import { checkDate, DOELGROEP_VALUES } from '../../../analyses/common/parameters';
+import { checkDate, checkDoelgroep } from '../../../analyses/common/parameters';
 import { findTable, buildTable, TABLE_IDS, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
@@ -75,13 +75,7 @@ function tableRequest(peildata: string[] | undefined, doelgroep: string | undefi
     // Repeatable like `table --peildatum`, and comma-separated for convenience.
     request.peildata = peildata.flatMap((text) => text.split(',')).map((date) => checkDate('--peildatum', date.trim()));
   }
-  if (doelgroep !== undefined) {
-    const found = DOELGROEP_VALUES.find((each) => each === doelgroep);
-    if (found === undefined) {
-      throw new InvalidParameterError('--doelgroep', `'${doelgroep}' is geen doelgroep; kies ${DOELGROEP_VALUES.join(', ')}.`, `'${doelgroep}' is not a doelgroep; choose ${DOELGROEP_VALUES.join(', ')}.`);
-    }
-    request.doelgroep = found;
-  }
+  if (doelgroep !== undefined) request.doelgroep = checkDoelgroep('--doelgroep', doelgroep);
   return request;
 }
 

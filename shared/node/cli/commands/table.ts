@@ -3,10 +3,10 @@
 // checked before the key is asked for or the snapshot is decrypted.
 import { parseArgs } from 'node:util';
 import { InvalidParameterError } from '../../../errors';
-import { buildTable, findTable, type Doelgroep, type TableRequest } from '../../../tables/catalogue';
+import { buildTable, findTable, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
-import { checkDate, DOELGROEP_VALUES } from '../../../analyses/common/parameters';
+import { checkDate, checkDoelgroep } from '../../../analyses/common/parameters';
 import type { Command, CliIo } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, protectForExport, resolveDisclosure, resolveFormat, writeTableOutput } from '../output';
@@ -111,17 +111,7 @@ export function requestFromOptions(values: ParameterValues): TableRequest {
   const request: TableRequest = {};
   const dates = (values.peildatum ?? []).flatMap((text) => text.split(',')).map((text) => text.trim()).filter((text) => text !== '');
   if (dates.length > 0) request.peildata = dates.map((date) => checkDate('--peildatum', date));
-  if (values.doelgroep !== undefined) {
-    const found = DOELGROEP_VALUES.find((each) => each === values.doelgroep);
-    if (found === undefined) {
-      throw new InvalidParameterError(
-        '--doelgroep',
-        `'${values.doelgroep}' is geen doelgroep; kies ${DOELGROEP_VALUES.join(', ')}.`,
-        `'${values.doelgroep}' is not a doelgroep; choose ${DOELGROEP_VALUES.join(', ')}.`,
-      );
-    }
-    request.doelgroep = found satisfies Doelgroep;
-  }
+  if (values.doelgroep !== undefined) request.doelgroep = checkDoelgroep('--doelgroep', values.doelgroep);
   if (values.drempel !== undefined) request.drempel_cent = eurosToCents('--drempel', values.drempel);
   if (values['drempel-b'] !== undefined) request.drempel_b_cent = eurosToCents('--drempel-b', values['drempel-b']);
   if (values['maanden-b'] !== undefined) request.maanden_b = wholeNumber('--maanden-b', values['maanden-b'], 0, 1200);
