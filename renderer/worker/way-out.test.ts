@@ -7,7 +7,7 @@ import { runReadOnlyQuery } from '../../shared/snapshot/query';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import { createAnalysisSession, type AnalysisSession } from '../../shared/tables/session';
 import { buildTable } from '../../shared/tables/catalogue';
-import { openFixture } from '../../test/fixtures/snapshot';
+import { openFixture } from '../../test/support/snapshot';
 import { tabel1Model } from '../../test/golden/tabel1';
 import type { GridView, OutRequest, OutResponse } from './protocol';
 import { queryModel } from './query-model';

@@ -3,7 +3,7 @@
 // its first column, and the threshold, doelgroep and date in its title — else from the
 // catalogue's defaults where it has them. What is still missing is named, never guessed.
 import { MissingParameterError, TableNotRecognisedError } from '../errors';
-import { DOELGROEP_VALUES } from '../analyses/common/parameters';
+import { DOELGROEPEN } from '../snapshot/vocabulary';
 import { findTable, type Doelgroep, type TableRequest } from '../tables/catalogue';
 import type { ReadTable } from './read/types';
 import { cellDate, normalizeText, parseDate } from './values';
@@ -119,7 +119,7 @@ export function requestFromParameters(parameters: Record<string, unknown>): Tabl
   const number = (key: string) => (typeof parameters[key] === 'number' ? (parameters[key] as number) : undefined);
   if (Array.isArray(parameters.peildata)) request.peildata = parameters.peildata.filter((date): date is string => typeof date === 'string');
   else if (text('peildatum') !== undefined) request.peildata = [text('peildatum') ?? ''];
-  const doelgroep = DOELGROEP_VALUES.find((value) => value === text('doelgroep'));
+  const doelgroep = DOELGROEPEN.find((value) => value === text('doelgroep'));
   if (doelgroep !== undefined) request.doelgroep = doelgroep;
   const set = <K extends keyof TableRequest>(key: K, value: TableRequest[K] | undefined) => {
     if (value !== undefined) request[key] = value;

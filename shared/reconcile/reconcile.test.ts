@@ -10,7 +10,7 @@ import { openSnapshotFromPlaintext } from '../snapshot/open';
 import { buildTable } from '../tables/catalogue';
 import { createAnalysisSession, type AnalysisSession } from '../tables/session';
 import type { TableModel } from '../tables/model';
-import { loadSqlJs } from '../analyses/testing/fixture';
+import { loadSqlJs } from '../../test/support/snapshot';
 import { applyDisclosure, parseDisclosure } from '../export/disclosure';
 import { EXPORT_FORMATS, FILE_EXTENSIONS, exportBijlage, exportTable, readProvenance } from '../export/index';
 import { MissingParameterError, TableNotRecognisedError, UnreadableTableError } from '../errors';
