@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { SqlValue } from 'sql.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodeSqlJsProvider } from '../node/snapshot/sqljs-node';
-import { DEFAULT_META_SQL, LOOSE_SCHEMA_SQL } from '../../test/fixtures/snapshot';
+import { DEFAULT_META_SQL, LOOSE_SCHEMA_SQL } from '../../test/support/snapshot';
 import { runFindings } from './findings';
 import { FindingsScanner } from './findings-scan';
 import { SNAPSHOT_SCHEMA_SQL, TABLE_COLUMNS } from './schema';

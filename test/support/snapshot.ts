@@ -30,6 +30,11 @@ export const FIXTURE_PASSPHRASE = 'correct horse battery staple';
 /** The meta every fixture gets unless told otherwise (the demo snapshot's reference date). */
 export const DEFAULT_META: SnapshotMeta = { schema_version: '1', peildatum: '2023-09-15', bron: 'DUO', gemeente_jaar: '2023' };
 
+/** DEFAULT_META as SQL, for tests that build the database themselves. */
+export const DEFAULT_META_SQL = `INSERT INTO meta (key, value) VALUES ${Object.entries(DEFAULT_META)
+  .map(([key, value]) => `('${key}', '${String(value)}')`)
+  .join(', ')};`;
+
 /**
  * The snapshot tables with their columns only: no types, keys, CHECKs or NOT NULLs, and
  * all with rowids — how a careless producer might make them, to test the re-checks.
