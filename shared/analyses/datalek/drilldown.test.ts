@@ -3,8 +3,8 @@
 // of P and the same skipped rows as the tables, and the exposed persons per municipality.
 import { describe, expect, it } from 'vitest';
 import { InvalidParameterError, UnprotectedExportError } from '../../errors';
-import { fixtureSession } from '../testing/fixture';
-import { DATALEK_SQL, DATALEK_SKIPPED as SKIPPED } from '../testing/datalek-fixture';
+import { fixtureSession } from '../../../test/support/snapshot';
+import { DATALEK_SQL, DATALEK_SKIPPED as SKIPPED } from '../../../test/support/datalek-fixture';
 import { datalekFacts } from './facts';
 import { exposedPersons, municipalityUsers, userViews } from './drilldown';
 import { art34Model } from './art34';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { InvalidParameterError } from '../../errors';
 import { exportDraftDocx, exportDraftOdt, type DraftDocument } from '../../export/draft-document';
-import { fixtureSession } from '../testing/fixture';
-import { DATALEK_SKIPPED, DATALEK_SQL } from '../testing/datalek-fixture';
+import { fixtureSession } from '../../../test/support/snapshot';
+import { DATALEK_SKIPPED, DATALEK_SQL } from '../../../test/support/datalek-fixture';
 import { ASSESSMENT_FORMAT, type SavedAssessment } from './assessment';
 import { notificationDraft } from './notification';
 
