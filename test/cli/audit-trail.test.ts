@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProvenance } from '../../shared/export/provenance';
 import type { AuditEntry } from '../../shared/ipc/contract';
-import { buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../fixtures/snapshot';
+import { buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../support/snapshot';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = `
