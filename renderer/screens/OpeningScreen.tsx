@@ -125,13 +125,20 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       const summary = await core.call('open', { bytes, key, fileName: file.name }, { onProgress: setProgress, transfer: [bytes.buffer] });
       setPassphrase('');
       setIdentity(null);
-      void host.invoke('audit:append', { action: locked ? 'unlock' : 'open', details: { file: file.path ?? file.name, sha256: summary.sha256 } });
+      // The same fields as the command line's open entry (shared/node/snapshot/open-for-command.ts).
+      void host.invoke('audit:append', {
+        action: locked ? 'unlock' : 'open',
+        details: { file: file.path ?? file.name, sha256: summary.sha256, bytes: summary.fileSize, key_kind: summary.keyKind, peildatum: summary.meta.peildatum },
+      });
       onOpened(summary, file);
     } catch (caught) {
       const wire = asWireError(caught);
       setError(wire);
       setProgress(null);
-      void host.invoke('audit:append', { action: 'open-refused', details: { file: file.path ?? file.name, code: wire.code } });
+      void host.invoke('audit:append', {
+        action: 'open-refused',
+        details: { file: file.path ?? file.name, key_kind: keyKind === 'passphrase' ? 'passphrase' : 'identity', code: wire.code },
+      });
     } finally {
       setBusy(false);
     }

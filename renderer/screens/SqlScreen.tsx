@@ -9,6 +9,7 @@ import { ErrorBox } from '../components/ErrorBox';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { QueryResult, WireError } from '../worker/protocol';
+import { auditedSql } from '../../shared/snapshot/audited-sql';
 
 const EXAMPLE = `SELECT g.naam AS gemeente, count(*) AS personen
 FROM inburgeraar i JOIN gemeente g ON g.code = i.gemeente_code
@@ -30,7 +31,9 @@ export function SqlScreen() {
     try {
       const next = await core.call('query', { sql });
       setResult(next);
-      void host.invoke('audit:append', { action: 'query', details: { rows: next.model.rows.length } });
+      // The same fields as `ketenlens query`: the SQL text (nine-digit literals masked), its
+      // hash and length, and the row count.
+      void host.invoke('audit:append', { action: 'query', details: { ...auditedSql(sql), rows: next.model.rows.length } });
     } catch (caught) {
       setError(asWireError(caught));
     } finally {

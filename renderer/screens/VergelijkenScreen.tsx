@@ -90,7 +90,7 @@ export function VergelijkenScreen() {
       const read = await host.invoke('file:read', { path: chosen.path });
       const bytes = new Uint8Array(read.bytes);
       const opened = await core.call('openComparison', { bytes, key, fileName: read.name }, { transfer: [bytes.buffer] });
-      void host.invoke('audit:append', { action: 'open', details: { file: chosen.path, sha256: opened.sha256, rol: 'vergelijking' } });
+      void host.invoke('audit:append', { action: 'open', details: { file: chosen.path, sha256: opened.sha256, bytes: opened.fileSize, key_kind: opened.keyKind, peildatum: opened.meta.peildatum, rol: 'vergelijking' } });
       setPassphrase('');
       setIdentity(null);
       setChosen(null);
@@ -99,7 +99,7 @@ export function VergelijkenScreen() {
     } catch (caught) {
       const wire = asWireError(caught);
       setError(wire);
-      void host.invoke('audit:append', { action: 'open-refused', details: { file: chosen.path, code: wire.code, rol: 'vergelijking' } });
+      void host.invoke('audit:append', { action: 'open-refused', details: { file: chosen.path, key_kind: keyKind === 'passphrase' ? 'passphrase' : 'identity', code: wire.code, rol: 'vergelijking' } });
     } finally {
       setBusy(false);
     }
