@@ -92,7 +92,7 @@ describe('the command line writes the audit trail', () => {
       expect(typeof entry.details.account).toBe('string');
     }
     const [info, validate] = entries;
-    expect(info?.details).toMatchObject({ path: snapshot.path, sha256: snapshotSha, key_kind: 'passphrase', peildatum: '2024-01-01' });
+    expect(info?.details).toMatchObject({ path: snapshot.path, sha256: snapshotSha, key_kind: 'passphrase', peildatum: '2023-09-15' });
     expect(validate?.details).toMatchObject({ key_kind: 'passphrase', sha256: snapshotSha });
     // The SQL text and row count, a 9-digit literal masked.
     expect(entries[3]?.details).toMatchObject({
