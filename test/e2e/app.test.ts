@@ -320,6 +320,10 @@ describe('Ketenlens in the browser host', () => {
     await page.waitForSelector('[data-grid="audit"] tbody td');
     const actions = (await gridRows('audit')).map((row) => row[2]);
     expect(actions).toEqual(expect.arrayContaining(['open-refused', 'open', 'export-table', 'query', 'confirm-unprotected-export', 'export-bijlage']));
+    // Like the command line's entries: a query names its SQL, an open the kind of key.
+    const rows = await gridRows('audit');
+    expect(rows.filter((row) => row[2] === 'query').map((row) => row.join(' ')).join('\n')).toContain('SELECT id, stelsel FROM inburgeraar');
+    expect(rows.filter((row) => row[2] === 'open').map((row) => row.join(' ')).join('\n')).toContain('passphrase');
     await expectAccessible('audit');
     await screenshot(page, '11-audit');
     await goTo('bijlage');
