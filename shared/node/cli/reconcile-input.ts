@@ -10,20 +10,13 @@ import { provenanceSidecarName, readProvenance, type ExportProvenance } from '..
 import type { RecordedProvenance } from '../../reconcile/reconcile';
 import { readTablesFromFile, readTablesFromText, type ReadTable } from '../../reconcile/read/index';
 import type { CliIo } from './command';
+import { TABLE_PARAMETER_OPTIONS } from './table-parameters';
 import { readFailureReason } from '../snapshot/open-file';
 
 /** parseArgs options for table parameters (the same as `ketenlens table`). */
 export const PARAMETER_OPTIONS = {
   table: { type: 'string' },
-  peildatum: { type: 'string', multiple: true },
-  doelgroep: { type: 'string' },
-  drempel: { type: 'string' },
-  'drempel-b': { type: 'string' },
-  'maanden-b': { type: 'string' },
-  'cohort-merge-from': { type: 'string' },
-  vanaf: { type: 'string' },
-  'tot-en-met': { type: 'string' },
-  incident: { type: 'string' },
+  ...TABLE_PARAMETER_OPTIONS,
 } as const;
 
 export const PARAMETER_HELP = `Parameters (when the file does not carry them and the table does not show them):

@@ -19,6 +19,7 @@ import { OUTPUT_HELP, OUTPUT_OPTIONS, checkOutputTarget, protectForExport, recor
 import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { requestFromOptions } from './table';
+import { TABLE_PARAMETER_OPTIONS } from '../table-parameters';
 
 const HELP = `Usage: ketenlens diff <old> <new> [--table ID]… [parameters] [key options] [output]
 
@@ -111,15 +112,7 @@ export const diffCommand: Command = {
         ...OUTPUT_OPTIONS,
         table: { type: 'string', multiple: true },
         comparison: { type: 'string' },
-        peildatum: { type: 'string', multiple: true },
-        doelgroep: { type: 'string' },
-        drempel: { type: 'string' },
-        'drempel-b': { type: 'string' },
-        'maanden-b': { type: 'string' },
-        'cohort-merge-from': { type: 'string' },
-        vanaf: { type: 'string' },
-        'tot-en-met': { type: 'string' },
-        incident: { type: 'string' },
+        ...TABLE_PARAMETER_OPTIONS,
       },
     });
     const [oldPath = '', newPath = ''] = requirePositionals(positionals, ['old', 'new'], 'diff');

@@ -15,6 +15,7 @@ import { enisaOverrides } from '../../../analyses/datalek/enisa';
 import { saveFromCommandLine, mergeAssessmentFile, readAssessmentInput } from './table-assessment';
 import { commandTrail } from '../trail';
 import { resolve } from 'node:path';
+import { TABLE_PARAMETER_OPTIONS } from '../table-parameters';
 
 const HELP = `Usage: ketenlens table <id> <snapshot> [options] [key options]
 
@@ -145,15 +146,7 @@ export const tableCommand: Command = {
       options: {
         ...KEY_OPTIONS,
         ...OUTPUT_OPTIONS,
-        peildatum: { type: 'string', multiple: true },
-        doelgroep: { type: 'string' },
-        drempel: { type: 'string' },
-        'drempel-b': { type: 'string' },
-        'maanden-b': { type: 'string' },
-        'cohort-merge-from': { type: 'string' },
-        vanaf: { type: 'string' },
-        'tot-en-met': { type: 'string' },
-        incident: { type: 'string' },
+        ...TABLE_PARAMETER_OPTIONS,
         dpc: { type: 'string' },
         ei: { type: 'string' },
         cb: { type: 'string' },
