@@ -6,6 +6,7 @@
 // Only tables whose count cells are sums over persons are covered (DECOMPOSABLE_TABLES).
 import type { Database, SqlValue } from 'sql.js';
 import type { TableModel } from '../tables/model';
+import { forEachRow } from '../analyses/common/sql';
 
 /** Table ids whose count cells can be decomposed by cause, with the columns that can. */
 export const DECOMPOSABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -50,14 +51,9 @@ function add(contributions: Contributions, person: string, key: string, amount: 
   cells.set(key, (cells.get(key) ?? 0) + amount);
 }
 
+/** forEachRow with the parameters before the (long) visitor, as the queries here read best. */
 function each(db: Database, sql: string, params: SqlValue[], visit: (row: SqlValue[]) => void): void {
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    while (statement.step()) visit(statement.get());
-  } finally {
-    statement.free();
-  }
+  forEachRow(db, sql, visit, params);
 }
 
 /** The same calendar day `months` months later; a missing day becomes the month's last (snapshot-v1.md). */
