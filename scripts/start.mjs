@@ -61,7 +61,7 @@ function installElectron() {
   return electronBinary();
 }
 
-/** The demo lands in the CLI's data folder (KETENLENS_DATA_DIR, else ~/.ketenlens); an existing one is kept. */
+/** The demo lands in the data folder the app and the CLI share (KETENLENS_DATA_DIR, else the OS default, e.g. ~/.config/Ketenlens); an existing one is kept. */
 function prepareDemo() {
   const demo = spawnSync(process.execPath, [join(root, 'bin', 'ketenlens.mjs'), 'demo'], {
     cwd: root,

@@ -72,8 +72,9 @@ it('serves the browser host with the demo ready when Electron cannot run, and st
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
 
-    // The demo was made before the address was printed, in the CLI's default data folder.
-    const demoOnDisk = readFileSync(join(home, '.ketenlens', 'demo.snapshot.age'));
+    // The demo was made before the address was printed, in the default data folder the app
+    // and the command line share (Linux, no XDG_CONFIG_HOME: ~/.config/Ketenlens).
+    const demoOnDisk = readFileSync(join(home, '.config', 'Ketenlens', 'demo.snapshot.age'));
     const demo = await fetch(new URL('demo.snapshot.age', url));
     expect(demo.status).toBe(200);
     const served = Buffer.from(await demo.arrayBuffer());

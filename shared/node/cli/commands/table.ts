@@ -39,8 +39,8 @@ Parameters (defaults: the snapshot's peildatum, doelgroep asiel, € 9.500 and �
                            0,25–1, CB 0–2); absent ones follow the proposal
   --beoordeling FILE       datalek-ernst: save the assessment (factors, circumstances,
                            reasoning, name, date) for this snapshot in the data folder
-                           (KETENLENS_DATA_DIR, else ~/.ketenlens) with an audit entry,
-                           as the app does. FILE is JSON:
+                           the app shares (KETENLENS_DATA_DIR overrides) with an audit
+                           entry, as the app does. FILE is JSON:
                            {"beoordelaar": "name", "toelichting": "why",
                             "incident"?: "ID", "factoren"?: {"dpc"?, "ei"?, "cb"?},
                             "omstandigheden"?: {"confidentiality"?: "exposed" |

@@ -25,7 +25,7 @@ Checks that a file exported by Ketenlens (DOCX, ODT, XLSX, ODS, HTML, Markdown, 
 holds the table it was made with: reads its provenance and parameters, rebuilds the
 table(s) from the snapshot with the same disclosure control, and compares every cell.
 Also says whether the file's SHA-256 is recorded in the audit trail of the data folder
-(KETENLENS_DATA_DIR, else ~/.ketenlens). CSV carries no provenance: give the parameters.
+the app shares (KETENLENS_DATA_DIR overrides). CSV carries no provenance: give the parameters.
 
 ${PARAMETER_HELP}
 
