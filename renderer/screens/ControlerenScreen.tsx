@@ -56,7 +56,7 @@ function ResultView({ result, index }: { result: ReconciledTable; index: number 
     <section className="card" aria-label={result.title} data-testid={`reconcile-result-${index}`} data-consistent={result.consistent}>
       <h2>{t('checkTableHeading', { id: result.tableId })}</h2>
       <p role="status" data-testid={`reconcile-verdict-${index}`}>
-        {problems.length === 0 ? t('checkNoProblems') : t('checkProblems', { count: String(problems.length) })}
+        {problems.length === 0 ? t('checkNoProblems') : problems.length === 1 ? t('checkProblem') : t('checkProblems', { count: String(problems.length) })}
       </p>
       {!result.sameSnapshot && <p className="note" role="note">{t('checkOtherSnapshot')}</p>}
       {problems.length > 0 && <ul className="check-problems" data-testid={`reconcile-problems-${index}`}>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>}

@@ -50,7 +50,7 @@ describe('Controleren', () => {
     await page.getByTestId('reconcile-run').click();
     const verdict = page.getByTestId('reconcile-verdict-0');
     await verdict.waitFor({ timeout: 60_000 });
-    expect(await verdict.textContent()).toBe('1 probleem/problemen gevonden.');
+    expect(await verdict.textContent()).toBe('1 probleem gevonden.');
     const problems = await page.getByTestId('reconcile-problems-0').locator('li').allTextContents();
     expect(problems).toEqual(['01-07-2023 · Totaal: gepubliceerd 2.341; de cellen tellen op tot 2.436; de data geeft 2.436 (verschil −95).']);
     const marked = page.locator('[data-grid="controle-0"] td.cell-different');
