@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity } from '../shared/node/age/index';
+import { datalekPlainSql } from './plain-sql';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'ketenlens.mjs');
@@ -68,39 +69,6 @@ function elipSql(peildatum: string): string {
  WHERE loan >= 950000 GROUP BY cohort ORDER BY cohort;`;
 }
 
-/** Exposure per municipality as of P (the plain SQL of bench/datalek.bench.ts). */
-function datalekSql(peildatum: string): string {
-  const end = `(unixepoch('${peildatum}') + 86400)`;
-  return `
-WITH u AS (
-  SELECT s.id, s.inburgeraar_id AS person, s.gemeente_code AS gm, unixepoch(s.zichtbaar_vanaf) AS st,
-         min(coalesce(unixepoch(s.zichtbaar_tot), ${end}), ${end}) AS en,
-         s.stelsel <> i.stelsel AS c1, (i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) AS c2
-  FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
-  WHERE (s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code)
-    AND unixepoch(s.zichtbaar_vanaf) < ${end}
-    AND (s.zichtbaar_tot IS NULL OR s.zichtbaar_tot >= s.zichtbaar_vanaf)
-),
-w AS (
-  SELECT gm, person, st, en,
-         max(en) OVER (PARTITION BY gm, person ORDER BY st ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-  FROM u
-),
-d AS (SELECT gm, sum(max(0, en - max(st, coalesce(before, st)))) AS seconds FROM w GROUP BY gm),
-v AS (
-  SELECT u.gm, u.person, x.gebruiker FROM portaal_inzage x JOIN u ON u.id = x.signaal_id
-  WHERE unixepoch(x.ingezien_op) >= u.st AND unixepoch(x.ingezien_op) < u.en
-),
-vv AS (SELECT gm, count(DISTINCT person) AS viewed, count(*) AS views, count(DISTINCT gebruiker) AS users FROM v GROUP BY gm),
-c AS (SELECT u.gm, group_concat(DISTINCT g.categorie) AS categories FROM u JOIN signaal_gegeven g ON g.signaal_id = u.id GROUP BY u.gm)
-SELECT u.gm, count(DISTINCT u.person), coalesce(vv.viewed, 0), coalesce(vv.views, 0), coalesce(vv.users, 0),
-       count(DISTINCT CASE WHEN c1 THEN u.person END), count(DISTINCT CASE WHEN c2 THEN u.person END),
-       min(u.st), max(u.en), round(d.seconds / 86400.0, 1), c.categories
-FROM u JOIN d ON d.gm = u.gm LEFT JOIN vv ON vv.gm = u.gm LEFT JOIN c ON c.gm = u.gm
-GROUP BY u.gm ORDER BY u.gm;`;
-}
-
-/** age -d into /dev/shm, then the sqlite3 steps; the copy is removed whatever happens. */
 function native(file: string, identityFile: string, scripts: string[]): Run {
   const copy = `/dev/shm/ketenlens-cli-bench-${process.pid}.sqlite`;
   try {
@@ -188,7 +156,7 @@ async function main(): Promise<void> {
       steps.ageOnly.push(timed('age', ['-d', '-i', identityFile, '-o', '/dev/null', file]));
       steps.nativeInfo.push(native(file, identityFile, [countSql]));
       steps.info.push(ketenlens(infoArgs));
-      steps.nativeTables.push(native(file, identityFile, [DATES.map(elipSql).join('\n'), datalekSql('2023-09-15')]));
+      steps.nativeTables.push(native(file, identityFile, [DATES.map(elipSql).join('\n'), datalekPlainSql('2023-09-15')]));
       steps.tables.push(ketenlens(tableArgs));
     }
     process.stderr.write('cli.bench: profiles\n');

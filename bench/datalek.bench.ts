@@ -14,6 +14,7 @@ import { openSnapshotFromPlaintext } from '../shared/snapshot/open';
 import { createAnalysisSession } from '../shared/tables/session';
 import { buildTable } from '../shared/tables/catalogue';
 import { datalekFacts } from '../shared/analyses/datalek/facts';
+import { datalekPlainSql } from './plain-sql';
 
 const PERSONS = Number(process.env.KETENLENS_BENCH_PERSONS ?? 600_000);
 const SEED = 20_240_101;
@@ -36,38 +37,6 @@ const time = <T>(work: () => T): [T, Timing] => {
 };
 const shown = (timing: Timing): string => `${timing.wall} ms | ${timing.cpu} ms`;
 
-/** Plain SQL: unlawful signals joined to persons, windows cut at the end of P, union by running maximum. */
-function plainSql(peildatum: string): string {
-  const end = `(unixepoch('${peildatum}') + 86400)`;
-  return `
-WITH u AS (
-  SELECT s.id, s.inburgeraar_id AS person, s.gemeente_code AS gm, unixepoch(s.zichtbaar_vanaf) AS st,
-         min(coalesce(unixepoch(s.zichtbaar_tot), ${end}), ${end}) AS en,
-         s.stelsel <> i.stelsel AS c1, (i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) AS c2
-  FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
-  WHERE (s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code)
-    AND unixepoch(s.zichtbaar_vanaf) < ${end}
-    AND (s.zichtbaar_tot IS NULL OR s.zichtbaar_tot >= s.zichtbaar_vanaf) -- as the loader skips these
-),
-w AS (
-  SELECT gm, person, st, en,
-         max(en) OVER (PARTITION BY gm, person ORDER BY st ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
-  FROM u
-),
-d AS (SELECT gm, sum(max(0, en - max(st, coalesce(before, st)))) AS seconds FROM w GROUP BY gm),
-v AS (
-  SELECT u.gm, u.person, x.gebruiker FROM portaal_inzage x JOIN u ON u.id = x.signaal_id
-  WHERE unixepoch(x.ingezien_op) >= u.st AND unixepoch(x.ingezien_op) < u.en
-),
-vv AS (SELECT gm, count(DISTINCT person) AS viewed, count(*) AS views, count(DISTINCT gebruiker) AS users FROM v GROUP BY gm),
-c AS (SELECT u.gm, group_concat(DISTINCT g.categorie) AS categories FROM u JOIN signaal_gegeven g ON g.signaal_id = u.id GROUP BY u.gm)
-SELECT u.gm, count(DISTINCT u.person), coalesce(vv.viewed, 0), coalesce(vv.views, 0), coalesce(vv.users, 0),
-       count(DISTINCT CASE WHEN c1 THEN u.person END), count(DISTINCT CASE WHEN c2 THEN u.person END),
-       min(u.st), max(u.en), round(d.seconds / 86400.0, 1), c.categories
-FROM u JOIN d ON d.gm = u.gm LEFT JOIN vv ON vv.gm = u.gm LEFT JOIN c ON c.gm = u.gm
-GROUP BY u.gm ORDER BY u.gm;`;
-}
-
 function nativeSqlite(plaintext: Uint8Array, peildatum: string): { timing: Timing; rows: number; persons: number } | string {
   const path = `/dev/shm/ketenlens-datalek-bench-${process.pid}.sqlite`;
   const times = `${path}.time`;
@@ -76,7 +45,7 @@ function nativeSqlite(plaintext: Uint8Array, peildatum: string): { timing: Timin
     const from = performance.now();
     // /usr/bin/time reports the child's CPU seconds (user, system) into a file of its own.
     const output = execFileSync('/usr/bin/time', ['-f', '%U %S', '-o', times, 'sqlite3', '-readonly', '-separator', '|', path], {
-      input: plainSql(peildatum), encoding: 'utf8', maxBuffer: 64 << 20,
+      input: datalekPlainSql(peildatum), encoding: 'utf8', maxBuffer: 64 << 20,
     });
     const wall = milliseconds(from);
     const [user = 0, system = 0] = readFileSync(times, 'utf8').trim().split(/\s+/).map(Number);
