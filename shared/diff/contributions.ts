@@ -7,6 +7,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { TableModel } from '../tables/model';
 import { forEachRow } from '../analyses/common/sql';
+import { addCalendarMonths } from '../analyses/common/calendar';
 
 /** Table ids whose count cells can be decomposed by cause, with the columns that can. */
 export const DECOMPOSABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -56,17 +57,6 @@ function each(db: Database, sql: string, params: SqlValue[], visit: (row: SqlVal
   forEachRow(db, sql, visit, params);
 }
 
-/** The same calendar day `months` months later; a missing day becomes the month's last (snapshot-v1.md). */
-export function addMonthsClamped(date: string, months: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return `${String(targetYear).padStart(4, '0')}-${pad(targetMonth)}-${pad(Math.min(day, lastDay))}`;
-}
-
 /** The next day's midnight as an instant: the end of P for the data-leak analyses. */
 export function endOfDay(date: string): string {
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -113,7 +103,7 @@ function elip(db: Database, request: ContributionRequest, contributions: Contrib
                  FROM ${USABLE_PERSON} i
                 WHERE i.stelsel = 'Wi2013' AND i.doelgroep = ? AND i.plicht_start <= ?
                   AND (i.status = 'lopend' OR i.status_datum > ?)) p`,
-      [thresholdA, thresholdB, addMonthsClamped(date, months), date, doelgroep, date, date],
+      [thresholdA, thresholdB, addCalendarMonths(date, months), date, doelgroep, date, date],
       ([id, cohort, gemeente, a, b]) => {
         const inA = a === 1;
         const inB = !inA && b === 1;
