@@ -9,6 +9,7 @@ import {
 import { FileReadError } from '../../shared/errors';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import { createSessionTrail } from '../../shared/audit/session-trail';
+import { sha256Hex } from '../../shared/digest';
 
 export const DEMO_PATH = 'demo.snapshot.age';
 /** The earlier demo extract for *Vergelijken met…* (docs/DIFF.md), served beside the demo. */
@@ -42,11 +43,6 @@ function readAssessments(snapshotSha256: string): SavedAssessment[] {
   }
   if (!Array.isArray(value)) throw new FileReadError(`localStorage:${key}`, 'de bewaarde beoordelingen zijn beschadigd', 'the saved assessments are damaged');
   return value.map((each) => checkSavedAssessment(each));
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function createBrowserHost(): HostApi & { register(file: File): PickedFile } {

@@ -26,6 +26,7 @@ import { municipalityUsers, userViews } from '../../shared/analyses/datalek/dril
 import { art34Model } from '../../shared/analyses/datalek/art34';
 import { endOfDate } from '../../shared/analyses/datalek/time';
 import { peildatumOf } from '../../shared/analyses/common/parameters';
+import { sha256Hex } from '../../shared/digest';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -59,11 +60,6 @@ function wipeComparison(): boolean {
   comparison?.snapshot.close();
   comparison = null;
   return wasOpen;
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const open: Handler<'open'> = async ({ bytes, key, fileName }, progress) => {

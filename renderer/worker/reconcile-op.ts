@@ -7,11 +7,10 @@ import { provenanceOf, reconcileTable, verifyTable, type RecordedProvenance } fr
 import { describeProblem, formatReport, reportModel } from '../../shared/reconcile/report';
 import type { AnalysisSession } from '../../shared/tables/session';
 import type { ReconcileRequest, ReconcileResponse, ReconciledTable } from './protocol';
+import { sha256Hex } from '../../shared/digest';
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** SHA-256 (hex) of bytes that may live in a shared or foreign buffer: hashed from a copy. */
+const sha256Of = (bytes: Uint8Array): Promise<string> => sha256Hex(new Uint8Array(bytes));
 
 const utf8 = new TextEncoder();
 
@@ -21,7 +20,7 @@ export async function reconcileInWorker(session: AnalysisSession, request: Recon
   const name = source.kind === 'file' ? source.fileName : source.html ? 'klembord (HTML)' : 'klembord (tekst)';
   const tables = source.kind === 'file' ? readTablesFromFile(bytes, source.fileName) : readTablesFromText(source.text, name);
   const provenance = source.kind === 'file' && /\.(docx|xlsx|odt|ods|html?|md|json)$/i.test(source.fileName) ? readProvenance(bytes, source.fileName) : null;
-  const fileSha256 = await sha256Hex(bytes);
+  const fileSha256 = await sha256Of(bytes);
   const results = tables.map((table, index): ReconciledTable => {
     const recordedTable = provenance === null ? undefined : (provenance.tables.length === tables.length ? provenance.tables[index] : provenance.tables.find((each) => each.number === index + 1));
     const recorded: RecordedProvenance | null = recordedTable === undefined
