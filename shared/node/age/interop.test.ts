@@ -1,5 +1,5 @@
 // Interoperability: files by the real age CLI, by the age-encryption package and by our
-// encryptAge must decrypt byte for byte on both our paths (node:crypto and pure JS),
+// encryptAge must decrypt byte for byte on both our paths (node:crypto, and the worker's wasm ChaCha20-Poly1305),
 // and our files must open in `age -d` and in age-encryption's Decrypter.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ afterAll(() => dir.remove());
 describe.each(SIZES)('plaintext of %i bytes', (size) => {
   const plaintext = pseudoRandomBytes(size, size + 7);
 
-  it.each([false, true])('age CLI (armor %s) → ours, node and pure JS, with several identities', async (armored) => {
+  it.each([false, true])('age CLI (armor %s) → ours, node and worker path, with several identities', async (armored) => {
     const file = ageEncrypt(dir, plaintext, [alice.recipient, bob.recipient], armored);
     const identities = [stranger.identity, bob.identity];
     const node = await decryptAgeBytes(file, { kind: 'identities', identities });
@@ -64,7 +64,7 @@ describe.each(SIZES)('plaintext of %i bytes', (size) => {
     expect(same(await decrypter.decrypt(binary), plaintext)).toBe(true);
   });
 
-  it('age-encryption (X25519) → ours, node and pure JS', async () => {
+  it('age-encryption (X25519) → ours, node and worker path', async () => {
     const encrypter = new Encrypter();
     encrypter.addRecipient(alice.recipient);
     const file = await encrypter.encrypt(plaintext);
@@ -90,7 +90,7 @@ describe('passphrases', () => {
     expect(same(await decrypter.decrypt(ours), plaintext)).toBe(true);
   });
 
-  it('age -p (through a pseudo-terminal) → ours, node and pure JS', async () => {
+  it('age -p (through a pseudo-terminal) → ours, node and worker path', async () => {
     const file = agePassphraseEncrypt(dir, plaintext, 'geheim wachtwoord');
     expect(new TextDecoder().decode(file.subarray(0, 40))).toContain('-> scrypt');
     const key = { kind: 'passphrase', passphrase: 'geheim wachtwoord' } as const;

@@ -11,7 +11,7 @@ import { decryptAgeBytes, encryptAge, generateIdentity } from './index';
 const identities = [generateIdentity(), generateIdentity(), generateIdentity()];
 
 describe('properties', () => {
-  it('node-encrypted files decrypt on the pure-JS path and pure-JS-encrypted files on the node path', async () => {
+  it('node-encrypted files decrypt on the worker path (libsodium wasm) and pure-JS-encrypted files on the node path', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ minLength: 0, maxLength: 140_000 }),

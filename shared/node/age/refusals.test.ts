@@ -1,5 +1,5 @@
 // Refusals: every bad file or key gives a typed KetenlensError on both decrypt paths
-// (node:crypto and pure JS, from bytes, a file or a Blob) — never success, never a plain Error, never a hang.
+// (node:crypto and the worker's libsodium wasm, from bytes, a file or a Blob) — never success, never a plain Error, never a hang.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -42,7 +42,7 @@ async function refusalOf(attempt: () => Promise<unknown>): Promise<unknown> {
 let dir: TempDir;
 let fileCounter = 0;
 
-/** Runs all four decrypt paths (node bytes, pure-JS bytes, node file, pure-JS Blob) and checks each refuses with one of `expected`. */
+/** Runs all four decrypt paths (node bytes, worker bytes, node file, worker Blob) and checks each refuses with one of `expected`. */
 async function expectRefused(file: Uint8Array, key: AgeKey, expected: ErrorClass[], options: { maxBytes?: number } = {}): Promise<KetenlensError[]> {
   const path = dir.file(`case-${fileCounter++}.age`);
   writeFileSync(path, file);
