@@ -1,6 +1,7 @@
 // The Content-Security-Policy sent with every app:// response. No network at all; scripts
-// and workers only from the app itself; 'wasm-unsafe-eval' so sql.js can compile its
-// WebAssembly (it does not allow eval of JavaScript).
+// and workers only from the app itself; 'wasm-unsafe-eval' so sql.js and libsodium (the
+// worker's ChaCha20-Poly1305) can compile their WebAssembly (it does not allow eval of
+// JavaScript).
 // style-src needs 'unsafe-inline' because recharts and the virtualised table set style
 // attributes at run time; without script injection (script-src 'self') that only lets an
 // attacker restyle the page, not run code. See docs/ELECTRON.md.
