@@ -1,6 +1,7 @@
 // ChaCha20-Poly1305 (IETF, 12-byte nonce) from libsodium's WebAssembly build, for the
 // STREAM payload wherever node:crypto is absent (the browser and Electron renderer's
-// worker). It opens chunks about 4–5× faster than pure JS (docs/AGE.md, "Speed").
+// worker). The cipher runs about 4 × faster than noble's pure JS, a whole decryption in
+// the app 2.4 × (docs/AGE.md, "The worker path: libsodium wasm against pure JS").
 // The wasm is embedded in the `libsodium` package's module (no fetch, no file): it
 // compiles under the CSP's 'wasm-unsafe-eval', which sql.js needs anyway, so a host
 // without WebAssembly could not open a snapshot either — hence no pure-JS fallback.
