@@ -6,7 +6,7 @@
 // compiles under the CSP's 'wasm-unsafe-eval', which sql.js needs anyway, so a host
 // without WebAssembly could not open a snapshot either — hence no pure-JS fallback.
 // Everything else (scrypt, X25519, HKDF, HMAC) stays with the noble primitives.
-import loadLibsodium, { type LibsodiumModule } from 'libsodium';
+import type { LibsodiumModule } from 'libsodium';
 import { noblePrimitives } from './noble';
 import type { AgePrimitives } from './primitives';
 
@@ -93,10 +93,13 @@ let loading: Promise<AgePrimitives> | null = null;
 
 /**
  * The noble primitives with open and seal from libsodium's wasm, compiled once per
- * thread (≈ 300 kB of module; a few milliseconds).
+ * thread (≈ 300 kB of module; a few milliseconds). Imported on first use: the command
+ * line bundles this module (through shared/seal) but decrypts with node:crypto, and
+ * should not parse libsodium at every start; the worker's bundle gets it as its own chunk.
  */
 export function sodiumPrimitives(): Promise<AgePrimitives> {
-  loading ??= loadLibsodium().then((sodium) => {
+  loading ??= import('libsodium').then(async ({ default: loadLibsodium }) => {
+    const sodium = await loadLibsodium();
     const aead = new SodiumAead(sodium);
     return {
       ...noblePrimitives,
