@@ -3,7 +3,7 @@
 // request, answers the typed IPC contract (files the user chose, exports, recent list,
 // audit trail) and forwards menu commands and OS open requests to the page.
 import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { EventChannel, EventContract, MenuCommand } from '../shared/ipc/contract';
@@ -50,8 +50,8 @@ const sendToPage = <C extends EventChannel>(channel: C, payload: EventContract[C
 };
 const events = createEventQueue(sendToPage);
 
-function audit(input: Parameters<typeof appendAudit>[1]): Promise<void> {
-  return appendAudit(dataDir, input).then(() => undefined);
+function audit(input: Parameters<typeof appendAudit>[1]): Promise<{ seq: number; hash: string }> {
+  return appendAudit(dataDir, input).then((entry) => ({ seq: entry.seq, hash: entry.hash }));
 }
 
 function requestOpen(path: string): void {
@@ -119,6 +119,7 @@ const handlers = createInvokeHandlers({
     readFile: (path) => readFile(path),
     // The native save dialog already asked before overwriting, hence force.
     writeFileAtomic: (path, bytes) => writeFileSafely(path, bytes, { force: true }),
+    remove: (path) => unlink(path),
   },
   grants,
   recent: {
@@ -129,6 +130,7 @@ const handlers = createInvokeHandlers({
     },
   },
   audit: { append: audit, read: () => readAndVerifyAudit(dataDir) },
+  dataDir,
   assessments: { list: (sha) => listAssessments(dataDir, sha), save: (record) => saveAssessment(dataDir, record, 'host') },
   settings: { read: () => loadSettings(dataDir), update: (request) => updateSettings(dataDir, request) },
   now: () => new Date(),

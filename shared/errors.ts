@@ -444,3 +444,11 @@ export class AuditTrailUnavailableError extends KetenlensError {
     );
   }
 }
+
+/** The refusal for an append to the trail that failed with `cause`: its reason in both languages. */
+export function auditTrailUnavailable(dataDir: string, cause: unknown): AuditTrailUnavailableError {
+  if (cause instanceof AuditTrailUnavailableError) return cause;
+  const text = cause instanceof Error ? cause.message : String(cause);
+  const [reasonNl, reasonEn] = isKetenlensError(cause) ? [cause.messageNl, cause.messageEn] : [text, text];
+  return new AuditTrailUnavailableError(dataDir, reasonNl, reasonEn, { cause });
+}

@@ -3,14 +3,18 @@
 // Electron. main.ts registers them behind the sender check.
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError } from '../../shared/errors';
+import {
+  auditTrailUnavailable, FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError,
+} from '../../shared/errors';
 import { checkAuditInput } from '../../shared/audit/details-guard';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
+import { provenanceSidecarName } from '../../shared/export/provenance';
 import type {
   AppInfo, AppSettings, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
 } from '../../shared/ipc/contract';
+import type { AuditReference } from '../../shared/tables/model';
 import type { GrantKind, PathGrants } from '../files/path-grants';
-import { checkPathRequest, checkSaveRequest, safeFileName } from './validate-request';
+import { checkChooseRequest, checkPathRequest, checkSaveRequest, checkWriteRequest, safeFileName } from './validate-request';
 
 export interface OpenDialogOptions {
   title: string;
@@ -32,10 +36,14 @@ export interface HostDependencies {
     stat(path: string): Promise<{ size: number; isFile: boolean }>;
     readFile(path: string): Promise<Uint8Array>;
     writeFileAtomic(path: string, bytes: Uint8Array): Promise<unknown>;
+    /** Takes back a file just written whose `export-written` entry could not be appended. */
+    remove(path: string): Promise<void>;
   };
   grants: PathGrants;
   recent: { list(): Promise<string[]>; add(path: string): Promise<void> };
-  audit: { append(input: AuditEventInput): Promise<void>; read(): Promise<AuditReadResult> };
+  audit: { append(input: AuditEventInput): Promise<AuditReference>; read(): Promise<AuditReadResult> };
+  /** The data folder of the audit trail, named when the trail cannot be written. */
+  dataDir: string;
   /** Saved breach assessments in the data folder (shared/node/assessment); save audits first. */
   assessments: { list(snapshotSha256: string): Promise<SavedAssessment[]>; save(record: SavedAssessment): Promise<SavedAssessment> };
   /** Preferences in the data folder (electron/files/settings.ts); update validates its input. */
@@ -66,7 +74,24 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
+const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
 export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
+  /** Paths the person chose in an export dialog and that were not written yet: export:write writes only these, once. */
+  const chosenForExport = new Set<string>();
+
+  /** An append that must succeed: a failure other than a refused detail says the trail cannot be written. */
+  const appendRequired = async (input: AuditEventInput): Promise<AuditReference> => {
+    try {
+      return await deps.audit.append(input);
+    } catch (error) {
+      throw error instanceof InvalidParameterError ? error : auditTrailUnavailable(deps.dataDir, error);
+    }
+  };
+
+  const writeFailure = (path: string, error: unknown) =>
+    (isKetenlensError(error) ? error : new FileWriteError(path, 'schrijven mislukt', 'writing failed', { cause: error }));
+
   const pick = async (kind: GrantKind): Promise<PickedFile | null> => {
     const language = deps.language();
     const path = await deps.showOpenDialog({
@@ -131,6 +156,63 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
       return { path, sha256 };
     },
 
+    'export:choose': async (request) => {
+      const choice = checkChooseRequest(request);
+      const language = deps.language();
+      const path = await deps.showSaveDialog({
+        title: language === 'nl' ? 'Exporteren' : 'Export',
+        defaultPath: join(deps.documentsDir, safeFileName(choice.suggestedName)),
+        filters: choice.filters,
+      });
+      if (path === null) return null;
+      chosenForExport.add(path);
+      return { path, name: basename(path) };
+    },
+
+    // The export's own entry was appended by the renderer before the bytes were made (they
+    // name it); this writes them where the person chose and records what was written, as
+    // the command line does (shared/node/cli/output.ts recordedExport).
+    'export:write': async (request) => {
+      const { path, bytes, sidecar, entry } = checkWriteRequest(request);
+      if (!chosenForExport.delete(path)) {
+        throw new FileWriteError(path, 'deze plek is niet door u gekozen', 'this place was not chosen by you');
+      }
+      const completing = { source: 'host', export_seq: entry.seq, export_hash: entry.hash, path };
+      const sidecarPath = sidecar === null ? null : provenanceSidecarName(path);
+      const written: string[] = [];
+      try {
+        await deps.files.writeFileAtomic(path, bytes).catch((error: unknown) => Promise.reject(writeFailure(path, error)));
+        written.push(path);
+        if (sidecar !== null && sidecarPath !== null) {
+          await deps.files.writeFileAtomic(sidecarPath, sidecar).catch((error: unknown) => Promise.reject(writeFailure(sidecarPath, error)));
+          written.push(sidecarPath);
+        }
+      } catch (error) {
+        for (const each of written) await deps.files.remove(each).catch(() => undefined);
+        // The write error is what the person must hear about; the entry is the trail's record of it.
+        await deps.audit.append({
+          action: 'export-written', details: { ...completing, ok: false, code: error instanceof Error ? error.name : 'unknown' },
+        }).catch(() => undefined);
+        throw error;
+      }
+      const sha256 = sha256Of(bytes);
+      const sidecarSaved = sidecar === null || sidecarPath === null ? null : { path: sidecarPath, sha256: sha256Of(sidecar) };
+      try {
+        const reference = await appendRequired({
+          action: 'export-written',
+          details: {
+            ...completing, ok: true, sha256, bytes: bytes.byteLength,
+            ...(sidecarSaved === null ? {} : { sidecar: sidecarSaved.path, sidecar_sha256: sidecarSaved.sha256 }),
+          },
+        });
+        return { path, sha256, size: bytes.byteLength, sidecar: sidecarSaved, written: reference };
+      } catch (error) {
+        // Unrecorded, the file may not stay.
+        for (const each of written) await deps.files.remove(each).catch(() => undefined);
+        throw error;
+      }
+    },
+
     'recent:list': async () => {
       const list = await deps.recent.list();
       // Listing is what lets the renderer offer them; choosing one is the user's action.
@@ -141,7 +223,9 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
     },
 
     'audit:append': async (request) => {
-      await deps.audit.append(checkAuditInput(request));
+      const reference = await appendRequired(checkAuditInput(request));
+      // Only the reference: the renderer names the entry in what it makes (never more of the trail).
+      return { seq: reference.seq, hash: reference.hash };
     },
     'audit:read': () => deps.audit.read(),
     'app:info': () => deps.appInfo(),

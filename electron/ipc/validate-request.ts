@@ -2,7 +2,7 @@
 // parses files from outside), so every request is checked against its declared shape
 // before main acts on it; anything else is refused with a typed error.
 import { InvalidParameterError } from '../../shared/errors';
-import type { SaveRequest } from '../../shared/ipc/contract';
+import type { ExportChoice, ExportWrite, SaveRequest } from '../../shared/ipc/contract';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -21,13 +21,9 @@ export function checkPathRequest(request: unknown): { path: string } {
 
 const EXTENSION = /^[A-Za-z0-9]{1,10}$/;
 
-export function checkSaveRequest(request: unknown): SaveRequest {
-  if (!isRecord(request)) return refuse('export');
-  const { suggestedName, filters, bytes } = request;
-  if (typeof suggestedName !== 'string' || suggestedName.length === 0 || suggestedName.length > 255) return refuse('suggestedName');
-  if (!(bytes instanceof Uint8Array)) return refuse('bytes');
+function checkFilters(filters: unknown): SaveRequest['filters'] {
   if (!Array.isArray(filters) || filters.length > 10) return refuse('filters');
-  const checked = filters.map((filter: unknown) => {
+  return filters.map((filter: unknown) => {
     if (!isRecord(filter) || typeof filter.name !== 'string' || !Array.isArray(filter.extensions)) return refuse('filters');
     const extensions = filter.extensions.filter((extension): extension is string => typeof extension === 'string');
     if (extensions.length !== filter.extensions.length || !extensions.every((extension) => EXTENSION.test(extension))) {
@@ -35,7 +31,35 @@ export function checkSaveRequest(request: unknown): SaveRequest {
     }
     return { name: filter.name.slice(0, 80), extensions };
   });
-  return { suggestedName, filters: checked, bytes };
+}
+
+export function checkChooseRequest(request: unknown): ExportChoice {
+  if (!isRecord(request)) return refuse('export');
+  const { suggestedName, filters } = request;
+  if (typeof suggestedName !== 'string' || suggestedName.length === 0 || suggestedName.length > 255) return refuse('suggestedName');
+  return { suggestedName, filters: checkFilters(filters) };
+}
+
+export function checkSaveRequest(request: unknown): SaveRequest {
+  const choice = checkChooseRequest(request);
+  const bytes = isRecord(request) ? request.bytes : undefined;
+  if (!(bytes instanceof Uint8Array)) return refuse('bytes');
+  return { ...choice, bytes };
+}
+
+const ENTRY_HASH = /^[0-9a-f]{64}$/;
+
+export function checkWriteRequest(request: unknown): ExportWrite {
+  const { path } = checkPathRequest(request);
+  if (!isRecord(request)) return refuse('export');
+  const { bytes, sidecar, entry } = request;
+  if (!(bytes instanceof Uint8Array)) return refuse('bytes');
+  if (sidecar !== null && !(sidecar instanceof Uint8Array)) return refuse('sidecar');
+  if (!isRecord(entry) || typeof entry.seq !== 'number' || !Number.isInteger(entry.seq) || entry.seq < 1 ||
+    typeof entry.hash !== 'string' || !ENTRY_HASH.test(entry.hash)) {
+    return refuse('entry');
+  }
+  return { path, bytes, sidecar, entry: { seq: entry.seq, hash: entry.hash } };
 }
 
 /** The file name only: a suggested name may never pick the folder. */

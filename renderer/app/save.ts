@@ -1,5 +1,6 @@
-// Saving exports through the host's export:save, with the file filter for each format.
-import type { HostApi, SavedFile } from '../../shared/ipc/contract';
+// The host's half of saving an export: the save dialog (export:choose, with the file filter
+// for each format) and writing the bytes to the path the person chose (export:write).
+import type { ExportWrite, HostApi, PickedFile, WrittenExport } from '../../shared/ipc/contract';
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV', extensions: ['csv'] },
@@ -14,7 +15,13 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   svg: { name: 'SVG', extensions: ['svg'] },
 };
 
-export function saveBytes(host: HostApi, baseName: string, format: string, bytes: Uint8Array): Promise<SavedFile | null> {
+/** Ask where the export goes; null when the person cancels the dialog. */
+export function chooseExportPath(host: HostApi, baseName: string, format: string): Promise<PickedFile | null> {
   const filter = FILTERS[format] ?? { name: format, extensions: [format] };
-  return host.invoke('export:save', { suggestedName: `${baseName}.${filter.extensions[0] ?? format}`, filters: [filter], bytes });
+  return host.invoke('export:choose', { suggestedName: `${baseName}.${filter.extensions[0] ?? format}`, filters: [filter] });
+}
+
+/** Write an export to the chosen path; the host records `export-written` with its SHA-256. */
+export function writeExport(host: HostApi, request: ExportWrite): Promise<WrittenExport> {
+  return host.invoke('export:write', request);
 }

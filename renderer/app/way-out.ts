@@ -2,14 +2,16 @@
 // which a table or a query result leaves — grid export, the menu's "current table", copy
 // selection, copy as HTML, a chart or map image, the Bijlage — calls sendOut and nothing
 // else: it lets the worker protect and cut the table (renderer/worker/way-out.ts), asks the
-// person to confirm what would leave unprotected, delivers (save dialog or clipboard) and
-// writes the audit entry. test/ways-out.test.ts fails when a path goes around it.
+// person to confirm what would leave unprotected, records it in the audit trail and
+// delivers (save dialog or clipboard); a file names the entry that records it.
+// test/lint/ways-out.test.ts fails when a path goes around it.
 import { DEFAULT_TABLE_DISCLOSURE, type DisclosureChoice } from '../../shared/export/disclosure';
-import type { AuditAction, HostApi } from '../../shared/ipc/contract';
+import { UsageError } from '../../shared/errors';
+import type { AuditAction, AuditEventInput, HostApi, PickedFile } from '../../shared/ipc/contract';
 import type { TableModel } from '../../shared/tables/model';
 import type { CoreClient } from '../worker/client';
-import type { GridView, OutRisks, OutTarget } from '../worker/protocol';
-import { saveBytes } from './save';
+import type { GridView, OutResponse, OutRisks, OutTarget } from '../worker/protocol';
+import { chooseExportPath, writeExport } from './save';
 
 /** The ways out, as the audit trail names them. */
 export type Way = 'grid-export' | 'menu-export' | 'copy-selection' | 'copy-html' | 'chart' | 'bijlage' | 'notification-draft' | 'art34-list';
@@ -74,65 +76,102 @@ function confirmationText(risks: OutRisks): string {
   return reasons.join(', ');
 }
 
-/** Audit values stay short: the log holds what was done, not the data. */
-const clip = (text: string) => (text.length > 1000 ? `${text.slice(0, 999)}…` : text);
+/** Audit values stay short (the trail holds what was done, not the data) and within the trail's limit per value. */
+const clip = (text: string) => (text.length > 4000 ? `${text.slice(0, 3999)}…` : text);
 
+type Ready = Extract<OutResponse, { kind: 'ready' }>;
+
+/**
+ * The details of the entry that records a way out: the command line's keys for the same
+ * facts (shared/node/cli/output.ts: snapshot_sha256, tables, parameters, format,
+ * disclosure, path), then what only the app knows (the way, the view, the confirmation).
+ */
+function exportDetails(request: WayOutRequest, ready: Ready, confirmed: boolean, path: string | null): AuditEventInput['details'] {
+  const { target } = request;
+  return {
+    way: request.way,
+    snapshot_sha256: request.models[0]?.provenance.snapshot_sha256 ?? null,
+    tables: request.models.map((model) => model.id),
+    parameters: clip(JSON.stringify(Object.fromEntries(request.models.map((model) => [model.id, model.parameters])))),
+    ...(target.kind === 'notification' ? { incident: target.input.incident } : {}),
+    format: formatOf(request),
+    disclosure: target.kind === 'graphic' ? 'none' : disclosureText(request.disclosure),
+    path,
+    rows: ready.rows,
+    hidden_cells: ready.hiddenCells,
+    view: ready.viewNote,
+    confirmed,
+    confirmation: confirmed ? confirmationText(ready.risks) : null,
+  };
+}
+
+const isFileTarget = (target: OutTarget): target is Exclude<OutTarget, { kind: 'clipboard-text' | 'clipboard-html' }> =>
+  target.kind !== 'clipboard-text' && target.kind !== 'clipboard-html';
+
+/**
+ * A file leaves as the command line's do (docs/SECURITY.md, "Exports name their audit
+ * entry"): the person chooses the path (cancelled: nothing recorded, nothing written), the
+ * export's entry is appended, the worker makes the file naming that entry, and the host
+ * writes it and records `export-written` with its SHA-256. A copy is recorded, then made.
+ * An entry that cannot be appended refuses the way out (the host says why); nothing leaves.
+ */
 export async function sendOut(dependencies: WayOutDependencies, request: WayOutRequest): Promise<WayOutResult> {
   const { core, host } = dependencies;
-  const ask = { models: request.models, view: request.view, disclosure: request.disclosure, target: request.target };
-  let response = await core.call('wayOut', { ...ask, confirmed: false });
+  const { target } = request;
+  const ask = { models: request.models, view: request.view, disclosure: request.disclosure, target };
+  // Asks what would leave; no file is made without its entry (audit: null).
+  let response = await core.call('wayOut', { ...ask, confirmed: false, audit: null });
   let confirmed = false;
   if (response.kind === 'confirm') {
     if (!(await dependencies.confirm(response.risks))) return { kind: 'cancelled' };
     confirmed = true;
-    await host.invoke('audit:append', {
-      action: 'confirm-unprotected-export',
-      details: { way: request.way, tables: request.models.map((model) => model.id), confirmation: confirmationText(response.risks) },
-    });
-    response = await core.call('wayOut', { ...ask, confirmed: true });
+    response = await core.call('wayOut', { ...ask, confirmed: true, audit: null });
   }
   if (response.kind !== 'ready') return { kind: 'cancelled' };
+  const ready = response;
 
-  const auditEntry = (path: string | null, sha256: string | null) => host.invoke('audit:append', {
-    action: AUDIT_ACTION[request.target.kind],
-    details: {
-      way: request.way,
-      tables: request.models.map((model) => model.id),
-      parameters: request.models.map((model) => clip(JSON.stringify(model.parameters))),
-      format: formatOf(request),
-      disclosure: request.target.kind === 'graphic' ? 'none' : disclosureText(request.disclosure),
-      rows: response.rows,
-      hidden_cells: response.hiddenCells,
-      view: response.viewNote,
-      confirmed,
-      confirmation: confirmed ? confirmationText(response.risks) : null,
-      path,
-      sha256,
-    },
-  });
+  let chosen: PickedFile | null = null;
+  if (isFileTarget(target)) {
+    if (target.kind === 'graphic' && request.graphic === undefined) return { kind: 'cancelled' };
+    chosen = await chooseExportPath(host, request.fileName, formatOf(request));
+    if (chosen === null) return { kind: 'cancelled' };
+  }
 
-  let path: string | null = null;
-  const { target } = request;
-  if (target.kind === 'file' || target.kind === 'bijlage' || target.kind === 'graphic' || target.kind === 'notification') {
-    const bytes = target.kind === 'graphic' ? request.graphic?.bytes : response.bytes;
-    if (bytes === undefined || bytes === null) return { kind: 'cancelled' };
-    // The host records the write itself before writing; this entry says what was written.
-    const saved = await saveBytes(host, request.fileName, formatOf(request), bytes);
-    if (saved === null) return { kind: 'cancelled' };
-    path = saved.path;
-    await auditEntry(saved.path, saved.sha256);
-  } else {
-    // Recorded first: a copy that cannot be recorded does not happen.
-    await auditEntry(null, null);
+  if (confirmed) {
+    await host.invoke('audit:append', {
+      action: 'confirm-unprotected-export',
+      details: { way: request.way, tables: request.models.map((model) => model.id), confirmation: confirmationText(ready.risks), path: chosen?.path ?? null },
+    });
+  }
+  const entry = await host.invoke('audit:append', { action: AUDIT_ACTION[target.kind], details: exportDetails(request, ready, confirmed, chosen?.path ?? null) });
+  const done = (path: string | null): WayOutResult => ({ kind: 'done', path, rows: ready.rows, hiddenCells: ready.hiddenCells, risks: ready.risks, confirmed });
+
+  if (chosen === null) {
     if (target.kind === 'clipboard-html') {
-      const html = response.html ?? '';
-      const text = response.text ?? '';
+      const html = ready.html ?? '';
+      const text = ready.text ?? '';
       await dependencies.clipboard.write([
         new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
       ]);
     } else {
-      await dependencies.clipboard.writeText(response.text ?? '');
+      await dependencies.clipboard.writeText(ready.text ?? '');
+    }
+    return done(null);
+  }
+
+  let bytes: Uint8Array | null = null;
+  let sidecar: Uint8Array | null = null;
+  if (target.kind === 'graphic') {
+    // The image the UI drew, as drawn: it carries no provenance (docs/SECURITY.md); its entries and SHA-256 trace it.
+    bytes = request.graphic?.bytes ?? null;
+  } else {
+    const made = await core.call('wayOut', { ...ask, confirmed, audit: entry });
+    if (made.kind === 'ready') {
+      bytes = made.bytes;
+      sidecar = made.sidecar;
     }
   }
-  return { kind: 'done', path, rows: response.rows, hiddenCells: response.hiddenCells, risks: response.risks, confirmed };
+  if (bytes === null) throw new UsageError('Het bestand kon niet worden gemaakt.', 'The file could not be made.');
+  const written = await writeExport(host, { path: chosen.path, bytes, sidecar, entry });
+  return done(written.path);
 }

@@ -6,7 +6,8 @@ import {
   checkSettingsUpdate, DEFAULT_APP_SETTINGS,
   type AppSettings, type EventChannel, type EventContract, type HostApi, type InvokeChannel, type InvokeContract, type PickedFile,
 } from '../../shared/ipc/contract';
-import { FileReadError } from '../../shared/errors';
+import { FileReadError, FileWriteError } from '../../shared/errors';
+import { provenanceSidecarName } from '../../shared/export/provenance';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import { createSessionTrail } from '../../shared/audit/session-trail';
 import { sha256Hex } from '../../shared/digest';
@@ -45,6 +46,18 @@ function readAssessments(snapshotSha256: string): SavedAssessment[] {
   return value.map((each) => checkSavedAssessment(each));
 }
 
+/** Hands bytes to the browser as a download named `name`. */
+function download(name: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes]));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function createBrowserHost(): HostApi & { register(file: File): PickedFile } {
   const files = new Map<string, File>();
   const recent: string[] = [];
@@ -52,6 +65,8 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
   const audit = createSessionTrail({ source: 'browser', durable: false });
   const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
   let counter = 0;
+  /** Names export:choose handed out that were not downloaded yet. */
+  const chosenForExport = new Set<string>();
 
   // A browser has no native menu: a page (a toolbar, a keyboard shortcut, a test) sends a
   // menu command as the DOM event 'ketenlens:menu', and it reaches the app like Electron's.
@@ -100,19 +115,39 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     },
     'export:save': async ({ suggestedName, bytes }) => {
       const copy = new Uint8Array(bytes);
-      const url = URL.createObjectURL(new Blob([copy]));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(suggestedName, copy);
       return { path: suggestedName, sha256: await sha256Hex(copy) };
+    },
+    // A page has no save dialog: the browser asks where (or uses its download folder) when
+    // the file downloads, so the chosen "path" is the suggested name. export:write downloads
+    // only a name chosen here, once, as the desktop host writes only a path its dialog gave.
+    'export:choose': async ({ suggestedName }) => {
+      const name = suggestedName.split(/[\\/]/).at(-1) ?? suggestedName;
+      chosenForExport.add(name);
+      return { path: name, name };
+    },
+    'export:write': async ({ path, bytes, sidecar, entry }) => {
+      if (!chosenForExport.delete(path)) throw new FileWriteError(path, 'deze plek is niet door u gekozen', 'this place was not chosen by you');
+      const copy = new Uint8Array(bytes);
+      const sidecarCopy = sidecar === null ? null : new Uint8Array(sidecar);
+      download(path, copy);
+      const sidecarPath = provenanceSidecarName(path);
+      if (sidecarCopy !== null) download(sidecarPath, sidecarCopy);
+      const sha256 = await sha256Hex(copy);
+      const sidecarSaved = sidecarCopy === null ? null : { path: sidecarPath, sha256: await sha256Hex(sidecarCopy) };
+      const written = audit.append({
+        action: 'export-written',
+        details: {
+          export_seq: entry.seq, export_hash: entry.hash, path, ok: true, sha256, bytes: copy.byteLength,
+          ...(sidecarSaved === null ? {} : { sidecar: sidecarSaved.path, sidecar_sha256: sidecarSaved.sha256 }),
+        },
+      });
+      return { path, sha256, size: copy.byteLength, sidecar: sidecarSaved, written: { seq: written.seq, hash: written.hash } };
     },
     'recent:list': async () => [...recent],
     'audit:append': async (event) => {
-      audit.append(event);
+      const entry = audit.append(event);
+      return { seq: entry.seq, hash: entry.hash };
     },
     'audit:read': async () => audit.read(),
     'app:info': async () => ({ version: '0.1.0', platform: navigator.platform, host: 'browser', demoSnapshotPath: DEMO_PATH, earlierDemoSnapshotPath: EARLIER_DEMO_PATH }),

@@ -341,6 +341,9 @@ export const en = {
   checkAuditNamed: 'Audit trail: the export names entry {seq}, which is in the audit trail with the same hash.',
   checkAuditMissing: 'Audit trail: this file’s SHA-256 ({sha}) is not in the audit trail.',
   checkAuditUnknown: 'Audit trail: cannot be read; whether this file was recorded is unknown.',
+  // ── issue 11: the entry an export names, when it is not the one in this trail
+  checkAuditNamedOtherHash: 'Audit trail: the export names entry {seq}, but that entry has a different hash.',
+  checkAuditNamedMissing: 'Audit trail: the export names entry {seq}, which is not in this audit trail.',
   // ── Breach assessor's workbench (issue 16) ──
   cbIntro: "Circumstances of the breach (ENISA, CB): confidentiality is proposed from the views; integrity, availability and malicious intent are your judgement.",
   cbConfidentiality: "Confidentiality",

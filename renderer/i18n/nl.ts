@@ -352,6 +352,9 @@ export const nl = {
   checkAuditNamed: 'Auditlog: de export noemt regel {seq} en die staat in het auditlog met dezelfde hash.',
   checkAuditMissing: 'Auditlog: de SHA-256 van dit bestand ({sha}) staat niet in het auditlog.',
   checkAuditUnknown: 'Auditlog: niet te lezen; of dit bestand is vastgelegd, is onbekend.',
+  // ── issue 11: the entry an export names, when it is not the one in this trail
+  checkAuditNamedOtherHash: 'Auditlog: de export noemt regel {seq}, maar die regel heeft een andere hash.',
+  checkAuditNamedMissing: 'Auditlog: de export noemt regel {seq}, die staat niet in dit auditlog.',
   // ── Breach assessor's workbench (issue 16) ──
   cbIntro: "Omstandigheden van de inbreuk (ENISA, CB): vertrouwelijkheid wordt voorgesteld uit de inzagen; integriteit, beschikbaarheid en kwade opzet zijn uw oordeel.",
   cbConfidentiality: "Vertrouwelijkheid",

@@ -6,6 +6,7 @@
 import { useState, type ClipboardEvent, type DragEvent } from 'react';
 import type { TableModel, TableRow } from '../../shared/tables/model';
 import { TABLES } from '../../shared/tables/catalogue';
+import { traceExport } from '../../shared/audit/export-trace';
 import { useApp, useScreenState } from '../app/context';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorBox } from '../components/ErrorBox';
@@ -105,14 +106,18 @@ export function ControlerenScreen() {
     }
   }
 
+  /** The same trace as `ketenlens verify` (shared/audit/export-trace.ts), for an export made by the app or the command line. */
   async function auditStatus(result: ReconcileResponse): Promise<string> {
     try {
       const trail = await host.invoke('audit:read', undefined);
-      const bySha = trail.entries.find((entry) => Object.values(entry.details).some((value) => value === result.fileSha256));
-      const named = result.audit === null ? undefined : trail.entries.find((entry) => entry.seq === result.audit?.seq && entry.hash === result.audit.hash);
-      if (bySha !== undefined) return t('checkAuditSha', { seq: String(bySha.seq) });
-      if (named !== undefined) return t('checkAuditNamed', { seq: String(named.seq) });
-      return t('checkAuditMissing', { sha: result.fileSha256 });
+      const { named, recorded } = traceExport(trail.entries, result.fileSha256, result.audit);
+      const lines: string[] = [];
+      if (named?.status === 'found') lines.push(t('checkAuditNamed', { seq: String(named.entry.seq) }));
+      if (named?.status === 'other-hash') lines.push(t('checkAuditNamedOtherHash', { seq: String(named.seq) }));
+      if (named?.status === 'missing') lines.push(t('checkAuditNamedMissing', { seq: String(named.seq) }));
+      const [first] = recorded;
+      lines.push(first === undefined ? t('checkAuditMissing', { sha: result.fileSha256 }) : t('checkAuditSha', { seq: String(first.seq) }));
+      return lines.join(' ');
     } catch {
       return t('checkAuditUnknown');
     }

@@ -159,7 +159,7 @@ const incidents: Handler<'incidents'> = async () => {
 
 // The one way out: exports, copies, charts and bijlagen (renderer/worker/way-out.ts).
 const wayOut: Handler<'wayOut'> = async (request) =>
-  request.target.kind === 'notification' ? prepareNotification(requireSession(), request.target) : prepareOutgoing(request);
+  request.target.kind === 'notification' ? prepareNotification(requireSession(), request.target, request.audit) : prepareOutgoing(request);
 
 const close: Handler<'close'> = async () => ({ closed: wipe() });
 

@@ -4,7 +4,7 @@
 import type { AgeKey, Progress } from '../../shared/age/types';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import type { Incident } from '../../shared/analyses/datalek/incident-timeline';
-import type { TableModel } from '../../shared/tables/model';
+import type { AuditReference, TableModel } from '../../shared/tables/model';
 import type { DisclosureChoice } from '../../shared/export/disclosure';
 import type { SortKey } from '../components/grid-rows';
 import type { TableRequest } from '../../shared/tables/catalogue';
@@ -66,6 +66,12 @@ export interface OutRequest {
   target: OutTarget;
   /** The person confirmed the risks this request reported before. */
   confirmed: boolean;
+  /**
+   * The audit entry that records this export, appended before the file is made: a file
+   * (table, bijlage, notification draft) is made only with it, and names it in its
+   * provenance. null asks only what would leave (rows, risks) and makes no file.
+   */
+  audit: AuditReference | null;
 }
 
 /** What would leave unprotected. */
@@ -84,6 +90,8 @@ export type OutResponse =
       kind: 'ready';
       risks: OutRisks;
       bytes: Uint8Array | null;
+      /** CSV's provenance (it cannot hold its own), to be written beside it as `<file>.provenance.json`. */
+      sidecar: Uint8Array | null;
       text: string | null;
       html: string | null;
       /** Rows that left (body rows of every table). */

@@ -3,6 +3,7 @@
 // of exactly what the grid shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TABLE_DISCLOSURE } from '../../shared/export/disclosure';
+import { provenanceSidecarName, readProvenance } from '../../shared/export/provenance';
 import { runReadOnlyQuery } from '../../shared/snapshot/query';
 import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import { createAnalysisSession, type AnalysisSession } from '../../shared/tables/session';
@@ -13,10 +14,13 @@ import type { GridView, OutRequest, OutResponse } from './protocol';
 import { queryModel } from './query-model';
 import { isAggregatedByConstruction, prepareOutgoing, tableAsTsv } from './way-out';
 
+/** The entry an export was recorded under, appended before the file is made. */
+const ENTRY = { seq: 7, hash: 'c0'.repeat(32) };
+
 const WHOLE: GridView = { filters: {}, search: '', sorting: [], hiddenColumns: [], selectedRows: [] };
 
 function request(overrides: Partial<OutRequest>): OutRequest {
-  return { models: [tabel1Model()], view: WHOLE, disclosure: DEFAULT_TABLE_DISCLOSURE, target: { kind: 'clipboard-text' }, confirmed: false, ...overrides };
+  return { models: [tabel1Model()], view: WHOLE, disclosure: DEFAULT_TABLE_DISCLOSURE, target: { kind: 'clipboard-text' }, confirmed: false, audit: null, ...overrides };
 }
 
 function ready(response: OutResponse) {
@@ -43,7 +47,7 @@ describe('a catalogue table', () => {
     const asked = await prepareOutgoing(request({ disclosure: { method: 'none' }, target: { kind: 'file', format: 'csv' } }));
     // 4, 1 and 2 are below 10 (0 is not a small count).
     expect(asked).toEqual({ kind: 'confirm', risks: { personLevel: false, smallCells: 3, k: 10 } });
-    const out = ready(await prepareOutgoing(request({ disclosure: { method: 'none' }, target: { kind: 'file', format: 'csv' }, confirmed: true })));
+    const out = ready(await prepareOutgoing(request({ disclosure: { method: 'none' }, target: { kind: 'file', format: 'csv' }, confirmed: true, audit: ENTRY })));
     expect(new TextDecoder().decode(out.bytes ?? new Uint8Array())).toContain(';4;0;');
   });
 
@@ -64,16 +68,43 @@ describe('a catalogue table', () => {
   });
 
   it('a bijlage protects every table', async () => {
-    const out = ready(await prepareOutgoing(request({ models: [tabel1Model(), tabel1Model()], view: null, target: { kind: 'bijlage', format: 'xlsx' } })));
+    const out = ready(await prepareOutgoing(request({ models: [tabel1Model(), tabel1Model()], view: null, target: { kind: 'bijlage', format: 'xlsx' }, audit: ENTRY })));
     expect(out.bytes?.byteLength).toBeGreaterThan(1000);
     expect(out.rows).toBe(6);
+  });
+});
+
+describe('a file names the audit entry that records it', () => {
+  it('is not made without its entry: asking (audit null) gives the rows and risks, no bytes', async () => {
+    for (const target of [{ kind: 'file', format: 'docx' }, { kind: 'bijlage', format: 'odt' }] as const) {
+      const out = ready(await prepareOutgoing(request({ view: null, target })));
+      expect(out).toMatchObject({ bytes: null, sidecar: null, rows: 3 });
+    }
+  });
+
+  it('names the entry in the visible provenance line and the embedded provenance of every format', async () => {
+    for (const format of ['docx', 'xlsx', 'odt', 'ods', 'html', 'md'] as const) {
+      const out = ready(await prepareOutgoing(request({ view: null, target: { kind: 'file', format }, audit: ENTRY })));
+      expect(readProvenance(out.bytes ?? new Uint8Array(), `t.${format}`)?.audit).toEqual(ENTRY);
+      expect(out.sidecar).toBeNull();
+    }
+    const markdown = ready(await prepareOutgoing(request({ view: null, target: { kind: 'file', format: 'md' }, audit: ENTRY })));
+    expect(new TextDecoder().decode(markdown.bytes ?? new Uint8Array())).toContain(`auditregel 7 (${'c0'.repeat(6)})`);
+    const bijlage = ready(await prepareOutgoing(request({ models: [tabel1Model(), tabel1Model()], view: null, target: { kind: 'bijlage', format: 'docx' }, audit: ENTRY })));
+    expect(readProvenance(bijlage.bytes ?? new Uint8Array(), 'b.docx')?.audit).toEqual(ENTRY);
+  });
+
+  it('CSV carries it in the sidecar, as the command line writes it', async () => {
+    const out = ready(await prepareOutgoing(request({ view: null, target: { kind: 'file', format: 'csv' }, audit: ENTRY })));
+    const sidecar = readProvenance(out.sidecar ?? new Uint8Array(), provenanceSidecarName('t.csv'));
+    expect(sidecar).toMatchObject({ format: 'csv', audit: ENTRY, tables: [{ number: 1, id: 'elip-cohorten' }] });
   });
 });
 
 describe('export what you see', () => {
   it('applies filters, search, sort order, hidden columns and the selection; the notes say so', async () => {
     const view: GridView = { filters: { '2019': '> 400' }, search: '', sorting: [{ key: '2019', descending: true }], hiddenColumns: ['2013', '2014'], selectedRows: [] };
-    const out = ready(await prepareOutgoing(request({ view, target: { kind: 'file', format: 'csv' } })));
+    const out = ready(await prepareOutgoing(request({ view, target: { kind: 'file', format: 'csv' }, audit: ENTRY })));
     const csv = new TextDecoder().decode(out.bytes ?? new Uint8Array());
     const lines = csv.split(/\r?\n/);
     const header = lines.find((line) => line.startsWith('Peildatum'));
@@ -84,7 +115,7 @@ describe('export what you see', () => {
     expect(out.rows).toBe(2);
     expect(out.viewNote).toBe("Getoond in Ketenlens met filter '19 ‘> 400’; verborgen kolommen: '13, '14. 2 van 3 rijen.");
     // Formats with notes carry it (the CSV of tables-v1.md has no notes).
-    const markdown = ready(await prepareOutgoing(request({ view, target: { kind: 'file', format: 'md' } })));
+    const markdown = ready(await prepareOutgoing(request({ view, target: { kind: 'file', format: 'md' }, audit: ENTRY })));
     expect(new TextDecoder().decode(markdown.bytes ?? new Uint8Array())).toContain(out.viewNote ?? '(none)');
   });
 

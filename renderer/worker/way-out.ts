@@ -17,6 +17,8 @@ import type { GridView, OutRequest, OutResponse, OutRisks, OutTarget } from './p
 import type { AnalysisSession } from '../../shared/tables/session';
 import { notificationDraft, NOTIFICATION_DISCLOSURE_K } from '../../shared/analyses/datalek/notification';
 import { exportDraft } from '../../shared/export/draft-document';
+import { buildProvenance, needsProvenanceSidecar, provenanceSidecar, withAuditReference } from '../../shared/export/provenance';
+import type { AuditReference } from '../../shared/tables/model';
 
 /**
  * Person-level unless aggregated by construction: only a table of the catalogue, built by
@@ -94,12 +96,15 @@ export function tableAsTsv(model: TableModel): string {
  * only table (counts per municipality) suppressed with k = 10 inside the draft, the rest
  * aggregates — so nothing in it needs confirmation.
  */
-export async function prepareNotification(session: AnalysisSession, target: Extract<OutTarget, { kind: 'notification' }>): Promise<OutResponse> {
-  const document = notificationDraft(session, target.input);
+export async function prepareNotification(
+  session: AnalysisSession, target: Extract<OutTarget, { kind: 'notification' }>, audit: AuditReference | null,
+): Promise<OutResponse> {
   return {
     kind: 'ready',
     risks: { personLevel: false, smallCells: 0, k: NOTIFICATION_DISCLOSURE_K },
-    bytes: await exportDraft(document, target.format),
+    // Made only naming the entry that records it (see OutRequest.audit).
+    bytes: audit === null ? null : await exportDraft(notificationDraft(session, target.input, audit), target.format),
+    sidecar: null,
     text: null,
     html: null,
     rows: 0,
@@ -108,9 +113,11 @@ export async function prepareNotification(session: AnalysisSession, target: Extr
   };
 }
 
+const utf8 = new TextEncoder();
+
 /** Prepare what leaves, or say what must be confirmed first. Nothing is returned unconfirmed. */
 export async function prepareOutgoing(request: OutRequest): Promise<OutResponse> {
-  const { models, view, disclosure, target, confirmed } = request;
+  const { models, view, disclosure, target, confirmed, audit } = request;
   if (models.length === 0) throw new UsageError('Er is geen tabel om te exporteren.', 'There is no table to export.');
   const k = thresholdOf(disclosure);
   // A graphic cannot be suppressed: it shows the tables as they are.
@@ -132,6 +139,7 @@ export async function prepareOutgoing(request: OutRequest): Promise<OutResponse>
     kind: 'ready' as const,
     risks,
     bytes: null,
+    sidecar: null,
     text: null,
     html: null,
     rows: outgoing.reduce((total, model) => total + model.rows.length, 0),
@@ -139,10 +147,15 @@ export async function prepareOutgoing(request: OutRequest): Promise<OutResponse>
     viewNote: prepared[0]?.note ?? null,
   };
   switch (target.kind) {
-    case 'file':
-      return { ...ready, bytes: await exportTable(first, target.format) };
+    case 'file': {
+      // A file is made only naming the audit entry that records it (as the command line's, shared/node/cli/output.ts).
+      if (audit === null) return ready;
+      const audited = withAuditReference([first], audit);
+      const sidecar = needsProvenanceSidecar(target.format) ? utf8.encode(provenanceSidecar(buildProvenance(audited, target.format, 1))) : null;
+      return { ...ready, bytes: await exportTable(audited[0] ?? first, target.format), sidecar };
+    }
     case 'bijlage':
-      return { ...ready, bytes: await exportBijlage(outgoing, target.format) };
+      return audit === null ? ready : { ...ready, bytes: await exportBijlage(withAuditReference(outgoing, audit), target.format) };
     case 'clipboard-text':
       return { ...ready, text: tableAsTsv(first) };
     case 'clipboard-html': {

@@ -6,6 +6,7 @@
 // renderer in both hosts, so the host only moves bytes: it picks and reads files and
 // saves exports. Keys never cross IPC: passphrases and identities stay in the renderer.
 import type { SavedAssessment } from '../analyses/datalek/assessment';
+import type { AuditReference } from '../tables/model';
 
 /** Invoke channels: renderer → main, with a response. */
 export interface InvokeContract {
@@ -15,12 +16,18 @@ export interface InvokeContract {
   'file:read': { request: { path: string }; response: FileBytes };
   /** Show the native open dialog for an age identity file; null when cancelled. */
   'identity:pick': { request: void; response: PickedFile | null };
-  /** Show the native save dialog and write the bytes atomically; null when cancelled. */
+  /** Show the native save dialog and write the bytes atomically; null when cancelled. For a sealed snapshot (ciphertext, no table). */
   'export:save': { request: SaveRequest; response: SavedFile | null };
+  // ── An export of the one way out (docs/SECURITY.md, "Exports name their audit entry"):
+  // the path is chosen first, the export entry appended, the file made naming it, then written.
+  /** Show the native save dialog; the chosen path may be written once by export:write. null when cancelled. */
+  'export:choose': { request: ExportChoice; response: PickedFile | null };
+  /** Write an export to a path export:choose returned, then record `export-written` naming the export's entry. */
+  'export:write': { request: ExportWrite; response: WrittenExport };
   /** Recently opened snapshot paths (paths only, never keys or contents). */
   'recent:list': { request: void; response: string[] };
   /** Append an accountability event to the audit trail (see shared/node/audit, docs/SECURITY.md). */
-  'audit:append': { request: AuditEventInput; response: void };
+  'audit:append': { request: AuditEventInput; response: AuditReference };
   /** Read the audit trail and its verification state. */
   'audit:read': { request: void; response: AuditReadResult };
   /** Version, platform and the demo snapshot's location (generated on first use). */
@@ -70,7 +77,7 @@ export interface EventContract {
 export type InvokeChannel = keyof InvokeContract;
 export type EventChannel = keyof EventContract;
 export const INVOKE_CHANNELS = [
-  'snapshot:pick', 'file:read', 'identity:pick', 'export:save', 'recent:list', 'audit:append', 'audit:read', 'app:info',
+  'snapshot:pick', 'file:read', 'identity:pick', 'export:save', 'export:choose', 'export:write', 'recent:list', 'audit:append', 'audit:read', 'app:info',
   'assessment:list', 'assessment:save',
   'settings:read', 'settings:update',
 ] as const satisfies readonly InvokeChannel[];
@@ -97,6 +104,31 @@ export interface SaveRequest {
 export interface SavedFile {
   path: string;
   sha256: string;
+}
+
+export interface ExportChoice {
+  suggestedName: string;
+  /** e.g. [{ name: 'Word', extensions: ['docx'] }] */
+  filters: { name: string; extensions: string[] }[];
+}
+
+export interface ExportWrite {
+  /** A path export:choose returned (and that was not written yet). */
+  path: string;
+  bytes: Uint8Array;
+  /** The provenance sidecar for a format that cannot hold it (CSV): written beside the file as `<path>.provenance.json`. */
+  sidecar: Uint8Array | null;
+  /** The `export-table` / `export-bijlage` / `export-chart` entry appended for this export before the bytes were made. */
+  entry: AuditReference;
+}
+
+export interface WrittenExport {
+  path: string;
+  sha256: string;
+  size: number;
+  sidecar: SavedFile | null;
+  /** The `export-written` entry. */
+  written: AuditReference;
 }
 
 export type MenuCommand =

@@ -1,5 +1,5 @@
 // The IPC handlers of the host with fake dialogs and files: the allow-list of file:read,
-// exports written only after the dialog and recorded in the audit trail.
+// exports written only where the person chose and recorded in the audit trail.
 import { describe, expect, it, vi } from 'vitest';
 import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
 import { createPathGrants, kindOfDroppedFile } from '../../electron/files/path-grants';
@@ -23,13 +23,20 @@ function fakeHost(overrides: Partial<HostDependencies> = {}) {
       writeFileAtomic: async (path, bytes) => {
         written.set(path, bytes);
       },
+      remove: async (path) => {
+        written.delete(path);
+      },
     },
     grants: createPathGrants('linux'),
     recent: { list: async () => [...recent], add: async (path) => void recent.unshift(path) },
     audit: {
-      append: async (input) => void audited.push(input),
+      append: async (input) => {
+        audited.push(input);
+        return { seq: audited.length, hash: audited.length.toString(16).padStart(2, '0').repeat(32) };
+      },
       read: async () => ({ entries: [], verification: { ok: true } }),
     },
+    dataDir: '/home/analyst/.config/Ketenlens',
     appInfo: async () => ({ version: '0.1.0', platform: 'linux', host: 'electron', demoSnapshotPath: null }),
     assessments: {
       list: async (sha) => saved.filter((record) => record.snapshotSha256 === sha),
@@ -127,9 +134,113 @@ describe('export:save', () => {
   });
 });
 
+const ENTRY = { seq: 41, hash: '4a'.repeat(32) };
+const noTrail = { append: async () => Promise.reject(new Error('EROFS: read-only file system')), read: async () => ({ entries: [], verification: { ok: true as const } }) };
+
+describe('export:choose and export:write', () => {
+  it('writes where the person chose, then records export-written naming the export entry with the SHA-256', async () => {
+    const { handlers, written, audited } = fakeHost();
+    const chosen = await handlers['export:choose']({ suggestedName: '../Tabel 1.xlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    expect(chosen).toEqual({ path: '/home/analyst/exports/Tabel 1.xlsx', name: 'Tabel 1.xlsx' });
+    // Choosing records nothing: a cancelled export leaves no entry.
+    expect(audited).toEqual([]);
+    const bytes = new TextEncoder().encode('abc');
+    const result = await handlers['export:write']({ path: '/home/analyst/exports/Tabel 1.xlsx', bytes, sidecar: null, entry: ENTRY });
+    expect(written.get('/home/analyst/exports/Tabel 1.xlsx')).toEqual(bytes);
+    const sha256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+    expect(audited).toEqual([{
+      action: 'export-written',
+      details: { source: 'host', export_seq: 41, export_hash: ENTRY.hash, path: '/home/analyst/exports/Tabel 1.xlsx', ok: true, sha256, bytes: 3 },
+    }]);
+    expect(result).toEqual({ path: '/home/analyst/exports/Tabel 1.xlsx', sha256, size: 3, sidecar: null, written: { seq: 1, hash: '01'.repeat(32) } });
+  });
+
+  it("writes CSV's provenance sidecar beside it and records both hashes", async () => {
+    const { handlers, written, audited } = fakeHost();
+    await handlers['export:choose']({ suggestedName: 't.csv', filters: [] });
+    const sidecar = new TextEncoder().encode('{}\n');
+    const result = await handlers['export:write']({ path: '/home/analyst/exports/t.csv', bytes: new Uint8Array([1]), sidecar, entry: ENTRY });
+    expect(written.get('/home/analyst/exports/t.csv.provenance.json')).toEqual(sidecar);
+    expect(result.sidecar?.path).toBe('/home/analyst/exports/t.csv.provenance.json');
+    expect(audited[0]?.details).toMatchObject({ sidecar: '/home/analyst/exports/t.csv.provenance.json', sidecar_sha256: result.sidecar?.sha256 });
+  });
+
+  it('writes only a path the dialog gave, once; a cancelled dialog grants nothing', async () => {
+    const { handlers, written, audited } = fakeHost();
+    const write = (path: string) => handlers['export:write']({ path, bytes: new Uint8Array([1]), sidecar: null, entry: ENTRY });
+    await expect(write('/home/analyst/.bashrc')).rejects.toMatchObject({ code: 'file-write', messageEn: expect.stringContaining('not chosen by you') });
+    await handlers['export:choose']({ suggestedName: 'a.md', filters: [] });
+    await write('/home/analyst/exports/a.md');
+    await expect(write('/home/analyst/exports/a.md')).rejects.toMatchObject({ code: 'file-write' });
+    const cancelled = fakeHost({ showSaveDialog: async () => null });
+    expect(await cancelled.handlers['export:choose']({ suggestedName: 'b.md', filters: [] })).toBeNull();
+    await expect(cancelled.handlers['export:write']({ path: '/home/analyst/Documents/b.md', bytes: new Uint8Array([1]), sidecar: null, entry: ENTRY }))
+      .rejects.toMatchObject({ code: 'file-write' });
+    expect([...written.keys()]).toEqual(['/home/analyst/exports/a.md']);
+    expect(audited).toHaveLength(1);
+    expect(cancelled.audited).toEqual([]);
+  });
+
+  it('a failed write is recorded as export-written ok:false with the error, and leaves no file', async () => {
+    const stored = new Map<string, Uint8Array>();
+    const host = fakeHost({
+      files: {
+        stat: async () => ({ size: 1, isFile: true }), readFile: async () => new Uint8Array(), remove: async (path) => void stored.delete(path),
+        // The file goes in, its sidecar does not.
+        writeFileAtomic: async (path, bytes) => (path.endsWith('.json') ? Promise.reject(new Error('ENOSPC')) : void stored.set(path, bytes)),
+      },
+    });
+    await host.handlers['export:choose']({ suggestedName: 't.csv', filters: [] });
+    await expect(host.handlers['export:write']({ path: '/home/analyst/exports/t.csv', bytes: new Uint8Array([1]), sidecar: new Uint8Array([2]), entry: ENTRY }))
+      .rejects.toMatchObject({ code: 'file-write' });
+    expect(stored.size).toBe(0);
+    expect(host.audited).toEqual([{
+      action: 'export-written',
+      details: { source: 'host', export_seq: 41, export_hash: ENTRY.hash, path: '/home/analyst/exports/t.csv', ok: false, code: 'FileWriteError' },
+    }]);
+  });
+
+  it('a file whose export-written entry cannot be appended is removed again, and the trail named', async () => {
+    const { handlers, written } = fakeHost({ audit: noTrail });
+    await handlers['export:choose']({ suggestedName: 't.docx', filters: [] });
+    await expect(handlers['export:write']({ path: '/home/analyst/exports/t.docx', bytes: new Uint8Array([1]), sidecar: null, entry: ENTRY }))
+      .rejects.toMatchObject({ code: 'audit-unavailable', messageEn: expect.stringContaining("The audit trail in '/home/analyst/.config/Ketenlens' cannot be written (EROFS") });
+    expect(written.size).toBe(0);
+  });
+
+  it('refuses malformed write requests', async () => {
+    const { handlers } = fakeHost();
+    await handlers['export:choose']({ suggestedName: 't.md', filters: [] });
+    const path = '/home/analyst/exports/t.md';
+    for (const request of [
+      { path, bytes: 'abc', sidecar: null, entry: ENTRY },
+      { path, bytes: new Uint8Array(), sidecar: 'x', entry: ENTRY },
+      { path, bytes: new Uint8Array(), sidecar: null, entry: { seq: 0, hash: ENTRY.hash } },
+      { path, bytes: new Uint8Array(), sidecar: null, entry: { seq: 1, hash: 'not-a-hash' } },
+      { path, bytes: new Uint8Array(), sidecar: null },
+    ]) {
+      await expect(handlers['export:write'](request)).rejects.toMatchObject({ code: 'invalid-parameter' });
+    }
+  });
+});
+
 describe('audit:append', () => {
+  it('returns the reference of the entry (for the file that names it), and nothing else of the trail', async () => {
+    const { handlers } = fakeHost();
+    await handlers['audit:append']({ action: 'lock', details: {} });
+    expect(await handlers['audit:append']({ action: 'export-table', details: { tables: ['elip-cohorten'] } })).toEqual({ seq: 2, hash: '02'.repeat(32) });
+  });
+
+  it('a trail that cannot be written is refused naming the data folder', async () => {
+    const { handlers } = fakeHost({ audit: noTrail });
+    await expect(handlers['audit:append']({ action: 'export-table', details: {} })).rejects.toMatchObject({
+      code: 'audit-unavailable',
+      messageNl: expect.stringContaining("Het auditlog in '/home/analyst/.config/Ketenlens' kan niet worden bijgewerkt (EROFS: read-only file system). Er is niets geschreven"),
+    });
+  });
+
   it('passes checked events and refuses secrets', async () => {
-    const append = vi.fn(async () => undefined);
+    const append = vi.fn(async () => ({ seq: 1, hash: 'ab'.repeat(32) }));
     const { handlers } = fakeHost({ audit: { append, read: async () => ({ entries: [], verification: { ok: true } }) } });
     await handlers['audit:append']({ action: 'lock', details: {} });
     expect(append).toHaveBeenCalledWith({ action: 'lock', details: {} });

@@ -14,7 +14,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Invoke channels of shared/ipc/contract.ts: what each one carries. */
 const CHANNELS: Record<string, { wayOut: boolean; why: string }> = {
-  'export:save': { wayOut: true, why: 'writes bytes to a file the person chooses' },
+  'export:save': { wayOut: true, why: 'writes bytes to a file the person chooses (a sealed snapshot)' },
+  'export:write': { wayOut: true, why: 'writes an export to the path the person chose in export:choose' },
+  'export:choose': { wayOut: false, why: 'returns a path the person chose; nothing is written' },
   'snapshot:pick': { wayOut: false, why: 'returns a path the person picked' },
   'file:read': { wayOut: false, why: 'brings a file in' },
   'identity:pick': { wayOut: false, why: 'returns a path the person picked' },
@@ -71,13 +73,17 @@ const SINKS: Sink[] = [
     name: "the IPC channel 'export:save'",
     pattern: /['"`]export:save['"`]/,
     owners: {
-      'renderer/app/save.ts': 'defines saveBytes',
       'renderer/host/browser-host.ts': 'implements the channel in the browser host',
       'renderer/screens/SnapshotMakenScreen.tsx': 'saves the age-encrypted snapshot, no table',
       'renderer/screens/seal-wizard.ts': 'saves the age-encrypted snapshot, no table',
     },
   },
-  { name: 'saveBytes', pattern: /\bsaveBytes\s*\(/, owners: { 'renderer/app/save.ts': 'its definition', 'renderer/app/way-out.ts': 'the one way out' } },
+  {
+    name: "the IPC channel 'export:write'",
+    pattern: /['"`]export:write['"`]/,
+    owners: { 'renderer/app/save.ts': 'defines writeExport', 'renderer/host/browser-host.ts': 'implements the channel in the browser host' },
+  },
+  { name: 'writeExport', pattern: /\bwriteExport\s*\(/, owners: { 'renderer/app/save.ts': 'its definition', 'renderer/app/way-out.ts': 'the one way out' } },
   { name: "the worker's 'wayOut'", pattern: /['"`]wayOut['"`]/, owners: { 'renderer/app/way-out.ts': 'the one way out', 'renderer/worker/core.ts': 'its handler' } },
   { name: 'sendOut', pattern: /\bsendOut\s*\(/, owners: { 'renderer/app/way-out.ts': 'its definition', 'renderer/app/use-way-out.tsx': 'the hook every component uses' } },
   {
@@ -126,9 +132,9 @@ function rendererSources(): SourceFile[] {
 }
 
 describe('the ways out, from the IPC contract and the worker protocol', () => {
-  it('classifies every invoke channel; export:save is the only one that carries data out', () => {
+  it('classifies every invoke channel; export:save and export:write are the only ones that carry data out', () => {
     expect([...INVOKE_CHANNELS].sort()).toEqual(Object.keys(CHANNELS).sort());
-    expect(Object.entries(CHANNELS).filter(([, entry]) => entry.wayOut).map(([channel]) => channel)).toEqual(['export:save']);
+    expect(Object.entries(CHANNELS).filter(([, entry]) => entry.wayOut).map(([channel]) => channel)).toEqual(['export:save', 'export:write']);
   });
 
   it('classifies every worker operation; wayOut is the only one that hands out what leaves', () => {
@@ -168,19 +174,20 @@ describe('every way out goes through the one way out', () => {
     if (grid === undefined || screen === undefined || worker === undefined) throw new Error('the planted files moved');
     const planted = files.map((file) => {
       if (file === grid) return { ...file, text: `${file.text}\nexport const copyRaw = (text: string) => navigator.clipboard.writeText(text);\n` };
-      if (file === screen) return { ...file, text: `${file.text}\nexport const saveRaw = (host: HostApi, bytes: Uint8Array) => host.invoke('export:save', { suggestedName: 'x.csv', filters: [], bytes });\n` };
+      if (file === screen) return { ...file, text: `${file.text}\nexport const saveRaw = (host: HostApi, bytes: Uint8Array) => host.invoke('export:save', { suggestedName: 'x.csv', filters: [], bytes });\nexport const writeRaw = (host: HostApi, bytes: Uint8Array) => host.invoke('export:write', { path: 'x.csv', bytes, sidecar: null, entry });\n` };
       if (file === worker) return { ...file, text: `${file.text}\nconst raw = (model: TableModel) => exportTable(model, 'csv');\n` };
       return file;
     });
     expect(findBypasses(planted)).toEqual([
       "renderer/components/GridActions.tsx: the clipboard",
       "renderer/screens/BoetesScreen.tsx: the IPC channel 'export:save'",
+      "renderer/screens/BoetesScreen.tsx: the IPC channel 'export:write'",
       'renderer/worker/core.ts: an exporter or disclosure control',
     ]);
   });
 
   it('a bypass in a comment is no bypass, one in code is', () => {
-    expect(findBypasses([{ path: 'renderer/x.ts', text: '// navigator.clipboard.writeText(x)\n/* saveBytes(h) */' }])).toEqual([]);
+    expect(findBypasses([{ path: 'renderer/x.ts', text: '// navigator.clipboard.writeText(x)\n/* writeExport(h) */' }])).toEqual([]);
     expect(findBypasses([{ path: 'renderer/x.ts', text: "const url = 'https://x'; void navigator.clipboard.writeText(url);" }])).toEqual(['renderer/x.ts: the clipboard']);
   });
 

@@ -90,4 +90,17 @@ describe('notification draft (art. 33)', () => {
     // Not a data breach: no figures, fields to fill.
     expect(text(notificationDraft(session, { ...base, incident: 'I2', assessment: null }))).toContain('Nog niet gemeld. De termijn van 72 uur na ontdekking eindigt op 4-1-2022');
   });
+
+  it('names the audit entry that records its export in its provenance line, in the DOCX too', async () => {
+    const session = await fixtureSession(DATALEK_SQL + INCIDENTS, DATALEK_SKIPPED);
+    const base = { incident: 'I1', assessment: null, measuresTaken: '', measuresPlanned: '', subjectsInformation: '' };
+    const entry = { seq: 12, hash: '3f2a9c01b7de'.padEnd(64, '0') };
+    const draft = notificationDraft(session, base, entry);
+    expect(text(draft)).toMatch(/Ketenlens-snapshot [0-9a-f]{12} · auditregel 12 \(3f2a9c01b7de\) · peildatum/);
+    expect(draft.provenance.audit).toEqual(entry);
+    const document = unzipSync(await exportDraftDocx(draft))['word/document.xml'];
+    expect(xmlText(new TextDecoder().decode(document))).toContain('auditregel 12 (3f2a9c01b7de)');
+    // Without an entry (a preview), no reference is claimed.
+    expect(text(notificationDraft(session, base))).not.toContain('auditregel');
+  });
 });

@@ -10,6 +10,7 @@ import type { DraftBlock, DraftDocument } from '../../export/draft-document';
 import { provenanceLine, publishedTable } from '../../export/layout';
 import { formatCount, formatDecimal, formatInstant } from '../../format';
 import type { TableRequest } from '../../tables/definition';
+import type { AuditReference } from '../../tables/model';
 import { buildGemeenten } from './tables';
 import type { AnalysisSession } from '../../tables/session';
 import type { SavedAssessment } from './assessment';
@@ -123,9 +124,10 @@ function basisBlocks(saved: SavedAssessment | null): DraftBlock[] {
 }
 
 /** The draft as a document; the caller writes it as DOCX or ODT (shared/export/draft-document.ts). */
-export function notificationDraft(session: AnalysisSession, input: NotificationInput): DraftDocument {
+export function notificationDraft(session: AnalysisSession, input: NotificationInput, audit?: AuditReference): DraftDocument {
   const incident = findIncident(session, input.incident);
-  const provenance = session.provenance();
+  // The entry that records the draft's export is named in its provenance line, as in every export.
+  const provenance = audit === undefined ? session.provenance() : { ...session.provenance(), audit: { seq: audit.seq, hash: audit.hash } };
   if (input.assessment !== null) {
     if (input.assessment.snapshotSha256 !== provenance.snapshot_sha256) {
       throw new InvalidParameterError('beoordeling', 'de beoordeling hoort bij een andere snapshot.', 'the assessment belongs to another snapshot.');
@@ -149,6 +151,7 @@ export function notificationDraft(session: AnalysisSession, input: NotificationI
   const perMunicipality = applyDisclosure(
     {
       ...gemeenten,
+      provenance: { ...gemeenten.provenance, ...(provenance.audit === undefined ? {} : { audit: provenance.audit }) },
       title: 'Blootstelling per gemeente',
       columns: gemeenten.columns.filter((column) => ['gemeente_code', 'gemeente', 'personen', 'personen_ingezien', 'inzagen'].includes(column.key)),
       notes: [`Aantallen van 1 tot ${NOTIFICATION_DISCLOSURE_K} worden getoond als <${NOTIFICATION_DISCLOSURE_K}; x verbergt een cel die anders terug te rekenen is.`],

@@ -4,7 +4,7 @@
 // doing any work and is refused when it cannot record; a reading command (info, validate)
 // is 'warn': it says so on stderr and goes on.
 import type { AuditAction, AuditEntry, AuditEventInput } from '../../ipc/contract';
-import { AuditTrailUnavailableError, isKetenlensError } from '../../errors';
+import { auditTrailUnavailable, isKetenlensError } from '../../errors';
 import { appendAudit, checkAuditWritable, ketenlensDataDir } from '../audit';
 import type { CliIo } from './command';
 
@@ -35,7 +35,7 @@ export function commandTrail(command: string, policy: TrailPolicy, io: CliIo): C
   let warned = false;
   const fail = (error: unknown): null => {
     const [reasonNl, reasonEn] = reasonOf(error);
-    if (policy === 'required') throw new AuditTrailUnavailableError(dataDir, reasonNl, reasonEn, { cause: error });
+    if (policy === 'required') throw auditTrailUnavailable(dataDir, error);
     if (!warned) {
       warned = true;
       io.stderr.write(io.language === 'nl'
