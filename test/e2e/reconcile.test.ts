@@ -72,4 +72,25 @@ describe('Controleren', () => {
     expect(await page.getByTestId('reconcile-result-0').textContent()).toContain('andere snapshot');
     expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
+
+  it('an export made in this app is linked to its audit entry by the reference it carries, and its SHA-256', async () => {
+    await page.click('nav [data-screen="elip"]');
+    const grid = page.locator('[data-grid="elip-cohorten"]');
+    await grid.locator('tbody td').first().waitFor({ timeout: 60_000 });
+    await grid.getByTestId('format-elip-cohorten').selectOption('md');
+    const download = page.waitForEvent('download');
+    await grid.getByRole('button', { name: 'Exporteren' }).click();
+    const markdown = readFileSync((await (await download).path()) ?? '', 'utf8');
+    const seq = Number(/ · auditregel (\d+) \([0-9a-f]{12}\) · /.exec(markdown)?.[1]);
+    expect(seq).toBeGreaterThan(0);
+
+    await page.click('nav [data-screen="controleren"]');
+    await page.getByTestId('verify-file').setInputFiles({ name: 'elip-cohorten.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+    await page.getByTestId('verify-audit').waitFor({ timeout: 60_000 });
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="verify-audit"]')?.textContent?.includes(`regel ${expected} en`) === true, seq, { timeout: 30_000 });
+    expect(await page.getByTestId('verify-audit').textContent()).toBe(
+      `Auditlog: de export noemt regel ${seq} en die staat in het auditlog met dezelfde hash. Auditlog: deze export is vastgelegd in regel ${seq + 1}.`,
+    );
+    expect(await page.getByTestId('reconcile-result-0').textContent()).not.toContain('andere snapshot');
+  }, 120_000);
 });

@@ -1,7 +1,8 @@
 // The one way out, end to end in the browser host: copying Tabel 1 with the default
 // settings carries suppressed cells and says so; a person-level query (an alias hides its
 // id) asks before a copy and before an export, and cancelling leaves nothing; a filtered
-// grid with a hidden column exports only what is shown, and the file's notes say so.
+// grid with a hidden column exports only what is shown, and the file's notes say so; a file
+// names the audit entry that records it, and export-written follows it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
@@ -125,7 +126,8 @@ describe('every way out is protected, confirmed and recorded', () => {
     await screenshot(page, 'ways-out-03-filtered-grid');
 
     await grid.getByTestId('format-elip-gemeenten').selectOption('csv-rfc');
-    const csvDownload = page.waitForEvent('download');
+    const csvDownload = page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.csv'));
+    const sidecarDownload = page.waitForEvent('download', (download) => download.suggestedFilename().endsWith('.csv.provenance.json'));
     await grid.getByRole('button', { name: 'Exporteren' }).click();
     const csv = (await readFile((await (await csvDownload).path()) ?? '', 'utf8')).trimEnd().split('\r\n');
     const header = csv[0]?.split(',') ?? [];
@@ -136,6 +138,9 @@ describe('every way out is protected, confirmed and recorded', () => {
     // The hidden column held the name: only Amsterdam's code and counts leave.
     expect(body[0]).toMatch(/^GM0363,\d/);
     expect(body[0]).not.toContain('Amsterdam');
+    // CSV holds data only; its provenance, naming the audit entry, downloads beside it.
+    const sidecar = JSON.parse(await readFile((await (await sidecarDownload).path()) ?? '', 'utf8')) as { audit: { seq: number; hash: string } | null };
+    expect(sidecar.audit).toEqual({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     await grid.getByTestId('format-elip-gemeenten').selectOption('md');
     const mdDownload = page.waitForEvent('download');
@@ -143,12 +148,14 @@ describe('every way out is protected, confirmed and recorded', () => {
     const markdown = await readFile((await (await mdDownload).path()) ?? '', 'utf8');
     expect(markdown).toContain('Getoond in Ketenlens met zoekterm ‘Amsterdam’');
     expect(markdown).toContain(`verborgen kolommen: ${hidden}`);
+    // The provenance line names the audit entry appended for this export before it was made.
+    expect(markdown).toMatch(/ · auditregel \d+ \([0-9a-f]{12}\) · /);
   });
 
   it('records every way out in the audit trail', async () => {
     await goTo('audit');
     await page.waitForSelector('[data-grid="audit"] tbody td');
     const actions = await page.$$eval('[data-grid="audit"] tbody tr:not([aria-hidden])', (rows) => rows.map((row) => row.querySelectorAll('td')[2]?.textContent ?? ''));
-    expect(actions).toEqual(expect.arrayContaining(['copy-table', 'confirm-unprotected-export', 'export-table']));
+    expect(actions).toEqual(expect.arrayContaining(['copy-table', 'confirm-unprotected-export', 'export-table', 'export-written']));
   });
 });
