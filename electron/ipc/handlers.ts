@@ -8,6 +8,8 @@ import {
 } from '../../shared/errors';
 import { checkAuditInput } from '../../shared/audit/details-guard';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
+import { isArmored } from '../../shared/age/armor';
+import { VERSION_LINE } from '../../shared/age/header';
 import { provenanceSidecarName } from '../../shared/export/provenance';
 import type {
   AppInfo, AppSettings, AuditEventInput, AuditReadResult, InvokeChannel, InvokeContract, PickedFile,
@@ -74,6 +76,13 @@ function errorCode(error: unknown): string {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
+const AGE_BINARY_START = new TextEncoder().encode(`${VERSION_LINE}\n`);
+
+/** Age ciphertext, binary or armored: what a sealed snapshot is. */
+function isAgeFile(bytes: Uint8Array): boolean {
+  return AGE_BINARY_START.every((byte, index) => bytes[index] === byte) || isArmored(bytes);
+}
+
 const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
@@ -135,24 +144,25 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
       return { name: basename(path), bytes };
     },
 
+    // Only a sealed snapshot (age ciphertext, no table) is saved in one call; every export
+    // of a table goes through export:choose and export:write, which pair it with its entry.
     'export:save': async (request) => {
       const save = checkSaveRequest(request);
+      if (!isAgeFile(save.bytes)) {
+        throw new InvalidParameterError('export', 'hier wordt alleen een versleutelde snapshot bewaard; een export gaat via export:write.',
+          'only an encrypted snapshot is saved here; an export goes through export:write.');
+      }
       const language = deps.language();
       const path = await deps.showSaveDialog({
-        title: language === 'nl' ? 'Exporteren' : 'Export',
+        title: language === 'nl' ? 'Snapshot bewaren' : 'Save snapshot',
         defaultPath: join(deps.documentsDir, safeFileName(save.suggestedName)),
         filters: save.filters,
       });
       if (path === null) return null;
-      const sha256 = createHash('sha256').update(save.bytes).digest('hex');
-      // Audited before writing: an export that cannot be recorded is not written at all.
-      await deps.audit.append({
-        action: /bijlage|appendix/i.test(save.suggestedName) ? 'export-bijlage' : 'export-table',
-        details: { source: 'host', path, sha256, bytes: save.bytes.byteLength },
-      });
-      await deps.files.writeFileAtomic(path, save.bytes).catch((error: unknown) => {
-        throw isKetenlensError(error) ? error : new FileWriteError(path, 'schrijven mislukt', 'writing failed', { cause: error });
-      });
+      const sha256 = sha256Of(save.bytes);
+      // Audited before writing: what cannot be recorded is not written at all.
+      await appendRequired({ action: 'seal', details: { source: 'host', stage: 'write', out: path, sha256, bytes: save.bytes.byteLength } });
+      await deps.files.writeFileAtomic(path, save.bytes).catch((error: unknown) => Promise.reject(writeFailure(path, error)));
       return { path, sha256 };
     },
 

@@ -1,10 +1,15 @@
 // The IPC handlers of the host with fake dialogs and files: the allow-list of file:read,
 // exports written only where the person chose and recorded in the audit trail.
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
 import { createPathGrants, kindOfDroppedFile } from '../../electron/files/path-grants';
 import { checkSettingsUpdate, DEFAULT_APP_SETTINGS, type AuditEventInput } from '../../shared/ipc/contract';
 import { ASSESSMENT_FORMAT, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
+
+const SEALED = new TextEncoder().encode('age-encryption.org/v1\n-> scrypt abc 10\n');
+const ENTRY = { seq: 41, hash: '4a'.repeat(32) };
+const noTrail = { append: async () => Promise.reject(new Error('EROFS: read-only file system')), read: async () => ({ entries: [], verification: { ok: true as const } }) };
 
 function fakeHost(overrides: Partial<HostDependencies> = {}) {
   const audited: AuditEventInput[] = [];
@@ -101,28 +106,32 @@ describe('file:read allow-list', () => {
   it('returns null when a dialog is cancelled', async () => {
     const { handlers } = fakeHost({ showOpenDialog: async () => null, showSaveDialog: async () => null });
     expect(await handlers['snapshot:pick'](undefined)).toBeNull();
-    expect(await handlers['export:save']({ suggestedName: 'a.csv', filters: [], bytes: new Uint8Array([1]) })).toBeNull();
+    expect(await handlers['export:save']({ suggestedName: 'a.snapshot.age', filters: [], bytes: SEALED })).toBeNull();
   });
 });
 
-describe('export:save', () => {
-  it('writes the bytes where the user chose, returns the sha256 and audits it', async () => {
+describe('export:save (a sealed snapshot)', () => {
+  it('writes age ciphertext where the user chose, returns the sha256 and records it as the seal it is, before writing', async () => {
     const { handlers, written, audited } = fakeHost();
-    const bytes = new TextEncoder().encode('abc');
-    const saved = await handlers['export:save']({ suggestedName: '../../etc/Tabel 3.csv', filters: [{ name: 'CSV', extensions: ['csv'] }], bytes });
-    expect(saved).toEqual({
-      path: '/home/analyst/exports/Tabel 3.csv',
-      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
-    });
-    expect(written.get('/home/analyst/exports/Tabel 3.csv')).toEqual(bytes);
-    expect(audited).toEqual([{ action: 'export-table', details: { source: 'host', path: saved?.path, sha256: saved?.sha256, bytes: 3 } }]);
+    const saved = await handlers['export:save']({ suggestedName: '../../etc/q3.snapshot.age', filters: [{ name: 'Ketenlens-snapshot', extensions: ['age'] }], bytes: SEALED });
+    expect(saved).toEqual({ path: '/home/analyst/exports/q3.snapshot.age', sha256: createHash('sha256').update(SEALED).digest('hex') });
+    expect(written.get('/home/analyst/exports/q3.snapshot.age')).toEqual(SEALED);
+    expect(audited).toEqual([{ action: 'seal', details: { source: 'host', stage: 'write', out: saved?.path, sha256: saved?.sha256, bytes: SEALED.length } }]);
+    const armored = new TextEncoder().encode('-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n');
+    await expect(handlers['export:save']({ suggestedName: 'q3.snapshot.age', filters: [], bytes: armored })).resolves.toMatchObject({ path: '/home/analyst/exports/q3.snapshot.age' });
   });
 
-  it('does not write when the export cannot be audited', async () => {
-    const { handlers, written } = fakeHost({
-      audit: { append: async () => Promise.reject(new Error('disk full')), read: async () => ({ entries: [], verification: { ok: true } }) },
-    });
-    await expect(handlers['export:save']({ suggestedName: 'bijlage.docx', filters: [], bytes: new Uint8Array([1]) })).rejects.toThrow('disk full');
+  it('refuses anything but age ciphertext, before asking: a table goes out through export:write with its entries', async () => {
+    const { handlers, written, audited } = fakeHost({ showSaveDialog: async () => { throw new Error('the dialog must not open'); } });
+    await expect(handlers['export:save']({ suggestedName: 'Tabel 3.csv', filters: [], bytes: new TextEncoder().encode('Peildatum;2019\n') }))
+      .rejects.toMatchObject({ code: 'invalid-parameter', messageEn: expect.stringContaining('only an encrypted snapshot') });
+    expect(written.size).toBe(0);
+    expect(audited).toEqual([]);
+  });
+
+  it('does not write when the save cannot be audited', async () => {
+    const { handlers, written } = fakeHost({ audit: noTrail });
+    await expect(handlers['export:save']({ suggestedName: 'q3.snapshot.age', filters: [], bytes: SEALED })).rejects.toMatchObject({ code: 'audit-unavailable' });
     expect(written.size).toBe(0);
   });
 
@@ -134,8 +143,6 @@ describe('export:save', () => {
   });
 });
 
-const ENTRY = { seq: 41, hash: '4a'.repeat(32) };
-const noTrail = { append: async () => Promise.reject(new Error('EROFS: read-only file system')), read: async () => ({ entries: [], verification: { ok: true as const } }) };
 
 describe('export:choose and export:write', () => {
   it('writes where the person chose, then records export-written naming the export entry with the SHA-256', async () => {
