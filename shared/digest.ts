@@ -1,6 +1,7 @@
 // SHA-256 as lowercase hex with the Web Crypto API, for the hosts without node:crypto (the
 // browser host and the core worker). Web Crypto exists in browsers, workers and Node 20, so
-// this module stays isomorphic; the Node corner keeps node:crypto for its streaming hashes.
+// this module stays isomorphic; the Node corner has one node:crypto twin, shared/node/digest.ts
+// (why: see there).
 
 /** SHA-256 (hex) of the bytes. */
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {

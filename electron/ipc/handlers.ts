@@ -1,7 +1,7 @@
 // The host side of the IPC contract: one handler per invoke channel, written against
 // injected dialogs, files, grants, recent list and audit trail so it is tested without
 // Electron. main.ts registers them behind the sender check.
-import { createHash } from 'node:crypto';
+import { sha256HexSync } from '../../shared/node/digest';
 import { basename, join } from 'node:path';
 import {
   auditTrailUnavailable, FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError,
@@ -83,8 +83,6 @@ function isAgeFile(bytes: Uint8Array): boolean {
   return AGE_BINARY_START.every((byte, index) => bytes[index] === byte) || isArmored(bytes);
 }
 
-const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-
 export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
   /** Paths the person chose in an export dialog and that were not written yet: export:write writes only these, once. */
   const chosenForExport = new Set<string>();
@@ -159,7 +157,7 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
         filters: save.filters,
       });
       if (path === null) return null;
-      const sha256 = sha256Of(save.bytes);
+      const sha256 = sha256HexSync(save.bytes);
       // Audited before writing: what cannot be recorded is not written at all.
       await appendRequired({ action: 'seal', details: { source: 'host', stage: 'write', out: path, sha256, bytes: save.bytes.byteLength } });
       await deps.files.writeFileAtomic(path, save.bytes).catch((error: unknown) => Promise.reject(writeFailure(path, error)));
@@ -205,8 +203,8 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
         }).catch(() => undefined);
         throw error;
       }
-      const sha256 = sha256Of(bytes);
-      const sidecarSaved = sidecar === null || sidecarPath === null ? null : { path: sidecarPath, sha256: sha256Of(sidecar) };
+      const sha256 = sha256HexSync(bytes);
+      const sidecarSaved = sidecar === null || sidecarPath === null ? null : { path: sidecarPath, sha256: sha256HexSync(sidecar) };
       try {
         const reference = await appendRequired({
           action: 'export-written',

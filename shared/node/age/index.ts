@@ -2,7 +2,7 @@
 // chunk by chunk into one preallocated plaintext buffer, while a worker thread hashes
 // the file), decrypt or encrypt bytes, and make or read X25519 keys — all on node:crypto.
 // The plaintext never touches the disk.
-import { createHash } from 'node:crypto';
+import { sha256HexSync } from '../digest';
 import { type FileHandle, open } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
 import { decryptAgeSource, decryptAgeWith, type RandomAccessSource } from '../../age/decrypt';
@@ -135,7 +135,7 @@ export async function decryptAgeFile(path: string, key: AgeKey, options: Decrypt
 /** Decrypts an age file (binary or armored) held in memory. */
 export async function decryptAgeBytes(file: Uint8Array, key: AgeKey, options: DecryptOptions = {}): Promise<DecryptedFile> {
   const plaintext = await decryptAgeWith(nodePrimitives, file, key, options);
-  const sha256 = createHash('sha256').update(file).digest('hex');
+  const sha256 = sha256HexSync(file);
   return { plaintext, sha256, fileSize: file.length, keyKind: keyKindOf(key) };
 }
 

@@ -2,7 +2,7 @@
 // without --force) or stdout for the text formats — always recorded in the audit trail
 // first (see docs/SECURITY.md, "Exports name their audit entry"). Also the shared option
 // parsing of --format and --disclosure, used by `table` and `bijlage`.
-import { createHash } from 'node:crypto';
+import { sha256HexSync } from '../digest';
 import { unlink } from 'node:fs/promises';
 import { resolve, extname } from 'node:path';
 import { InvalidParameterError, UsageError } from '../../errors';
@@ -158,7 +158,6 @@ export interface ExportPlan {
   render(models: readonly TableModel[]): Promise<Uint8Array>;
 }
 
-const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * The one way a command's tables leave: (1) the export entry is appended, (2) the file
@@ -211,7 +210,7 @@ export async function recordedExport(plan: ExportPlan, recording: ExportRecordin
     await trail.record('export-written', {
       ...completing,
       ok: true,
-      sha256: written?.sha256 ?? sha256Hex(bytes),
+      sha256: written?.sha256 ?? sha256HexSync(bytes),
       bytes: bytes.length,
       ...(sidecar === null ? {} : { sidecar: sidecar.path, sidecar_sha256: sidecar.sha256 }),
     });

@@ -1,7 +1,7 @@
 // What `reconcile` and `verify` share on the command line: reading a table file or stdin
 // (with typed errors and its SHA-256), the table-parameter options, and the provenance
 // line our exports carry ("Ketenlens-snapshot <hash> · peildatum …").
-import { createHash } from 'node:crypto';
+import { sha256HexSync } from '../digest';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -67,7 +67,7 @@ export async function readTableInput(path: string, io: CliIo): Promise<TableInpu
     }
     name = basename(full);
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256HexSync(bytes);
   const tables = path === '-' ? readTablesFromText(new TextDecoder().decode(bytes), 'stdin') : readTablesFromFile(bytes, name);
   const provenance = path === '-' ? null : await provenanceOfFile(bytes, resolve(io.cwd, path));
   return { name, bytes, sha256, tables, provenance };

@@ -2,7 +2,8 @@
 // target folder, are flushed to disk, and only then take the target's name — so a full
 // disk or a crash never leaves a half-written export, and an existing file is replaced
 // only with `force` (and then atomically). Returns the SHA-256 for the audit trail.
-import { createHash, randomBytes } from 'node:crypto';
+import { sha256HexSync } from '../digest';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileExistsError, FileWriteError } from '../../errors';
@@ -121,7 +122,7 @@ export async function writeFileSafely(target: string, data: Uint8Array, options:
     fail(error);
   }
   await syncFolder(folder);
-  return { path, sha256: createHash('sha256').update(data).digest('hex'), size: data.byteLength };
+  return { path, sha256: sha256HexSync(data), size: data.byteLength };
 }
 
 /**
