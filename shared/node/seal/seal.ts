@@ -16,8 +16,7 @@ import { TABLE_COLUMNS } from '../../snapshot/schema';
 import { GENERATOR } from '../../version';
 import { decryptAgeFile, encryptAge } from '../age/index';
 import { nodeSqlJsProvider } from '../snapshot/sqljs-node';
-import { writeFileSafely } from '../files/safe-write';
-import { assertWritable } from './atomic-write';
+import { checkWriteTarget, writeFileSafely } from '../files/safe-write';
 
 export interface SealOptions {
   /** A folder of CSV files (one per table) or a plaintext SQLite file. */
@@ -120,7 +119,7 @@ async function loadSqlite(builder: SnapshotBuilder, SQL: SqlJsStatic, path: stri
 
 /** Seal a source into an encrypted snapshot. Refusals throw before anything is written. */
 export async function sealSnapshot(options: SealOptions): Promise<SealResult> {
-  await assertWritable(options.out, options.force === true);
+  await checkWriteTarget(options.out, { force: options.force === true });
   const kind = await sourceKind(options.source);
   const SQL = await nodeSqlJsProvider();
   const builder = new SnapshotBuilder(SQL);
@@ -170,7 +169,7 @@ export interface RekeyOptions {
 
 /** Re-encrypt a snapshot for other readers; the plaintext stays in memory and is wiped. */
 export async function rekeySnapshot(options: RekeyOptions): Promise<{ out: string; sha256: string; sourceSha256: string }> {
-  await assertWritable(options.out, options.force === true);
+  await checkWriteTarget(options.out, { force: options.force === true });
   const decrypted = await decryptAgeFile(options.source, options.key, { onProgress: options.onProgress });
   try {
     const encrypted = await encryptAge(decrypted.plaintext, options.recipients, { onProgress: options.onProgress });

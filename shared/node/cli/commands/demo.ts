@@ -12,7 +12,7 @@ import {
 import type { Command } from '../command';
 import { createProgressBar } from '../progress';
 import { resolveRecipients } from '../recipients';
-import { assertWritable } from '../../seal/atomic-write';
+import { checkWriteTarget } from '../../files/safe-write';
 
 const help = `ketenlens demo [--earlier] [--out FILE] [--force] [--recipient age1…]… [--recipients-file FILE] [--passphrase-file FILE]
 ketenlens demo --persons N [--seed S] [--out FILE] [--force] [key options as above]
@@ -107,7 +107,7 @@ export const demoCommand: Command = {
         out = join(dataDir, persons === undefined ? (earlier ? EARLIER_DEMO_FILE_NAME : DEMO_FILE_NAME) : `scale-${persons}-${seed}.snapshot.age`);
       }
       // Refuse an existing file before minutes of work, not after.
-      await assertWritable(out, force);
+      await checkWriteTarget(out, { force });
       const options = { out, to, force, onProgress: progress.onProgress };
       if (persons === undefined) await (earlier ? writeEarlierDemoSnapshot : writeDemoSnapshot)(options);
       else await writeScaleSnapshot({ ...options, persons, seed });
