@@ -52,6 +52,31 @@ export function isKetenlensError(value: unknown): value is KetenlensError {
   return value instanceof KetenlensError;
 }
 
+/**
+ * Anything thrown that is not a typed refusal is a bug. It has one wording on every way
+ * in (command line, worker, app, Electron's IPC): `detail` is the thrown message, left out
+ * where it could carry paths or data across a boundary (Electron keeps it in main's log).
+ */
+export class InternalError extends KetenlensError {
+  readonly code = 'internal';
+  readonly exitCode = EXIT.internal;
+
+  constructor(detail?: string, options?: { cause?: unknown }) {
+    const end = detail === undefined || detail === '' ? '.' : `: ${detail}`;
+    super(
+      `Ketenlens stuitte op een interne fout — meld dit, met deze tekst${end}`,
+      `Ketenlens hit an internal error — please report it, with this text${end}`,
+      options,
+    );
+  }
+}
+
+/** A typed refusal as it is; anything else as the InternalError it is (with its message as detail unless `withDetail` is false). */
+export function asKetenlensError(error: unknown, withDetail = true): KetenlensError {
+  if (isKetenlensError(error)) return error;
+  return new InternalError(withDetail ? (error instanceof Error ? error.message : String(error)) : undefined, { cause: error });
+}
+
 // ── keys ────────────────────────────────────────────────────────────────────────────
 
 export class WrongPassphraseError extends KetenlensError {

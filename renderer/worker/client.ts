@@ -1,6 +1,7 @@
 // The UI side of the worker protocol: one typed promise per request, progress callbacks,
 // and refusals re-raised as CoreError carrying both languages' messages.
 import type { Progress } from '../../shared/age/types';
+import { asKetenlensError } from '../../shared/errors';
 import { parseHostError } from '../../shared/ipc/contract';
 import type { CoreOperation, CoreRequests, RequestMessage, ResponseMessage, WireError } from './protocol';
 
@@ -97,6 +98,6 @@ export function asWireError(error: unknown): WireError {
   if (typeof error === 'object' && error !== null && 'messageNl' in error && 'messageEn' in error && 'code' in error) {
     return { code: String(error.code), messageNl: String(error.messageNl), messageEn: String(error.messageEn) };
   }
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', messageNl: `Onverwachte fout: ${detail}`, messageEn: `Unexpected error: ${detail}` };
+  const typed = asKetenlensError(error);
+  return { code: typed.code, messageNl: typed.messageNl, messageEn: typed.messageEn };
 }

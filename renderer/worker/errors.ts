@@ -1,14 +1,10 @@
 // Turns anything thrown in the worker into the plain {code, messageNl, messageEn} that
-// crosses postMessage: typed refusals keep their messages, anything else is an internal error.
-import { isKetenlensError } from '../../shared/errors';
+// crosses postMessage: typed refusals keep their messages, anything else is the one
+// InternalError of shared/errors.ts.
+import { asKetenlensError } from '../../shared/errors';
 import type { WireError } from './protocol';
 
 export function toWireError(error: unknown): WireError {
-  if (isKetenlensError(error)) return { code: error.code, messageNl: error.messageNl, messageEn: error.messageEn };
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'internal',
-    messageNl: `Er ging iets onverwachts mis in Ketenlens: ${detail}`,
-    messageEn: `Something unexpected went wrong in Ketenlens: ${detail}`,
-  };
+  const typed = asKetenlensError(error);
+  return { code: typed.code, messageNl: typed.messageNl, messageEn: typed.messageEn };
 }

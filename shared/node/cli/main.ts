@@ -1,6 +1,6 @@
 // Entry of the `ketenlens` command line: picks the sub-command, prints help, and turns
 // typed refusals into their message and documented exit code (never a stack trace).
-import { EXIT, isKetenlensError, type Language } from '../../errors';
+import { EXIT, InternalError, isKetenlensError, type Language } from '../../errors';
 import type { Command, CliIo } from './command';
 import { VERSION } from '../../version';
 import { infoCommand } from './commands/info';
@@ -86,10 +86,9 @@ export async function main(argv: string[], partialIo: Partial<CliIo> = {}): Prom
       io.stderr.write(`ketenlens ${command.name}: ${error.message}\n(ketenlens ${command.name} --help)\n`);
       return EXIT.usage;
     }
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(
-      `ketenlens ${command.name}: internal error — please report it with the lines below.\n${io.env.KETENLENS_DEBUG ? detail : String(error)}\n`,
-    );
-    return EXIT.internal;
+    const internal = new InternalError(String(error), { cause: error });
+    const stack = io.env.KETENLENS_DEBUG && error instanceof Error && error.stack !== undefined ? `${error.stack}\n` : '';
+    io.stderr.write(`ketenlens ${command.name}: ${internal.localized(io.language)}\n${stack}`);
+    return internal.exitCode;
   }
 }
