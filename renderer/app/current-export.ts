@@ -1,5 +1,6 @@
 // Which grid the menu's "Exporteren → Huidige tabel" means: the one the user last worked
 // in (focus inside its card), otherwise the first on the screen. Grids register here.
+import { APP_EXPORT_FORMATS } from '../../shared/export/formats';
 import type { ExportFormat } from '../worker/protocol';
 
 interface Exporter {
@@ -34,7 +35,7 @@ export function exportCurrentTable(format: ExportFormat): boolean {
   return true;
 }
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'csv-rfc', 'xlsx', 'docx', 'ods', 'odt', 'html', 'md'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = APP_EXPORT_FORMATS;
 
 export function asExportFormat(value: string): ExportFormat | null {
   return EXPORT_FORMATS.find((format) => format === value) ?? null;

@@ -3,6 +3,7 @@
 // persons — a person-level export. Both leave through the app's one way out (sendOut:
 // confirmation of what leaves unprotected, audit entry); the list has no copy button, so
 // it never goes to the clipboard.
+import type { DraftFormat } from '../../shared/export/draft-document';
 import { useState } from 'react';
 import type { SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import { formatDecimal, formatInstant } from '../../shared/format/index';
@@ -18,7 +19,6 @@ interface Props {
   assessment: SavedAssessment | null;
 }
 
-type DraftFormat = 'docx' | 'odt';
 const ART34_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'ods'];
 
 export function BreachDocuments({ incident, assessment }: Props) {

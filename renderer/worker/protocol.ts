@@ -14,9 +14,10 @@ import type { DiffReport } from '../../shared/diff/diff';
 import type { MunicipalityUser, UserView } from '../../shared/analyses/datalek/drilldown';
 import type { NotificationInput } from '../../shared/analyses/datalek/notification';
 import type { DraftFormat } from '../../shared/export/draft-document';
+import type { AppExportFormat, BijlageFormat } from '../../shared/export/formats';
 
-export type ExportFormat = 'csv' | 'csv-rfc' | 'xlsx' | 'docx' | 'ods' | 'odt' | 'html' | 'md';
-export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
+export type ExportFormat = AppExportFormat;
+export type { BijlageFormat };
 
 /** What the UI knows about an opened snapshot (no rows, no key). */
 export type SnapshotSummary = Pick<OpenedSnapshot, 'meta' | 'sha256' | 'fileSize' | 'keyKind' | 'rowCounts' | 'optionalTables' | 'findings'> & {

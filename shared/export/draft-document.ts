@@ -6,6 +6,7 @@ import {
   AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
   type IBorderOptions,
 } from 'docx';
+import type { BijlageFormat } from './formats';
 import type { Provenance } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { escapeXml } from './xml';
@@ -27,7 +28,7 @@ export interface DraftDocument {
   provenance: Provenance;
 }
 
-export type DraftFormat = 'docx' | 'odt';
+export type DraftFormat = Extract<BijlageFormat, 'docx' | 'odt'>;
 export const DRAFT_FORMATS: readonly DraftFormat[] = ['docx', 'odt'];
 
 const FONT = 'Verdana';

@@ -10,41 +10,16 @@ import { exportMarkdown } from './markdown';
 import { exportOds, exportOdt } from './opendocument';
 import { exportXlsx } from './xlsx';
 import { buildProvenance, embedProvenance } from './provenance';
+import { EXPORT_FORMATS, type BijlageFormat, type ExportFormat } from './formats';
 
-export type ExportFormat = 'json' | 'csv' | 'csv-rfc' | 'md' | 'html' | 'xlsx' | 'docx' | 'ods' | 'odt';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'csv-rfc', 'md', 'html', 'xlsx', 'docx', 'ods', 'odt'];
-/** Formats that are text (may go to stdout); the others are zip containers. */
-export const TEXT_FORMATS: readonly ExportFormat[] = ['json', 'csv', 'csv-rfc', 'md', 'html'];
-export type BijlageFormat = 'docx' | 'odt' | 'xlsx' | 'ods';
-export const BIJLAGE_FORMATS: readonly BijlageFormat[] = ['docx', 'odt', 'xlsx', 'ods'];
-
-export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
-  json: '.json', csv: '.csv', 'csv-rfc': '.csv', md: '.md', html: '.html', xlsx: '.xlsx', docx: '.docx', ods: '.ods', odt: '.odt',
-};
-
-export const MEDIA_TYPES: Record<ExportFormat, string> = {
-  json: 'application/json',
-  csv: 'text/csv;charset=utf-8',
-  'csv-rfc': 'text/csv;charset=utf-8',
-  md: 'text/markdown;charset=utf-8',
-  html: 'text/html;charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  ods: 'application/vnd.oasis.opendocument.spreadsheet',
-  odt: 'application/vnd.oasis.opendocument.text',
-};
+export {
+  APP_EXPORT_FORMATS, BIJLAGE_FORMATS, EXPORT_FORMATS, FILE_EXTENSIONS, isBijlageFormat, isExportFormat, MEDIA_TYPES, TEXT_FORMATS,
+  type AppExportFormat, type BijlageFormat, type ExportFormat,
+} from './formats';
 
 export interface ExportOptions {
   /** Caption number: "Tabel N" (default 1). */
   tableNumber?: number;
-}
-
-export function isExportFormat(text: string): text is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(text);
-}
-
-export function isBijlageFormat(text: string): text is BijlageFormat {
-  return (BIJLAGE_FORMATS as readonly string[]).includes(text);
 }
 
 function checkedNumber(tableNumber: number | undefined): number {

@@ -1,10 +1,11 @@
 // What every table reader returns: a table as the user has it — its title, header texts,
 // rows of cells, and the lines of text around it (caption, "Bron:", notes, provenance) —
 // before any interpretation of the cells against a catalogue table.
+import type { ExportFormat } from '../../export/formats';
 import type { TableModel } from '../../tables/model';
 
-export type SourceFormat =
-  | 'docx' | 'odt' | 'xlsx' | 'ods' | 'csv' | 'csv-rfc' | 'tsv' | 'html' | 'md' | 'json' | 'text';
+/** What a table was read from: any export format, or tab-separated values or plain text. */
+export type SourceFormat = ExportFormat | 'tsv' | 'text';
 
 export interface ReadCell {
   /** The text as shown (spreadsheets: the typed value written out). */
