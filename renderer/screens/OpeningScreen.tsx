@@ -3,11 +3,10 @@
 // The key lives in this component's state only until the attempt ends; it is never stored.
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { Progress } from '../../shared/age/types';
-import { parseIdentityFile } from '../../shared/age/keys';
-import type { AgeKey } from '../../shared/age/types';
 import type { HostApi } from '../../shared/ipc/contract';
 import { formatCount } from '../../shared/format/index';
 import { ErrorBox } from '../components/ErrorBox';
+import { KeyFields, useKeyInput } from '../components/KeyFields';
 import { ProgressSteps } from '../components/ProgressSteps';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError, type CoreClient } from '../worker/client';
@@ -32,12 +31,10 @@ function sizeText(bytes: number): string {
 export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMakeSnapshot }: Props) {
   const { t } = useLanguage();
   const [file, setFile] = useState<ChosenFile | null>(initialFile);
-  const [keyKind, setKeyKind] = useState<'passphrase' | 'identity'>('passphrase');
-  const [passphrase, setPassphrase] = useState('');
-  const [identity, setIdentity] = useState<{ name: string; text: string } | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
+  const keyInput = useKeyInput(host, (caught) => setError(asWireError(caught)));
   const [dragging, setDragging] = useState(false);
   const [preparingDemo, setPreparingDemo] = useState(false);
   const passphraseInput = useRef<HTMLInputElement>(null);
@@ -80,17 +77,6 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
     }
   }
 
-  async function pickIdentity() {
-    try {
-      const picked = await host.invoke('identity:pick', undefined);
-      if (picked === null) return;
-      const read = await host.invoke('file:read', { path: picked.path });
-      setIdentity({ name: read.name, text: new TextDecoder().decode(read.bytes) });
-    } catch (caught) {
-      setError(asWireError(caught));
-    }
-  }
-
   async function onDrop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
@@ -116,15 +102,11 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
     setError(null);
     setBusy(true);
     try {
-      const key: AgeKey =
-        keyKind === 'passphrase'
-          ? { kind: 'passphrase', passphrase }
-          : { kind: 'identities', identities: parseIdentityFile(identity?.text ?? '') };
+      const key = keyInput.key();
       const bytes = await file.read();
       // Transferred, not copied: a 500 MB snapshot would otherwise block this thread while cloning.
       const summary = await core.call('open', { bytes, key, fileName: file.name }, { onProgress: setProgress, transfer: [bytes.buffer] });
-      setPassphrase('');
-      setIdentity(null);
+      keyInput.clear();
       // The same fields as the command line's open entry (shared/node/snapshot/open-for-command.ts).
       void host.invoke('audit:append', {
         action: locked ? 'unlock' : 'open',
@@ -137,7 +119,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       setProgress(null);
       void host.invoke('audit:append', {
         action: 'open-refused',
-        details: { file: file.path ?? file.name, key_kind: keyKind === 'passphrase' ? 'passphrase' : 'identity', code: wire.code },
+        details: { file: file.path ?? file.name, key_kind: keyInput.kind, code: wire.code },
       });
     } finally {
       setBusy(false);
@@ -177,35 +159,19 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
         {file !== null && (
           <form className="key-form" onSubmit={(event) => void submit(event)}>
             <p className="chosen-file">{t('fileChosen', { name: file.name, size: sizeText(file.size) })}</p>
-            <fieldset className="segmented">
-              <legend>{t('keyKind')}</legend>
-              <label><input type="radio" name="key-kind" checked={keyKind === 'passphrase'} onChange={() => setKeyKind('passphrase')} />{t('keyPassphrase')}</label>
-              <label><input type="radio" name="key-kind" checked={keyKind === 'identity'} onChange={() => setKeyKind('identity')} />{t('keyIdentity')}</label>
-            </fieldset>
-            {keyKind === 'passphrase' ? (
-              <label className="field">
-                <span>{t('passphraseLabel')}</span>
-                <input
-                  ref={passphraseInput}
-                  type="password"
-                  autoComplete="off"
-                  value={passphrase}
-                  onChange={(event) => setPassphrase(event.target.value)}
-                  data-testid="passphrase"
-                  aria-describedby={file.demo ? 'demo-hint' : undefined}
-                />
-              </label>
-            ) : (
-              <div className="field">
-                <span>{t('identityLabel')}</span>
-                <button type="button" className="secondary" onClick={() => void pickIdentity()}>{t('identityChoose')}</button>
-                {identity !== null && <span className="muted">{t('identityChosen', { name: identity.name })}</span>}
-              </div>
-            )}
+            <KeyFields
+              input={keyInput}
+              legend={t('keyKind')}
+              name="key-kind"
+              className="segmented"
+              passphraseTestId="passphrase"
+              passphraseRef={passphraseInput}
+              describedBy={file.demo ? 'demo-hint' : undefined}
+            />
             {file.demo && <p id="demo-hint" className="hint">{t('demoHint', { passphrase: DEMO_PASSPHRASE })}</p>}
             <p className="muted small">{t('keyNeverStored')}</p>
             <div className="actions">
-              <button type="submit" disabled={busy || (keyKind === 'passphrase' ? passphrase === '' : identity === null)} data-testid="open-submit">{t('openButton')}</button>
+              <button type="submit" disabled={busy || !keyInput.ready} data-testid="open-submit">{t('openButton')}</button>
             </div>
           </form>
         )}

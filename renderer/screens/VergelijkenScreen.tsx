@@ -2,17 +2,17 @@
 // per table and cell, old, new and the difference, decomposed by cause when both share a
 // pseudonym domain. Only counts reach this screen; the grid exports like every table.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AgeKey } from '../../shared/age/types';
-import { parseIdentityFile } from '../../shared/age/keys';
 import { CAUSES, CAUSE_LABELS } from '../../shared/diff/causes';
 import { DECOMPOSABLE_TABLES } from '../../shared/diff/contributions';
 import { TOTAL_ROW, type Comparison, type DiffReport } from '../../shared/diff/diff';
 import { formatCount } from '../../shared/format/numbers';
 import { formatDate } from '../../shared/format/dates';
 import type { TableModel } from '../../shared/tables/model';
+import { DEMO_PASSPHRASE } from '../app/chosen-file';
 import { useApp, useScreenState } from '../app/context';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorBox } from '../components/ErrorBox';
+import { KeyFields, useKeyInput } from '../components/KeyFields';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { SnapshotSummary, WireError } from '../worker/protocol';
@@ -35,11 +35,9 @@ export function VergelijkenScreen() {
   const [peildatum, setPeildatum] = useScreenState('vergelijken.peildatum', '');
   const [earlierDemo, setEarlierDemo] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [keyKind, setKeyKind] = useState<'passphrase' | 'identity'>('passphrase');
-  const [passphrase, setPassphrase] = useState('');
-  const [identity, setIdentity] = useState<{ name: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<WireError | null>(null);
+  const keyInput = useKeyInput(host, (caught) => setError(asWireError(caught)));
   const [result, setResult] = useState<{ key: string; report: DiffReport; models: TableModel[] } | null>(null);
 
   useEffect(() => {
@@ -71,35 +69,25 @@ export function VergelijkenScreen() {
     if (picked !== null) setChosen({ path: picked.path, name: picked.name, demo: false });
   }
 
-  async function pickIdentity() {
-    const picked = await host.invoke('identity:pick', undefined);
-    if (picked === null) return;
-    const read = await host.invoke('file:read', { path: picked.path });
-    setIdentity({ name: picked.name, text: new TextDecoder().decode(read.bytes) });
-  }
-
   async function open(event: FormEvent) {
     event.preventDefault();
     if (chosen === null) return;
     setBusy(true);
     setError(null);
     try {
-      const key: AgeKey = keyKind === 'passphrase'
-        ? { kind: 'passphrase', passphrase }
-        : { kind: 'identities', identities: parseIdentityFile(identity?.text ?? '') };
+      const key = keyInput.key();
       const read = await host.invoke('file:read', { path: chosen.path });
       const bytes = new Uint8Array(read.bytes);
       const opened = await core.call('openComparison', { bytes, key, fileName: read.name }, { transfer: [bytes.buffer] });
       void host.invoke('audit:append', { action: 'open', details: { file: chosen.path, sha256: opened.sha256, bytes: opened.fileSize, key_kind: opened.keyKind, peildatum: opened.meta.peildatum, rol: 'vergelijking' } });
-      setPassphrase('');
-      setIdentity(null);
+      keyInput.clear();
       setChosen(null);
       setPeildatum('');
       setSecond(opened);
     } catch (caught) {
       const wire = asWireError(caught);
       setError(wire);
-      void host.invoke('audit:append', { action: 'open-refused', details: { file: chosen.path, key_kind: keyKind === 'passphrase' ? 'passphrase' : 'identity', code: wire.code, rol: 'vergelijking' } });
+      void host.invoke('audit:append', { action: 'open-refused', details: { file: chosen.path, key_kind: keyInput.kind, code: wire.code, rol: 'vergelijking' } });
     } finally {
       setBusy(false);
     }
@@ -140,25 +128,9 @@ export function VergelijkenScreen() {
           {chosen !== null && (
             <form onSubmit={(event) => void open(event)} aria-label={t('vergelijkenSecond')}>
               <p>{t('vergelijkenChosen', { name: chosen.name })}</p>
-              <fieldset className="key-kind">
-                <legend>{t('vergelijkenKey')}</legend>
-                <label><input type="radio" name="compare-key-kind" checked={keyKind === 'passphrase'} onChange={() => setKeyKind('passphrase')} />{t('keyPassphrase')}</label>
-                <label><input type="radio" name="compare-key-kind" checked={keyKind === 'identity'} onChange={() => setKeyKind('identity')} />{t('keyIdentity')}</label>
-              </fieldset>
-              {keyKind === 'passphrase' ? (
-                <label className="field">
-                  <span>{t('passphraseLabel')}</span>
-                  <input type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} data-testid="compare-passphrase" />
-                </label>
-              ) : (
-                <div className="field">
-                  <span>{t('identityLabel')}</span>
-                  <button type="button" className="secondary" onClick={() => void pickIdentity()}>{t('identityChoose')}</button>
-                  {identity !== null && <span className="muted">{t('identityChosen', { name: identity.name })}</span>}
-                </div>
-              )}
-              {chosen.demo && <p className="hint">{t('demoHint', { passphrase: 'ketenlens-demo' })}</p>}
-              <button type="submit" disabled={busy || (keyKind === 'passphrase' ? passphrase === '' : identity === null)} data-testid="compare-open">
+              <KeyFields input={keyInput} legend={t('vergelijkenKey')} name="compare-key-kind" className="key-kind" passphraseTestId="compare-passphrase" />
+              {chosen.demo && <p className="hint">{t('demoHint', { passphrase: DEMO_PASSPHRASE })}</p>}
+              <button type="submit" disabled={busy || !keyInput.ready} data-testid="compare-open">
                 {busy ? t('vergelijkenOpening') : t('vergelijkenOpen')}
               </button>
             </form>
