@@ -27,15 +27,25 @@ interface ChartProps {
 const numberTick = (value: number) => formatCount(value);
 const tooltipValue = (value: unknown) => (typeof value === 'number' ? formatCount(value) : String(value ?? ''));
 
+/**
+ * The grid, axes, tooltip and legend every chart has, as an array of children (not a
+ * component: recharts finds its parts among the chart's direct children).
+ */
+function frame(xKey: string, xFormatter: ((value: string) => string) | undefined) {
+  return [
+    <CartesianGrid key="grid" stroke="#e6e6e6" vertical={false} />,
+    <XAxis key="x" dataKey={xKey} tickFormatter={xFormatter} tick={{ fill: '#333', fontSize: 12 }} />,
+    <YAxis key="y" tickFormatter={numberTick} tick={{ fill: '#333', fontSize: 12 }} width={64} />,
+    <Tooltip key="tooltip" formatter={tooltipValue} labelFormatter={(label) => (xFormatter ? xFormatter(String(label)) : String(label))} />,
+    <Legend key="legend" itemSorter={null} />,
+  ];
+}
+
 export function BarSeriesChart({ data, xKey, series, height = 300, stacked = false, xFormatter }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke="#e6e6e6" vertical={false} />
-        <XAxis dataKey={xKey} tickFormatter={xFormatter} tick={{ fill: '#333', fontSize: 12 }} />
-        <YAxis tickFormatter={numberTick} tick={{ fill: '#333', fontSize: 12 }} width={64} />
-        <Tooltip formatter={tooltipValue} labelFormatter={(label) => (xFormatter ? xFormatter(String(label)) : String(label))} />
-        <Legend itemSorter={null} />
+        {frame(xKey, xFormatter)}
         {series.map((s, index) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={PALETTE[index % PALETTE.length]} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} />
         ))}
@@ -50,11 +60,7 @@ export function LineSeriesChart({ data, xKey, series, height = 300, xFormatter }
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke="#e6e6e6" vertical={false} />
-        <XAxis dataKey={xKey} tickFormatter={xFormatter} tick={{ fill: '#333', fontSize: 12 }} />
-        <YAxis tickFormatter={numberTick} tick={{ fill: '#333', fontSize: 12 }} width={64} />
-        <Tooltip formatter={tooltipValue} labelFormatter={(label) => (xFormatter ? xFormatter(String(label)) : String(label))} />
-        <Legend itemSorter={null} />
+        {frame(xKey, xFormatter)}
         {series.map((s, index) => (
           <Line
             key={s.key}
