@@ -2,6 +2,7 @@
 // injected dialogs, files, grants, recent list and audit trail so it is tested without
 // Electron. main.ts registers them behind the sender check.
 import { sha256HexSync } from '../../shared/node/digest';
+import { instantOfDate } from '../../shared/dates';
 import { basename, join } from 'node:path';
 import {
   auditTrailUnavailable, FileReadError, FileTooLargeError, FileWriteError, InvalidParameterError, isKetenlensError,
@@ -247,7 +248,7 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
       const given = typeof request === 'object' && request !== null && 'assessment' in request ? request.assessment : null;
       // The host's clock and the way in are the host's to say, not the page's.
       const stamped = typeof given === 'object' && given !== null
-        ? { ...given, savedAt: deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'app' }
+        ? { ...given, savedAt: instantOfDate(deps.now()), via: 'app' }
         : given;
       return deps.assessments.save(checkSavedAssessment(stamped));
     },

@@ -2,6 +2,7 @@
 // as File objects under a pseudo path; exports download through a Blob URL; the demo
 // snapshot is fetched from the static server; recent files and the audit trail live in
 // memory only — a real hash chain (shared/audit/session-trail.ts) that ends with the page.
+import { instantOfDate } from '../../shared/dates';
 import {
   checkSettingsUpdate, DEFAULT_APP_SETTINGS,
   type AppSettings, type EventChannel, type EventContract, type HostApi, type InvokeChannel, type InvokeContract, type PickedFile,
@@ -167,7 +168,7 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
     },
     'assessment:list': async ({ snapshotSha256 }) => ({ assessments: readAssessments(snapshotSha256), storage: 'browser-local' }),
     'assessment:save': async ({ assessment }) => {
-      const stored = checkSavedAssessment({ ...assessment, savedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'app' });
+      const stored = checkSavedAssessment({ ...assessment, savedAt: instantOfDate(new Date()), via: 'app' });
       await handlers['audit:append']({
         action: 'save-assessment',
         details: {

@@ -1,6 +1,7 @@
 // Boetes: the backlog in imposing fines — per month of the deadline (overruns, decisions,
 // backlog), the backlog on the first of each month, its age bands, and pending
 // enforcement orders when the snapshot has them.
+import { isValidDate } from '../../shared/dates';
 import { useMemo } from 'react';
 import { formatDate, formatMonth } from '../../shared/format/index';
 import { numericCell } from '../../shared/tables/model';
@@ -15,7 +16,6 @@ import { Figure } from '../components/Figure';
 import { useLanguage } from '../i18n/i18n';
 import { DateField } from '../components/DateField';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const SERIES_MONTHS = 24;
 
 export function BoetesScreen() {
@@ -23,7 +23,7 @@ export function BoetesScreen() {
   const { t } = useLanguage();
   const [peildatum, setPeildatum] = useScreenState('boetes.peildatum', summary.meta.peildatum);
   const settled = useDebounced(peildatum);
-  const valid = ISO_DATE.test(settled);
+  const valid = isValidDate(settled);
   const request = { peildata: [settled] };
   const achterstand = useTable('boete-achterstand', request, valid);
   const ouderdom = useTable('boete-ouderdom', request, valid);

@@ -2,6 +2,7 @@
 // circumstances the datalek-ernst table was computed with, saved through the host (data
 // folder in Electron, this browser only in the browser host — said on screen), with the
 // history of earlier assessments of this incident and snapshot.
+import { instantOfDate } from '../../shared/dates';
 import { useState } from 'react';
 import { ASSESSMENT_FORMAT, resultOfRow, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import { enisaCircumstances, type EnisaFactors } from '../../shared/analyses/datalek/enisa';
@@ -53,7 +54,7 @@ export function BreachAssessment({ incident, model, list, onSaved }: Props) {
         format: ASSESSMENT_FORMAT, incident, factors, circumstances, reasoning, assessor,
         snapshotSha256: summary.sha256, peildatum: String(model.parameters.peildatum), via: 'app' as const,
         // The host replaces savedAt with its own clock.
-        savedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), result,
+        savedAt: instantOfDate(new Date()), result,
       } satisfies SavedAssessment;
       const saved = await host.invoke('assessment:save', { assessment: record });
       onSaved(saved);

@@ -1,6 +1,7 @@
 // ELIP: Tabel 1 of Kamerstuk 32 824, nr. 391 for chosen reference dates, with the
 // thresholds and target group as parameters, charts over dates and per cohort, and the
 // per-municipality table.
+import { isValidDate } from '../../shared/dates';
 import { useMemo, useState } from 'react';
 import type { Doelgroep, TableRequest } from '../../shared/tables/catalogue';
 import { formatDate } from '../../shared/format/index';
@@ -37,7 +38,6 @@ const DEFAULTS: ElipSettings = {
   gemeentePeildatum: '2023-07-01',
 };
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function ElipScreen() {
   const { t } = useLanguage();
@@ -93,7 +93,7 @@ export function ElipScreen() {
   }, [cohorts.model]);
 
   function addDate() {
-    if (!ISO_DATE.test(newDate) || settings.peildata.includes(newDate)) return;
+    if (!isValidDate(newDate) || settings.peildata.includes(newDate)) return;
     update({ peildata: [...settings.peildata, newDate] });
     setNewDate('');
   }

@@ -1,5 +1,6 @@
 // Kennisgevingen: notices delivered late, never delivered, or sent under the wrong regime,
 // per doelgroep — only when the snapshot has the optional tables they need.
+import { isValidDate } from '../../shared/dates';
 import { numericCell } from '../../shared/tables/model';
 import { useApp, useScreenState } from '../app/context';
 import { useDebounced, useTable } from '../app/use-table';
@@ -10,7 +11,6 @@ import { Figure } from '../components/Figure';
 import { useLanguage } from '../i18n/i18n';
 import { DateField } from '../components/DateField';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function KennisgevingenScreen() {
   const { summary } = useApp();
@@ -18,7 +18,7 @@ export function KennisgevingenScreen() {
   const [peildatum, setPeildatum] = useScreenState('kennisgevingen.peildatum', summary.meta.peildatum);
   const settled = useDebounced(peildatum);
   const present = summary.optionalTables.kennisgeving && summary.optionalTables.ind_levering;
-  const table = useTable('kennisgeving-vertraging', { peildata: [settled] }, present && ISO_DATE.test(settled));
+  const table = useTable('kennisgeving-vertraging', { peildata: [settled] }, present && isValidDate(settled));
   const data = (table.model?.rows ?? []).map((row) => ({
     doelgroep: String(row.doelgroep),
     geleverd_te_laat: numericCell(row, 'geleverd_te_laat'),

@@ -1,6 +1,7 @@
 // Vergelijken met…: open a second snapshot beside the first (the worker holds both) and see,
 // per table and cell, old, new and the difference, decomposed by cause when both share a
 // pseudonym domain. Only counts reach this screen; the grid exports like every table.
+import { isValidDate } from '../../shared/dates';
 import { useEffect, useState, type FormEvent } from 'react';
 import { CAUSES, CAUSE_LABELS } from '../../shared/diff/causes';
 import { DECOMPOSABLE_TABLES } from '../../shared/diff/contributions';
@@ -17,7 +18,6 @@ import { useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 import type { SnapshotSummary, WireError } from '../worker/protocol';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const signed = (value: number): string => (value > 0 ? `+${formatCount(value)}` : value < 0 ? `−${formatCount(-value)}` : '0');
 
 interface Chosen {
@@ -49,7 +49,7 @@ export function VergelijkenScreen() {
   const requestKey = JSON.stringify([second?.sha256, tableId, date]);
 
   useEffect(() => {
-    if (second === null || !ISO_DATE.test(date)) return undefined;
+    if (second === null || !isValidDate(date)) return undefined;
     let current = true;
     core.call('compare', { tableId, parameters: { peildata: [date] } }).then(
       (answer) => {

@@ -24,7 +24,7 @@ import { reconcileInWorker } from './reconcile-op';
 import { datalekFacts } from '../../shared/analyses/datalek/facts';
 import { municipalityUsers, userViews } from '../../shared/analyses/datalek/drilldown';
 import { art34Model } from '../../shared/analyses/datalek/art34';
-import { endOfDate } from '../../shared/analyses/datalek/time';
+import { endOfDate } from '../../shared/dates';
 import { peildatumOf } from '../../shared/analyses/common/parameters';
 import { sha256Hex } from '../../shared/digest';
 

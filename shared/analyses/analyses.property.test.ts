@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { buildTable, type Doelgroep } from '../tables/catalogue';
 import type { TableRow } from '../tables/model';
 import { fixtureSession } from '../../test/support/snapshot';
-import { addCalendarMonths, dateOfDay, dayNumber } from './common/calendar';
+import { addCalendarMonths, dateOfDay, dayNumber } from '../dates';
 import { referenceElipGemeentenRows, referenceElipPersons, referenceFirstCohort } from './elip/reference';
 import { referenceBacklogByAge, referenceBacklogByMonth, referencePendingOrders } from './boete/reference';
 import { referenceLateNotices } from './kennisgeving/reference';

@@ -4,20 +4,20 @@
 // fixed, documented set of differences is put in, so that comparing it with the current
 // demo reproduces "zo'n 2.000 … ruim 3.000 personen" on the fine backlog at 2022-10-31 with
 // a known cause mix (docs/DEMO.md, "The earlier extract"). The current demo is not touched.
-import { dayOf } from './dates';
+import { dayNumber } from '../dates';
 import {
   ELIP_DATES, THRESHOLD_A_CENT, loanAt, obligedAt,
   type DemoModel, type EnforcementOrder, type Overrun, type Person, type Signal,
 } from './model';
 
 export const EARLIER_PEILDATUM = '2023-07-13';
-const EARLIER = dayOf(EARLIER_PEILDATUM);
+const EARLIER = dayNumber(EARLIER_PEILDATUM);
 /** The end of the earlier peildatum in seconds (instants from then on are not known yet). */
 const EARLIER_END_SECONDS = (EARLIER + 1) * 86_400;
 
 /** The figure the story is about: fine backlog (boete-achterstand, total achterstand) at this date. */
 export const STORY_PEILDATUM = '2022-10-31';
-const STORY = dayOf(STORY_PEILDATUM);
+const STORY = dayNumber(STORY_PEILDATUM);
 
 /**
  * The differences put in, by cause, as counts of backlog records at STORY_PEILDATUM

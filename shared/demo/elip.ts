@@ -2,7 +2,8 @@
 // whose membership of ELIP-A over the three reference dates adds up to the cells of Tabel 1,
 // with loan histories and status changes that produce exactly that membership; then
 // ELIP-B persons that bring A + B to the published totals.
-import { addMonths, dayOf, isoDate } from './dates';
+import { addCalendarMonths, dayNumber } from '../dates';
+import { isoDate } from './dates';
 import {
   ELIP_DATES, LOAN_MAXIMUM_CENT, PEIL, THRESHOLD_A_CENT, THRESHOLD_B_CENT, loanAt, newPerson, obligedAt,
   type Person, type Status,
@@ -19,7 +20,7 @@ export function elipGroupAt(person: Person, day: number): ElipGroup {
   if (person.stelsel !== 'Wi2013' || !obligedAt(person, day)) return null;
   const loan = loanAt(person, day);
   if (loan >= THRESHOLD_A_CENT) return 'A';
-  if (loan > THRESHOLD_B_CENT && person.termijnEinde !== null && person.termijnEinde < dayOf(addMonths(isoDate(day), 12))) {
+  if (loan > THRESHOLD_B_CENT && person.termijnEinde !== null && person.termijnEinde < dayNumber(addCalendarMonths(isoDate(day), 12))) {
     return 'B';
   }
   return null;
@@ -68,8 +69,8 @@ function exitStatus(random: Random): Status {
 }
 
 function plichtStartIn(random: Random, cohort: number, latest: number): number {
-  const first = dayOf(`${cohort}-01-01`);
-  const last = Math.min(dayOf(`${cohort}-12-31`), latest);
+  const first = dayNumber(`${cohort}-01-01`);
+  const last = Math.min(dayNumber(`${cohort}-12-31`), latest);
   return random.integer(first, last);
 }
 
@@ -78,12 +79,12 @@ function patternPerson(random: Random, cohort: number, pattern: Pattern): Person
   const firstMember = pattern.indexOf(true);
   const plichtStart = plichtStartIn(random, cohort, (ELIP_DATES[firstMember] ?? PEIL) - 90);
   // Deadlines were extended for everyone until spring 2022, so none lies before May 2022.
-  const earliestDeadline = Math.max(plichtStart + 3 * 365, dayOf('2022-05-01'));
+  const earliestDeadline = Math.max(plichtStart + 3 * 365, dayNumber('2022-05-01'));
   const person = newPerson({
     stelsel: 'Wi2013',
     doelgroep: 'asiel',
     plichtStart,
-    termijnEinde: random.integer(earliestDeadline, Math.max(earliestDeadline, dayOf('2025-06-30'))),
+    termijnEinde: random.integer(earliestDeadline, Math.max(earliestDeadline, dayNumber('2025-06-30'))),
     gemeente: random.chance(0.006) ? null : pickGemeente(random),
   });
   // The loan level at D1, D2 and D3; fewer levels when the person leaves by status (no
@@ -156,7 +157,7 @@ function bPerson(random: Random, inFirst: boolean, inThird: boolean): Person {
     gemeente: random.chance(0.005) ? null : pickGemeente(random),
   });
   const nearFirst = (): number =>
-    random.integer(dayOf('2022-05-01'), dayOf('2023-04-30'));
+    random.integer(dayNumber('2022-05-01'), dayNumber('2023-04-30'));
   let levels: [number, number, number, number];
   if (inFirst) {
     person.termijnEinde = nearFirst();
@@ -178,13 +179,13 @@ function bPerson(random: Random, inFirst: boolean, inThird: boolean): Person {
     }
   } else if (random.chance(0.5)) {
     // The loan passes € 7.500 after D1.
-    person.termijnEinde = random.integer(D1 + 1, dayOf('2024-06-30'));
+    person.termijnEinde = random.integer(D1 + 1, dayNumber('2024-06-30'));
     const first = random.chance(0.05) ? THRESHOLD_B_CENT : random.integer(400_000, THRESHOLD_B_CENT);
     levels = [first, random.integer(first, 940_000), random.integer(THRESHOLD_B_CENT + 1, THRESHOLD_A_CENT - 1), 0];
     levels[2] = Math.max(levels[2], levels[1]);
   } else {
     // Over € 7.500 all along; the deadline comes within 12 months only after D1.
-    person.termijnEinde = random.chance(0.05) ? dayOf('2023-05-01') : random.integer(dayOf('2023-05-01'), dayOf('2024-06-30'));
+    person.termijnEinde = random.chance(0.05) ? dayNumber('2023-05-01') : random.integer(dayNumber('2023-05-01'), dayNumber('2024-06-30'));
     const first = random.integer(THRESHOLD_B_CENT + 1, 940_000);
     levels = [first, first, random.integer(first, THRESHOLD_A_CENT - 1), 0];
   }

@@ -1,19 +1,19 @@
 // Enforcement: deadline overruns with their announcements, appointments and decisions
 // (nr. 391 §3.5: a backlog of 5.200, 900 appointments in September–December 2022, 3.403
 // fines in 2019) and the enforcement orders stalled from 1 November 2017 (2018 letter).
-import { dayOf } from './dates';
+import { dayNumber } from '../dates';
 import { PEIL, THRESHOLD_B_CENT, newPerson, type Besluit, type EnforcementOrder, type Overrun, type Person } from './model';
 import { pickGemeente } from './municipalities';
 import { cappedLoan, pickDoelgroep } from './populations';
 import { shuffled, weightedPicker, type Random } from './random';
 import { APPOINTMENTS_SEPTEMBER_DECEMBER_2022, FINES_DECIDED_2019, FINE_BACKLOG, ORDERS_PENDING_2018 } from './targets';
 
-const RANGE_START = dayOf('2022-05-01');
-const RANGE_END = dayOf('2022-05-01') + 395; // 2023-05-31
-const PEAK_START = dayOf('2022-08-01');
-const PEAK_END = dayOf('2022-10-31');
-const APPOINTMENT_START = dayOf('2022-09-01');
-const APPOINTMENT_END = dayOf('2022-12-31');
+const RANGE_START = dayNumber('2022-05-01');
+const RANGE_END = dayNumber('2022-05-01') + 395; // 2023-05-31
+const PEAK_START = dayNumber('2022-08-01');
+const PEAK_END = dayNumber('2022-10-31');
+const APPOINTMENT_START = dayNumber('2022-09-01');
+const APPOINTMENT_END = dayNumber('2022-12-31');
 
 const FINE_AMOUNTS = [25_000, 34_000, 50_000, 80_000, 100_000, 125_000] as const;
 
@@ -38,7 +38,7 @@ function wi2013Person(random: Random, cohortFirst: number, cohortLast: number): 
   const person = newPerson({
     stelsel: 'Wi2013',
     doelgroep: pickDoelgroep(random, 0.4, 0.4),
-    plichtStart: random.integer(dayOf(`${cohort}-01-01`), dayOf(`${cohort}-12-31`)),
+    plichtStart: random.integer(dayNumber(`${cohort}-01-01`), dayNumber(`${cohort}-12-31`)),
     termijnEinde: null,
     gemeente: random.chance(0.003) ? null : pickGemeente(random),
   });
@@ -52,9 +52,9 @@ const pickPeakMonth = weightedPicker(
 );
 
 function dayInMonth(random: Random, month: string): number {
-  const first = dayOf(`${month}-01`);
+  const first = dayNumber(`${month}-01`);
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const last = dayOf(`${monthNumber === 12 ? year + 1 : year}-${String((monthNumber % 12) + 1).padStart(2, '0')}-01`) - 1;
+  const last = dayNumber(`${monthNumber === 12 ? year + 1 : year}-${String((monthNumber % 12) + 1).padStart(2, '0')}-01`) - 1;
   return random.integer(first, Math.min(last, PEIL - 1));
 }
 
@@ -94,7 +94,7 @@ export function peakOverruns(random: Random, derived: readonly Overrun[], peakCo
     const announce = Math.min(overrun.termijnEinde + random.integer(21, 75), PEIL - 1);
     if (backlog.has(overrun)) {
       overrun.aankondiging = announce;
-    } else if (overrun.termijnEinde > dayOf('2023-05-31') && random.chance(0.6)) {
+    } else if (overrun.termijnEinde > dayNumber('2023-05-31') && random.chance(0.6)) {
       // Recent deadlines: not yet announced.
     } else if (!inRange(overrun) && random.chance(0.5)) {
       overrun.aankondiging = announce; // outside the published range, still open
@@ -156,8 +156,8 @@ export function historicalEnforcement(random: Random): HistoricalResult {
     ['verlenging', '2018', 500], ['verlenging', '2019', 700], ['geen_boete', '2019', 400], ['geen_boete', '2018', 300],
   ];
   for (const [besluit, year, count] of plan) {
-    const yearStart = dayOf(`${year}-01-01`);
-    const yearEnd = year === '2020' ? dayOf('2020-03-15') : dayOf(`${year}-12-31`);
+    const yearStart = dayNumber(`${year}-01-01`);
+    const yearEnd = year === '2020' ? dayNumber('2020-03-15') : dayNumber(`${year}-12-31`);
     for (let index = 0; index < count; index++) {
       const besluitOp = random.integer(yearStart, yearEnd);
       const aankondiging = besluitOp - random.integer(40, 150);
@@ -171,10 +171,10 @@ export function historicalEnforcement(random: Random): HistoricalResult {
       });
       if (random.chance(0.7)) {
         person.status = random.chance(0.7) ? 'voldaan' : random.chance(0.8) ? 'ontheven' : 'vervallen';
-        person.statusDatum = random.integer(besluitOp + 30, dayOf('2022-04-30'));
+        person.statusDatum = random.integer(besluitOp + 30, dayNumber('2022-04-30'));
         person.termijnEinde = besluitOp + random.integer(540, 730);
       } else {
-        person.termijnEinde = random.integer(dayOf('2023-10-01'), dayOf('2025-12-31'));
+        person.termijnEinde = random.integer(dayNumber('2023-10-01'), dayNumber('2025-12-31'));
       }
       cappedLoan(random, person, person.doelgroep === 'asiel' ? THRESHOLD_B_CENT : 1_000_000);
       persons.push(person);
@@ -185,8 +185,8 @@ export function historicalEnforcement(random: Random): HistoricalResult {
 
 function enforcementOrders(random: Random, overruns: readonly Overrun[], persons: readonly Person[]): EnforcementOrder[] {
   const orders: EnforcementOrder[] = [];
-  const stallStart = dayOf('2017-11-01');
-  const stallEnd = dayOf('2018-10-31');
+  const stallStart = dayNumber('2017-11-01');
+  const stallEnd = dayNumber('2018-10-31');
   const fined = overruns.filter((overrun) => overrun.besluit === 'boete' && overrun.besluitOp !== null);
   const withLoan = persons.filter((person) => person.payments.length > 0);
   // Stalled since 1 November 2017: every order that became ready from then until the end of
@@ -201,23 +201,23 @@ function enforcementOrders(random: Random, overruns: readonly Overrun[], persons
       person,
       soort: fine === undefined ? 'lening' : 'boete',
       gereed: random.integer(earliest, stallEnd),
-      cjib: random.integer(dayOf('2018-11-05'), dayOf('2019-03-29')),
+      cjib: random.integer(dayNumber('2018-11-05'), dayNumber('2019-03-29')),
     });
   }
   // Before the stall DUO's own orders went out within weeks.
   for (let index = 0; index < 500; index++) {
-    const gereed = random.integer(dayOf('2016-01-04'), dayOf('2017-09-29'));
+    const gereed = random.integer(dayNumber('2016-01-04'), dayNumber('2017-09-29'));
     orders.push({ person: random.pick(withLoan), soort: random.chance(0.6) ? 'boete' : 'lening', gereed, cjib: gereed + random.integer(5, 30) });
   }
   // After the link: handed over within weeks; the latest still wait on the peildatum.
   for (const fine of fined) {
-    if ((fine.besluitOp as number) < dayOf('2018-09-01') || !random.chance(0.35)) continue;
-    const gereed = Math.max(dayOf('2018-11-01'), (fine.besluitOp as number) + random.integer(60, 300));
+    if ((fine.besluitOp as number) < dayNumber('2018-09-01') || !random.chance(0.35)) continue;
+    const gereed = Math.max(dayNumber('2018-11-01'), (fine.besluitOp as number) + random.integer(60, 300));
     const cjib = gereed + random.integer(3, 40);
     orders.push({ person: fine.person, soort: 'boete', gereed, cjib: cjib <= PEIL ? cjib : null });
   }
   for (let index = 0; index < 900; index++) {
-    const gereed = random.integer(dayOf('2018-11-01'), PEIL - 1);
+    const gereed = random.integer(dayNumber('2018-11-01'), PEIL - 1);
     const cjib = gereed + random.integer(3, 40);
     orders.push({ person: random.pick(withLoan), soort: 'lening', gereed, cjib: cjib <= PEIL ? cjib : null });
   }

@@ -2,7 +2,7 @@
 // loan payments, and the rows of the other tables. Days are UTC day numbers, instants are
 // seconds since the epoch (see dates.ts); ids are given out only when writing.
 import type { Besluit, Doelgroep, Status, Stelsel } from '../snapshot/vocabulary';
-import { dayOf } from './dates';
+import { dayNumber } from '../dates';
 
 export type { Besluit, Doelgroep, Status, Stelsel };
 
@@ -82,9 +82,9 @@ export interface DemoModel {
 }
 
 export const PEILDATUM = '2023-09-15';
-export const PEIL = dayOf(PEILDATUM);
+export const PEIL = dayNumber(PEILDATUM);
 /** The three reference dates of Tabel 1 of nr. 391. */
-export const ELIP_DATES = [dayOf('2022-05-01'), dayOf('2022-10-15'), dayOf('2023-07-01')] as const;
+export const ELIP_DATES = [dayNumber('2022-05-01'), dayNumber('2022-10-15'), dayNumber('2023-07-01')] as const;
 export const THRESHOLD_A_CENT = 950_000;
 export const THRESHOLD_B_CENT = 750_000;
 export const LOAN_MAXIMUM_CENT = 1_000_000;

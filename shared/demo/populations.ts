@@ -1,7 +1,7 @@
 // Everyone outside the ELIP figures: other Wi2013 persons (with guards that keep asylum
 // persons out of ELIP), the Wi2013 persons of the January 2022 breach, the Wi2007 group of
 // nr. 391 §3.6, and the Wi2021 persons with their IND deliveries and notices (§2.8).
-import { dayOf } from './dates';
+import { dayNumber } from '../dates';
 import {
   LOAN_MAXIMUM_CENT, PEIL, THRESHOLD_B_CENT, newPerson, type Delivery, type Doelgroep, type Notice, type Person,
   type Status,
@@ -11,7 +11,7 @@ import { pickGemeente } from './municipalities';
 import type { Random } from './random';
 import { LATE_IND, WI2007_OBLIGED_2022_10_01 } from './targets';
 
-const D1 = dayOf('2022-05-01');
+const D1 = dayNumber('2022-05-01');
 
 export function pickDoelgroep(random: Random, asylumShare: number, familyShare: number): Doelgroep {
   const roll = random.next();
@@ -43,12 +43,12 @@ export function otherWi2013Persons(random: Random, asylumCount: number, otherCou
   for (let index = 0; index < asylumCount + otherCount; index++) {
     const asylum = index < asylumCount;
     const cohort = random.integer(2013, 2021);
-    const plichtStart = random.integer(dayOf(`${cohort}-01-01`), dayOf(`${cohort}-12-31`));
+    const plichtStart = random.integer(dayNumber(`${cohort}-01-01`), dayNumber(`${cohort}-12-31`));
     const person = newPerson({
       stelsel: 'Wi2013',
       doelgroep: asylum ? 'asiel' : random.chance(0.7) ? 'gezin' : 'overig',
       plichtStart,
-      termijnEinde: random.chance(0.01) ? null : random.integer(Math.max(plichtStart + 1095, dayOf('2023-10-01')), dayOf('2026-12-31')),
+      termijnEinde: random.chance(0.01) ? null : random.integer(Math.max(plichtStart + 1095, dayNumber('2023-10-01')), dayNumber('2026-12-31')),
       gemeente: random.chance(0.004) ? null : pickGemeente(random),
     });
     const roll = random.next();
@@ -65,7 +65,7 @@ export function otherWi2013Persons(random: Random, asylumCount: number, otherCou
       // Asylum persons stay at or under € 7.500 so they never enter ELIP; the cap itself is
       // reached by a few, with deadlines near, to show that ELIP-B needs more than € 7.500.
       const cap = asylum ? THRESHOLD_B_CENT : LOAN_MAXIMUM_CENT;
-      if (asylum && random.chance(0.01)) person.termijnEinde = random.integer(dayOf('2023-10-01'), dayOf('2024-06-30'));
+      if (asylum && random.chance(0.01)) person.termijnEinde = random.integer(dayNumber('2023-10-01'), dayNumber('2024-06-30'));
       cappedLoan(random, person, cap);
     }
     persons.push(person);
@@ -80,7 +80,7 @@ export function otherWi2013Persons(random: Random, asylumCount: number, otherCou
 export function breachPersons(random: Random, count: number): Person[] {
   const persons: Person[] = [];
   for (let index = 0; index < count; index++) {
-    const plichtStart = random.integer(dayOf('2021-06-01'), dayOf('2021-12-31'));
+    const plichtStart = random.integer(dayNumber('2021-06-01'), dayNumber('2021-12-31'));
     const person = newPerson({
       stelsel: 'Wi2013',
       doelgroep: pickDoelgroep(random, 0.35, 0.45),
@@ -90,7 +90,7 @@ export function breachPersons(random: Random, count: number): Person[] {
     });
     if (random.chance(0.04)) {
       person.status = endStatus(random);
-      person.statusDatum = random.integer(dayOf('2022-06-01'), PEIL);
+      person.statusDatum = random.integer(dayNumber('2022-06-01'), PEIL);
     }
     cappedLoan(random, person, 400_000);
     persons.push(person);
@@ -112,12 +112,12 @@ export function breachDeliveries(random: Random, breach: readonly Person[]): Del
 
 /** The Wi2007 group: exactly 6.611 still obliged on 1 October 2022, plus those who left. */
 export function wi2007Persons(random: Random): Person[] {
-  const reference = dayOf('2022-10-01');
+  const reference = dayNumber('2022-10-01');
   const persons: Person[] = [];
   const leavingLater = 700;
   const leftBefore = 8_400;
   for (let index = 0; index < WI2007_OBLIGED_2022_10_01 + leftBefore; index++) {
-    const plichtStart = random.integer(dayOf('2007-01-01'), dayOf('2012-12-31'));
+    const plichtStart = random.integer(dayNumber('2007-01-01'), dayNumber('2012-12-31'));
     const person = newPerson({
       stelsel: 'Wi2007',
       doelgroep: pickDoelgroep(random, 0.3, 0.5),
@@ -148,7 +148,7 @@ export interface Wi2021Result {
 
 function resumeDay(doelgroep: Doelgroep): number {
   // The Wi2021 notices resumed on 1 March 2022 for family migrants, 25 March for the rest (letter 000).
-  return dayOf(doelgroep === 'gezin' ? '2022-03-01' : '2022-03-25');
+  return dayNumber(doelgroep === 'gezin' ? '2022-03-01' : '2022-03-25');
 }
 
 function wi2021Person(random: Random, doelgroep: Doelgroep, vergunning: number, housed: boolean, mayHaveEnded = true): Person {
@@ -170,26 +170,26 @@ function wi2021Person(random: Random, doelgroep: Doelgroep, vergunning: number, 
 /** Wi2021 persons, their IND records (3.210 late or never delivered) and their notices. */
 export function wi2021Persons(random: Random, onTimeCount: number, coaCount: number): Wi2021Result {
   const result: Wi2021Result = { persons: [], deliveries: [], notices: [], coaLinked: [] };
-  const rangeStart = dayOf('2022-01-01');
-  const rangeEnd = dayOf('2023-05-31');
+  const rangeStart = dayNumber('2022-01-01');
+  const rangeEnd = dayNumber('2023-05-31');
   const addNotice = (person: Person, day: number): void => {
     if (day <= PEIL) result.notices.push({ person, stelsel: 'Wi2021', day });
   };
   // Asylum status holders linked to the municipality of their COA location: the first notices
   // went out in early January 2022, before the process was halted.
   for (let index = 0; index < coaCount; index++) {
-    const vergunning = random.integer(rangeStart, dayOf('2022-01-10'));
+    const vergunning = random.integer(rangeStart, dayNumber('2022-01-10'));
     const person = wi2021Person(random, 'asiel', vergunning, index >= 12);
     const geleverd = vergunning + random.integer(0, 3);
     result.deliveries.push({ person, vergunning, geleverd });
-    addNotice(person, Math.max(geleverd + 1, dayOf('2022-01-03')) + random.integer(0, 3));
+    addNotice(person, Math.max(geleverd + 1, dayNumber('2022-01-03')) + random.integer(0, 3));
     result.persons.push(person);
     result.coaLinked.push(person);
   }
   for (let index = 0; index < onTimeCount; index++) {
     const doelgroep = pickDoelgroep(random, 0.45, 0.4);
-    const vergunning = random.integer(rangeStart, dayOf('2023-09-12'));
-    const person = wi2021Person(random, doelgroep, vergunning, !(doelgroep === 'asiel' && vergunning > dayOf('2023-05-01') && random.chance(0.1)));
+    const vergunning = random.integer(rangeStart, dayNumber('2023-09-12'));
+    const person = wi2021Person(random, doelgroep, vergunning, !(doelgroep === 'asiel' && vergunning > dayNumber('2023-05-01') && random.chance(0.1)));
     // Within 30 days is on time; exactly 30 days still is.
     const delay = random.chance(0.02) ? 30 : random.integer(0, 21);
     const geleverd = vergunning + delay <= PEIL ? vergunning + delay : null;
@@ -208,9 +208,9 @@ export function wi2021Persons(random: Random, onTimeCount: number, coaCount: num
         result.deliveries.push({ person, vergunning, geleverd: null });
       } else {
         // Found in August 2023; the notices went out in the week of 4 September (item 001).
-        const geleverd = random.integer(dayOf('2023-08-01'), dayOf('2023-08-25'));
+        const geleverd = random.integer(dayNumber('2023-08-01'), dayNumber('2023-08-25'));
         result.deliveries.push({ person, vergunning, geleverd });
-        addNotice(person, random.integer(dayOf('2023-09-04'), dayOf('2023-09-08')));
+        addNotice(person, random.integer(dayNumber('2023-09-04'), dayNumber('2023-09-08')));
       }
       result.persons.push(person);
     }

@@ -2,7 +2,7 @@
 // their own municipality), the unlawful signals of the January 2022 breach (Wi2013 persons
 // shown as Wi2021, letter 000 and item 003) and of the COA address links, the views by
 // municipal users, the data categories, the incidents and the wrong notices.
-import { dayOf } from './dates';
+import { dayNumber } from '../dates';
 import { PEIL, THRESHOLD_B_CENT, loanAt, obligedAt, type IncidentRow, type Notice, type Person, type Signal } from './model';
 import { COA_MUNICIPALITIES, pickUser } from './municipalities';
 import type { Random } from './random';
@@ -24,8 +24,8 @@ const ELIP_CATEGORIES = ['naw', 'contactgegevens', 'inburgeringsstatus', 'lening
 const SECONDS_PER_DAY = 86_400;
 /** The end of the peildatum: nothing in the snapshot happens from this instant on. */
 const PEIL_END = (PEIL + 1) * SECONDS_PER_DAY;
-export const BREACH_WITHDRAWN_DAY = dayOf('2022-01-27');
-const COA_REPAIRED_DAY = dayOf('2022-03-25');
+export const BREACH_WITHDRAWN_DAY = dayNumber('2022-01-27');
+const COA_REPAIRED_DAY = dayNumber('2022-03-25');
 
 /** An instant during office hours (07:00–17:00 UTC) of the given day. */
 function officeInstant(random: Random, day: number): number {
@@ -101,9 +101,9 @@ export function portalSignals(random: Random, input: PortalInput): PortalResult 
   const correctedNotices: Notice[] = [];
   let outsideWindow = 0;
   input.breach.forEach((person, index) => {
-    const noticeDay = random.integer(dayOf('2022-01-03'), dayOf('2022-01-07'));
+    const noticeDay = random.integer(dayNumber('2022-01-03'), dayNumber('2022-01-07'));
     wrongNotices.push({ person, stelsel: 'Wi2021', day: noticeDay });
-    if (random.chance(0.95)) correctedNotices.push({ person, stelsel: 'Wi2013', day: random.integer(dayOf('2022-03-01'), dayOf('2022-04-15')) });
+    if (random.chance(0.95)) correctedNotices.push({ person, stelsel: 'Wi2013', day: random.integer(dayNumber('2022-03-01'), dayNumber('2022-04-15')) });
     // A few asylum persons were also linked to their COA location: both causes at once.
     const toCoa = person.doelgroep === 'asiel' && index % 23 === 0;
     const signal: Signal = {
@@ -125,12 +125,12 @@ export function portalSignals(random: Random, input: PortalInput): PortalResult 
     signals.push(signal);
   });
   // Lawful since early 2023: municipalities may see the ELIP data of their Wi2013 persons.
-  const elipStart = dayOf('2023-01-09');
+  const elipStart = dayNumber('2023-01-09');
   for (const person of input.wi2013) {
     if (person.gemeente === null || !obligedAt(person, elipStart) || loanAt(person, elipStart) <= THRESHOLD_B_CENT) continue;
     const signal: Signal = {
       person, gemeente: person.gemeente, stelsel: 'Wi2013',
-      from: officeInstant(random, random.integer(elipStart, dayOf('2023-03-31'))), until: null, categories: ELIP_CATEGORIES, views: [],
+      from: officeInstant(random, random.integer(elipStart, dayNumber('2023-03-31'))), until: null, categories: ELIP_CATEGORIES, views: [],
     };
     signal.until = lawfulUntil(random, person, signal.from);
     addViews(random, signal, 0.5, 3);

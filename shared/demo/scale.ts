@@ -7,7 +7,8 @@ import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import type { ProgressListener } from '../age/types';
 import { InvalidParameterError } from '../errors';
 import { SNAPSHOT_SCHEMA_SQL } from '../snapshot/schema';
-import { dayOf, instantFromSeconds as instant, isoDate } from './dates';
+import { dayNumber } from '../dates';
+import { instantFromSeconds as instant, isoDate } from './dates';
 import { GEMEENTEN_2023 } from './gemeenten-2023';
 import { PEILDATUM } from './model';
 import { COA_MUNICIPALITIES, pickGemeente, pickUser } from './municipalities';
@@ -24,11 +25,11 @@ export interface ScaleOptions {
 /** The most persons a scale snapshot may have (about three times the national Wi2013+Wi2021 population). */
 export const MAX_SCALE_PERSONS = 5_000_000;
 
-const PEIL = dayOf(PEILDATUM);
+const PEIL = dayNumber(PEILDATUM);
 const PEIL_END_SECONDS = (PEIL + 1) * 86_400;
 const CHUNK = 5_000;
 /** From early 2023 municipalities may see the ELIP data of their Wi2013 persons. */
-const ELIP_START = dayOf('2023-01-09');
+const ELIP_START = dayNumber('2023-01-09');
 
 
 interface Statements {
@@ -97,7 +98,7 @@ const officeSeconds = (random: Random, day: number): number => day * 86_400 + ra
 
 function writeWi2013(random: Random, statements: Statements, counters: Counters, id: string, gemeente: string | null): void {
   const transitional = random.chance(0.2);
-  const plichtStart = transitional ? random.integer(dayOf('2021-06-01'), dayOf('2022-01-31')) : random.integer(dayOf('2013-01-01'), dayOf('2021-12-31'));
+  const plichtStart = transitional ? random.integer(dayNumber('2021-06-01'), dayNumber('2022-01-31')) : random.integer(dayNumber('2013-01-01'), dayNumber('2021-12-31'));
   const doelgroep = random.chance(0.55) ? 'asiel' : random.chance(0.7) ? 'gezin' : 'overig';
   const termijnEinde = random.chance(0.01) ? null : plichtStart + 1095 + random.integer(0, 1100);
   const roll = random.next();
@@ -145,20 +146,20 @@ function writeWi2013(random: Random, statements: Statements, counters: Counters,
   if (gemeente === null) return;
   if (transitional && random.chance(0.6)) {
     // The breach pattern: shown as Wi2021 from early January 2022 until the withdrawal.
-    const noticeDay = random.integer(dayOf('2022-01-03'), dayOf('2022-01-07'));
+    const noticeDay = random.integer(dayNumber('2022-01-03'), dayNumber('2022-01-07'));
     insertRow(statements.notice, [id, 'Wi2021', isoDate(noticeDay)]);
     const target2 = doelgroep === 'asiel' && random.chance(0.05) ? random.pick(COA_MUNICIPALITIES) : gemeente;
-    addSignal(random, statements, counters, id, target2, 'Wi2021', officeSeconds(random, noticeDay), officeSeconds(random, dayOf('2022-01-27')), WI2021_CATEGORIES, 0.6);
+    addSignal(random, statements, counters, id, target2, 'Wi2021', officeSeconds(random, noticeDay), officeSeconds(random, dayNumber('2022-01-27')), WI2021_CATEGORIES, 0.6);
   }
-  const obligedIn2022 = plichtStart < ELIP_START && (statusDatum === null || statusDatum > dayOf('2022-03-01'));
+  const obligedIn2022 = plichtStart < ELIP_START && (statusDatum === null || statusDatum > dayNumber('2022-03-01'));
   if (obligedIn2022 && random.chance(0.8)) {
     // Lawful: the municipality sees its own Wi2013 persons' status.
-    const from = officeSeconds(random, random.integer(Math.max(plichtStart, dayOf('2022-03-01')), ELIP_START));
+    const from = officeSeconds(random, random.integer(Math.max(plichtStart, dayNumber('2022-03-01')), ELIP_START));
     const until = statusDatum === null ? null : Math.max(from + 3600, officeSeconds(random, statusDatum));
     addSignal(random, statements, counters, id, gemeente, 'Wi2013', from, until, WI2021_CATEGORIES, 0.8);
   }
   if (loanAt2023 > 750_000 && (statusDatum === null || statusDatum > ELIP_START)) {
-    const from = officeSeconds(random, random.integer(ELIP_START, dayOf('2023-03-31')));
+    const from = officeSeconds(random, random.integer(ELIP_START, dayNumber('2023-03-31')));
     const until = statusDatum === null ? null : Math.max(from + 3600, officeSeconds(random, statusDatum));
     addSignal(random, statements, counters, id, gemeente, 'Wi2013', from, until, ELIP_CATEGORIES, 0.8);
   }
@@ -166,7 +167,7 @@ function writeWi2013(random: Random, statements: Statements, counters: Counters,
 
 function writeWi2021(random: Random, statements: Statements, counters: Counters, id: string, gemeente: string | null): void {
   const doelgroep = random.chance(0.45) ? 'asiel' : random.chance(0.7) ? 'gezin' : 'overig';
-  const vergunning = random.integer(dayOf('2022-01-01'), PEIL - 5);
+  const vergunning = random.integer(dayNumber('2022-01-01'), PEIL - 5);
   const ended = random.chance(0.05) && PEIL - vergunning > 200;
   const statusDatum = ended ? random.integer(vergunning + 120, PEIL) : null;
   insertRow(statements.person, [id, 'Wi2021', doelgroep, isoDate(vergunning), isoDate(vergunning + 1095), gemeente, ended ? random.pick(['voldaan', 'ontheven', 'vervallen']) : 'lopend', statusDatum === null ? null : isoDate(statusDatum)]);
@@ -175,16 +176,16 @@ function writeWi2021(random: Random, statements: Statements, counters: Counters,
   const geleverd = delay === null || vergunning + delay > PEIL ? null : vergunning + delay;
   insertRow(statements.delivery, [id, isoDate(vergunning), geleverd === null ? null : isoDate(geleverd)]);
   if (geleverd === null || gemeente === null) return;
-  const noticeDay = Math.max(geleverd + random.integer(2, 14), dayOf(doelgroep === 'gezin' ? '2022-03-01' : '2022-03-25'));
+  const noticeDay = Math.max(geleverd + random.integer(2, 14), dayNumber(doelgroep === 'gezin' ? '2022-03-01' : '2022-03-25'));
   if (noticeDay > PEIL) return;
   insertRow(statements.notice, [id, 'Wi2021', isoDate(noticeDay)]);
   const from = officeSeconds(random, noticeDay);
   const until = statusDatum === null ? null : Math.max(from + 3600, officeSeconds(random, statusDatum));
-  if (doelgroep === 'asiel' && vergunning < dayOf('2022-04-01') && random.chance(0.15)) {
+  if (doelgroep === 'asiel' && vergunning < dayNumber('2022-04-01') && random.chance(0.15)) {
     // Address linking: first shown to the municipality of a COA location.
     const wrong = random.chance(0.5) ? random.pick(COA_MUNICIPALITIES) : pickGemeente(random);
     const wrongFrom = from - 86_400 * 30;
-    const repaired = officeSeconds(random, dayOf('2022-03-25'));
+    const repaired = officeSeconds(random, dayNumber('2022-03-25'));
     if (wrong !== gemeente && wrongFrom + 86_400 < repaired) {
       addSignal(random, statements, counters, id, wrong, 'Wi2021', wrongFrom, repaired, WI2021_CATEGORIES, 0.5);
     }
@@ -199,7 +200,7 @@ function writeWi2021(random: Random, statements: Statements, counters: Counters,
 }
 
 function writeWi2007(random: Random, statements: Statements, id: string, gemeente: string | null): void {
-  const plichtStart = random.integer(dayOf('2007-01-01'), dayOf('2012-12-31'));
+  const plichtStart = random.integer(dayNumber('2007-01-01'), dayNumber('2012-12-31'));
   const obliged = random.chance(0.3);
   const statusDatum = obliged ? null : random.integer(plichtStart + 365, PEIL);
   insertRow(statements.person, [id, 'Wi2007', random.pick(['asiel', 'gezin', 'overig']), isoDate(plichtStart), null, gemeente, obliged ? 'lopend' : 'voldaan', statusDatum === null ? null : isoDate(statusDatum)]);

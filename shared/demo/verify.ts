@@ -1,7 +1,7 @@
 // Re-computes every published figure on the generated model, straight from the definitions
 // of snapshot-v1.md, so a change to the generator that breaks one fails at once and loudly
 // (a bug, not bad input: a plain Error).
-import { dayOf } from './dates';
+import { dayNumber } from '../dates';
 import { elipGroupAt } from './elip';
 import { ELIP_DATES, obligedAt, type DemoModel } from './model';
 import {
@@ -33,9 +33,9 @@ export function computeFigures(model: DemoModel): DemoFigures {
       if (group !== null && index !== 1) elipBoth[index === 0 ? 0 : 1] += 1;
     });
   }
-  const peil = dayOf('2023-09-15');
-  const rangeStart = dayOf('2022-05-01');
-  const rangeEnd = dayOf('2023-05-31');
+  const peil = dayNumber('2023-09-15');
+  const rangeStart = dayNumber('2022-05-01');
+  const rangeEnd = dayNumber('2023-05-31');
   let fineBacklog = 0;
   let appointments = 0;
   let fines2019 = 0;
@@ -44,18 +44,18 @@ export function computeFigures(model: DemoModel): DemoFigures {
     const announced = overrun.aankondiging !== null && overrun.aankondiging <= peil;
     const decided = overrun.besluitOp !== null && overrun.besluitOp <= peil;
     if (inRange && announced && !decided) fineBacklog++;
-    if (overrun.afspraak !== null && overrun.afspraak >= dayOf('2022-09-01') && overrun.afspraak <= dayOf('2022-12-31')) appointments++;
-    if (overrun.besluit === 'boete' && overrun.besluitOp !== null && overrun.besluitOp >= dayOf('2019-01-01') && overrun.besluitOp <= dayOf('2019-12-31')) {
+    if (overrun.afspraak !== null && overrun.afspraak >= dayNumber('2022-09-01') && overrun.afspraak <= dayNumber('2022-12-31')) appointments++;
+    if (overrun.besluit === 'boete' && overrun.besluitOp !== null && overrun.besluitOp >= dayNumber('2019-01-01') && overrun.besluitOp <= dayNumber('2019-12-31')) {
       fines2019++;
     }
   }
-  const orderDay = dayOf('2018-10-31');
+  const orderDay = dayNumber('2018-10-31');
   const ordersPending2018 = model.orders.filter(
-    (order) => order.gereed >= dayOf('2017-11-01') && order.gereed <= orderDay && (order.cjib === null || order.cjib > orderDay),
+    (order) => order.gereed >= dayNumber('2017-11-01') && order.gereed <= orderDay && (order.cjib === null || order.cjib > orderDay),
   ).length;
   const late = new Set<(typeof model.persons)[number]>();
   for (const delivery of model.deliveries) {
-    if (delivery.vergunning < dayOf('2022-01-01') || delivery.vergunning > dayOf('2023-05-31')) continue;
+    if (delivery.vergunning < dayNumber('2022-01-01') || delivery.vergunning > dayNumber('2023-05-31')) continue;
     const deliveredLate = delivery.geleverd !== null && delivery.geleverd <= peil && delivery.geleverd - delivery.vergunning > 30;
     const never = (delivery.geleverd === null || delivery.geleverd > peil) && peil - delivery.vergunning > 30;
     if (deliveredLate || never) late.add(delivery.person);
@@ -65,7 +65,7 @@ export function computeFigures(model: DemoModel): DemoFigures {
     if (person.doelgroep === 'asiel') lateInd.asiel++;
     else lateInd.gezinOverig++;
   }
-  const wi2007Obliged = model.persons.filter((person) => person.stelsel === 'Wi2007' && obligedAt(person, dayOf('2022-10-01'))).length;
+  const wi2007Obliged = model.persons.filter((person) => person.stelsel === 'Wi2007' && obligedAt(person, dayNumber('2022-10-01'))).length;
   return { tabelOne, elipBoth, fineBacklog, appointments, fines2019, ordersPending2018, lateInd, wi2007Obliged };
 }
 

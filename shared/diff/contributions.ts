@@ -7,7 +7,7 @@
 import type { Database, SqlValue } from 'sql.js';
 import type { TableModel } from '../tables/model';
 import { forEachRow } from '../analyses/common/sql';
-import { addCalendarMonths } from '../analyses/common/calendar';
+import { addCalendarMonths, endOfDate, instantOfSeconds } from '../dates';
 
 /** Table ids whose count cells can be decomposed by cause, with the columns that can. */
 export const DECOMPOSABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -59,8 +59,7 @@ function each(db: Database, sql: string, params: SqlValue[], visit: (row: SqlVal
 
 /** The next day's midnight as an instant: the end of P for the data-leak analyses. */
 export function endOfDay(date: string): string {
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return `${next}T00:00:00Z`;
+  return instantOfSeconds(endOfDate(date));
 }
 
 const text = (value: unknown): string => String(value);

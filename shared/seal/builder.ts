@@ -9,7 +9,8 @@ import { SNAPSHOT_SCHEMA_SQL, TABLE_COLUMNS } from '../snapshot/schema';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type SnapshotTable } from '../snapshot/types';
 import { CsvParser, type CsvField, type CsvRecord } from './csv';
 import { COLUMN_RULES, ROW_RULES, type ColumnRule, type RowRule } from './rules';
-import { isValidDate, isValidInstant, parseInteger } from './values';
+import { isValidDate, isValidInstant } from '../dates';
+import { parseInteger } from './values';
 
 /** Tables whose data come from sources (meta is written by the builder itself). */
 export const DATA_TABLES = [...REQUIRED_TABLES.filter((t) => t !== 'meta'), ...OPTIONAL_TABLES] as const;

@@ -5,7 +5,7 @@ import { InvalidParameterError, SourceDataError } from '../errors';
 import type { ProgressListener } from '../age/types';
 import { CsvParser } from './csv';
 import { DATA_TABLES, isDataTable, type SealMeta, type SnapshotBuilder } from './builder';
-import { isValidDate, isValidInstant } from './values';
+import { instantOfDate, isValidDate, isValidInstant } from '../dates';
 
 export interface SealFile {
   name: string;
@@ -98,7 +98,7 @@ export function resolveMeta(fromFile: Record<string, string>, overrides: MetaOve
   if (!/^\d{4}$/.test(gemeenteJaar)) {
     throw new InvalidParameterError('--gemeente-jaar', `'${gemeenteJaar}' is geen jaartal.`, `'${gemeenteJaar}' is not a year.`);
   }
-  const aangemaaktOp = fromFile.aangemaakt_op ?? now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const aangemaaktOp = fromFile.aangemaakt_op ?? instantOfDate(now);
   if (!isValidInstant(aangemaaktOp)) {
     throw new SourceDataError('meta.csv', null, 'aangemaakt_op', `'${aangemaaktOp}' is geen geldig tijdstip`, `'${aangemaaktOp}' is not a valid instant`);
   }

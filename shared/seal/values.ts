@@ -1,7 +1,5 @@
-// Value checks for `seal`: whole numbers here; dates and instants are the snapshot's own
-// rule (shared/snapshot/validity.ts), so a sealed file never fails the reader's checks.
-
-export { isValidDate, isValidInstant } from '../snapshot/validity';
+// Value checks for `seal` beyond dates and instants (those are shared/dates.ts, the
+// snapshot's own rule, so a sealed file never fails the reader's checks): whole numbers.
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 

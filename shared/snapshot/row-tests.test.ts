@@ -1,10 +1,11 @@
-// The byte-level date and instant tests of the scanner accept exactly what the SQL of the
-// findings accepts (date(x) IS x; the instant GLOB plus date()), and give the right day.
+// The byte-level date and instant tests of the scanner accept exactly what the string rule
+// of shared/dates.ts and the SQL of the findings (date(x) IS x; the instant GLOB plus
+// date()) accept, and give the same day.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeSqlJsProvider } from '../node/snapshot/sqljs-node';
 import { dayOfDateBytes, secondsOfInstantBytes } from './row-tests';
-import { sqlIsValidDate, sqlIsValidInstant } from './validity';
+import { dayNumber, secondsOfInstant, sqlIsValidDate, sqlIsValidInstant } from '../dates';
 
 const encoder = new TextEncoder();
 const pad = (value: number, length: number) => String(value).padStart(length, '0');
@@ -22,6 +23,17 @@ const instantText = fc.oneof(
 );
 
 describe('byte-level validity', () => {
+  it('is the string rule of shared/dates.ts read from bytes', () => {
+    fc.assert(
+      fc.property(dateText, instantText, (date, instant) => {
+        expect(Object.is(dayOfDateBytes(encoder.encode(date), 0), dayNumber(date))).toBe(true);
+        const seconds = secondsOfInstant(instant);
+        expect(Object.is(secondsOfInstantBytes(encoder.encode(instant), 0), seconds ?? Number.NaN)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('agrees with the SQL of the findings and counts days like SQLite', async () => {
     const SQL = await nodeSqlJsProvider();
     const db = new SQL.Database();

@@ -4,6 +4,7 @@
 // (exact bytes of an allowed value, a strictly written real date, …). Anything else —
 // another storage class, another collation's idea of equal — counts as "maybe bad", and
 // the table is then checked by the SQL of findings.ts, which has the last word.
+import { dayFromCivil, isCalendarDay, SECONDS_PER_DAY } from '../dates';
 import type { RecordView } from './btree';
 import { ROWID_COLUMN, type TableLayout } from './table-layout';
 
@@ -29,8 +30,6 @@ export type RowTest = (row: RecordView) => boolean;
 
 const encoder = new TextEncoder();
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
 function digit(bytes: Uint8Array, at: number): number {
   const value = bytes[at]! - 48;
   return value >= 0 && value <= 9 ? value : -1000;
@@ -38,23 +37,16 @@ function digit(bytes: Uint8Array, at: number): number {
 
 /**
  * Day number (days since 1970-01-01) of a strictly written real date 'YYYY-MM-DD' at
- * `bytes[at…at+10)`, or NaN. The same rule as validity.ts's isValidDate and SQLite's
- * `date(x) IS x`.
+ * `bytes[at…at+10)`, or NaN: shared/dates.ts's rule (isCalendarDay, dayFromCivil) read
+ * from bytes, so no string is built per row (row-tests.test.ts proves it equals
+ * dayNumber of the text, and SQLite's `date(x) IS x`).
  */
 export function dayOfDateBytes(bytes: Uint8Array, at: number): number {
   if (bytes[at + 4] !== 45 || bytes[at + 7] !== 45) return Number.NaN;
   const year = digit(bytes, at) * 1000 + digit(bytes, at + 1) * 100 + digit(bytes, at + 2) * 10 + digit(bytes, at + 3);
   const month = digit(bytes, at + 5) * 10 + digit(bytes, at + 6);
   const day = digit(bytes, at + 8) * 10 + digit(bytes, at + 9);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return Number.NaN;
-  // Days from civil (H. Hinnant).
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+  return isCalendarDay(year, month, day) ? dayFromCivil(year, month, day) : Number.NaN;
 }
 
 /** Seconds since the epoch of a strict instant 'YYYY-MM-DDTHH:MM:SSZ' at `bytes[at…at+20)`, or NaN. */
@@ -65,7 +57,7 @@ export function secondsOfInstantBytes(bytes: Uint8Array, at: number): number {
   const minutes = digit(bytes, at + 14) * 10 + digit(bytes, at + 15);
   const seconds = digit(bytes, at + 17) * 10 + digit(bytes, at + 18);
   if (!(hours >= 0 && hours < 24 && minutes >= 0 && minutes < 60 && seconds >= 0 && seconds < 60)) return Number.NaN;
-  return day * 86_400 + hours * 3600 + minutes * 60 + seconds;
+  return day * SECONDS_PER_DAY + hours * 3600 + minutes * 60 + seconds;
 }
 
 /** Day number of a date value of the row, or NaN when it is not a strictly written real date. */

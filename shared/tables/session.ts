@@ -1,5 +1,6 @@
 // An analysis session over one opened snapshot: the place where per-person facts are
 // precomputed once and reused, so changing a reference date or threshold is cheap.
+import { instantOfDate } from '../dates';
 import type { OpenedSnapshot } from '../snapshot/types';
 import type { Provenance } from './model';
 import { GENERATOR } from '../version';
@@ -28,7 +29,7 @@ export function createAnalysisSession(snapshot: OpenedSnapshot, options: { now?:
         snapshot_sha256: snapshot.sha256,
         peildatum: snapshot.meta.peildatum,
         generator: GENERATOR,
-        created_at: now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        created_at: instantOfDate(now()),
       };
     },
   };

@@ -1,6 +1,6 @@
 // The fine backlog (achterstand boeteoplegging) and pending enforcement orders as
 // snapshot-v1.md defines them, on the precomputed enforcement facts.
-import { dayNumber } from '../common/calendar';
+import { dayNumber } from '../../dates';
 import { BESLUITEN, SOORTEN, type Besluit, type Soort } from '../../snapshot/vocabulary';
 import type { OrderFacts, OverrunFacts } from './facts';
 

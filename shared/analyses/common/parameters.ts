@@ -5,7 +5,7 @@ import { InvalidParameterError } from '../../errors';
 import type { TableRequest } from '../../tables/definition';
 import { DOELGROEPEN, type Doelgroep } from '../../snapshot/vocabulary';
 import type { OpenedSnapshot } from '../../snapshot/types';
-import { isValidDate } from './calendar';
+import { isValidDate } from '../../dates';
 
 export const DEFAULT_DREMPEL_CENT = 950_000;
 export const DEFAULT_DREMPEL_B_CENT = 750_000;

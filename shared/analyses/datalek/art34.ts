@@ -9,7 +9,7 @@ import { formatDate } from '../../format';
 import { datalekFacts } from './facts';
 import { exposedPersons } from './drilldown';
 import { exposureFor } from './compute';
-import { endOfDate } from './time';
+import { endOfDate } from '../../dates';
 import { tableModel } from '../common/table-model';
 
 const COLUMNS: TableColumn[] = [

@@ -5,10 +5,9 @@
 import { CAUSE_ADRESKOPPELING, CAUSE_OVERGANGSRECHT, datalekFacts, type DatalekFacts } from './facts';
 import type { TableRequest } from '../../tables/definition';
 import type { AnalysisSession } from '../../tables/session';
-import { endOfDate } from './time';
+import { endOfDate, SECONDS_PER_DAY } from '../../dates';
 import { peildatumOf } from '../common/parameters';
 
-export const SECONDS_PER_DAY = 86_400;
 
 export interface MunicipalityExposure {
   municipality: number;

@@ -8,7 +8,7 @@ import { DATALEK_SQL, DATALEK_SKIPPED as SKIPPED } from '../../../test/support/d
 import { datalekFacts } from './facts';
 import { exposedPersons, municipalityUsers, userViews } from './drilldown';
 import { art34Model } from './art34';
-import { endOfDate } from './time';
+import { endOfDate } from '../../dates';
 import { assertExportAllowed } from '../../export/guard';
 
 describe('drill-down', () => {

@@ -7,7 +7,7 @@
 import { InvalidParameterError } from '../../errors';
 import type { DatalekFacts } from './facts';
 import { CAUSE_ADRESKOPPELING, CAUSE_OVERGANGSRECHT } from './facts';
-import { instantOf } from './time';
+import { instantOfSeconds } from '../../dates';
 
 export interface MunicipalityUser {
   /** The pseudonymous user id of the snapshot. */
@@ -65,8 +65,8 @@ export function municipalityUsers(facts: DatalekFacts, end: number, municipality
     user: facts.userNames[user],
     views: entry.views,
     personsViewed: entry.persons.size,
-    first: instantOf(entry.first),
-    last: instantOf(entry.last),
+    first: instantOfSeconds(entry.first),
+    last: instantOfSeconds(entry.last),
     categories: codesOf(facts, entry.categories),
   })).sort((a, b) => b.views - a.views || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0));
 }
@@ -87,7 +87,7 @@ export function userViews(facts: DatalekFacts, end: number, municipalityCode: st
       `'${user}' has no counted views at municipality ${municipalityCode}.`);
   }
   views.sort((a, b) => a.time - b.time);
-  return views.map(({ time, categories }) => ({ at: instantOf(time), categories: codesOf(facts, categories) }));
+  return views.map(({ time, categories }) => ({ at: instantOfSeconds(time), categories: codesOf(facts, categories) }));
 }
 
 /** One exposed person at one municipality, for the letters to data subjects (art. 34 GDPR). */
@@ -136,8 +136,8 @@ export function exposedPersons(facts: DatalekFacts, end: number): ExposedPerson[
         ...((causes & CAUSE_OVERGANGSRECHT) !== 0 ? ['overgangsrecht' as const] : []),
         ...((causes & CAUSE_ADRESKOPPELING) !== 0 ? ['adreskoppeling' as const] : []),
       ],
-      first: instantOf(first),
-      last: instantOf(last),
+      first: instantOfSeconds(first),
+      last: instantOfSeconds(last),
       views: viewsOf.get(key(municipality, person)) ?? 0,
     });
   }

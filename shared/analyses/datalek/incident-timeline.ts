@@ -10,7 +10,7 @@ import type { AnalysisSession } from '../../tables/session';
 import { exposureFor, type Exposure } from './compute';
 import type { EnisaEvidence } from './enisa';
 import type { DatalekFacts } from './facts';
-import { instantOf, secondsOf } from './time';
+import { instantOfSeconds, secondsOfInstant } from '../../dates';
 
 export const REPORT_DEADLINE_HOURS = 72;
 const SECONDS_PER_HOUR = 3600;
@@ -30,7 +30,7 @@ export interface Incident {
 export function readIncidents(snapshot: OpenedSnapshot): Incident[] {
   const skipped = snapshot.skippedKeys?.incident;
   return selectIncidents(snapshot.db).filter(
-    (incident) => !(skipped?.has(incident.id) ?? false) && secondsOf(incident.ontdekt_op) !== null,
+    (incident) => !(skipped?.has(incident.id) ?? false) && secondsOfInstant(incident.ontdekt_op) !== null,
   );
 }
 
@@ -64,8 +64,8 @@ function selectIncidents(db: Database): Incident[] {
 
 /** Hours from discovery to a later instant, one decimal; null when the instant is absent. */
 export function hoursAfter(discovered: string, instant: string | null): number | null {
-  const from = secondsOf(discovered);
-  const to = secondsOf(instant);
+  const from = secondsOfInstant(discovered);
+  const to = secondsOfInstant(instant);
   if (from === null || to === null) return null;
   return Math.round((to - from) / (SECONDS_PER_HOUR / 10)) / 10;
 }
@@ -74,8 +74,8 @@ export type ReportStatus = 'tijdig' | 'te laat' | 'niet gemeld';
 
 /** Within 72 hours (exactly 72:00:00 still counts as on time), later, or no report. */
 export function reportStatus(incident: Pick<Incident, 'ontdekt_op' | 'gemeld_ap_op'>): ReportStatus {
-  const from = secondsOf(incident.ontdekt_op);
-  const to = secondsOf(incident.gemeld_ap_op);
+  const from = secondsOfInstant(incident.ontdekt_op);
+  const to = secondsOfInstant(incident.gemeld_ap_op);
   if (from === null || to === null) return 'niet gemeld';
   return to - from <= REPORT_DEADLINE_HOURS * SECONDS_PER_HOUR ? 'tijdig' : 'te laat';
 }
@@ -122,8 +122,8 @@ export function incidentTimeline(
   incident: Incident,
   exposure: { first: string; last: string } | null,
 ): IncidentTimeline {
-  const discovered = secondsOf(incident.ontdekt_op) ?? 0;
-  const deadline = new Date((discovered + REPORT_DEADLINE_HOURS * SECONDS_PER_HOUR) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const discovered = secondsOfInstant(incident.ontdekt_op) ?? 0;
+  const deadline = instantOfSeconds(discovered + REPORT_DEADLINE_HOURS * SECONDS_PER_HOUR);
   const candidates: [TimelineEventKind, string | null][] = [
     ['blootstelling_eerste', exposure?.first ?? null],
     ['ontdekt', incident.ontdekt_op],
@@ -136,7 +136,7 @@ export function incidentTimeline(
   const order = Object.keys(LABELS);
   const events: TimelineEvent[] = [];
   for (const [kind, instant] of candidates) {
-    if (instant === null || secondsOf(instant) === null) continue;
+    if (instant === null || secondsOfInstant(instant) === null) continue;
     events.push({ kind, instant, labelNl: LABELS[kind], hoursAfterDiscovery: hoursAfter(incident.ontdekt_op, instant) ?? 0 });
   }
   events.sort((a, b) => (a.instant === b.instant ? order.indexOf(a.kind) - order.indexOf(b.kind) : a.instant < b.instant ? -1 : 1));
@@ -178,7 +178,7 @@ export function evidenceOf(facts: DatalekFacts, exposure: Exposure): EnisaEviden
 }
 
 function exposureSpan(exposure: Exposure): { first: string; last: string } | null {
-  return exposure.first === null || exposure.last === null ? null : { first: instantOf(exposure.first), last: instantOf(exposure.last) };
+  return exposure.first === null || exposure.last === null ? null : { first: instantOfSeconds(exposure.first), last: instantOfSeconds(exposure.last) };
 }
 
 /** The timelines of the incidents asked for (all, or request.incident), exposure as of P for data breaches. */

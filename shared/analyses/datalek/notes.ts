@@ -1,6 +1,7 @@
 // The notes under the data-leak tables: the definitions in plain Dutch, the figures that do
 // not fit the rows (distinct totals, views outside their window) and the rows not used.
 import type { OpenedSnapshot, SnapshotTable } from '../../snapshot/types';
+import { nextDate } from '../../dates';
 import { formatCount, formatDate } from '../../format';
 import type { DatalekFacts } from './facts';
 import type { Exposure } from './compute';
@@ -11,7 +12,7 @@ export const DATALEK_TABLES: readonly SnapshotTable[] = [
 ];
 
 export function definitionNotes(peildatum: string): string[] {
-  const next = formatDate(nextDay(peildatum));
+  const next = formatDate(nextDate(peildatum));
   return [
     'Een portaalsignaal is onterecht bij overgangsrecht (het stelsel van het signaal wijkt af van het stelsel van de persoon) ' +
       'of bij adreskoppeling (de gemeente van het signaal wijkt af van de gemeente van de persoon, of de persoon heeft geen gemeente). ' +
@@ -24,11 +25,6 @@ export function definitionNotes(peildatum: string): string[] {
     'Persoonsdagen: per persoon de lengte van de vereniging van diens onterechte vensters bij de gemeente (overlappende vensters tellen één keer), ' +
       'in dagen van 86.400 seconden, opgeteld over de personen en daarna afgerond op één decimaal.',
   ];
-}
-
-function nextDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 export function exposureNotes(exposure: Exposure): string[] {

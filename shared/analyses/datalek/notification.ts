@@ -16,7 +16,7 @@ import type { AnalysisSession } from '../../tables/session';
 import type { SavedAssessment } from './assessment';
 import { datalekFacts } from './facts';
 import { exposureFor } from './compute';
-import { endOfDate, instantOf } from './time';
+import { endOfDate, instantOfSeconds, secondsOfInstant } from '../../dates';
 import { assessEnisa, type EnisaAssessment, type SeverityBand } from './enisa';
 import { evidenceOf, hoursAfter, readIncidents, reportStatus, REPORT_DEADLINE_HOURS, type Incident } from './incident-timeline';
 
@@ -58,7 +58,7 @@ function findIncident(session: AnalysisSession, id: string): Incident {
 
 function timelineBlocks(incident: Incident, first: string | null, last: string | null): DraftBlock[] {
   const at = (instant: string | null) => (instant === null ? 'onbekend' : formatInstant(instant));
-  const deadline = instantOf(Date.parse(incident.ontdekt_op) / 1000 + REPORT_DEADLINE_HOURS * 3600);
+  const deadline = instantOfSeconds((secondsOfInstant(incident.ontdekt_op) ?? Number.NaN) + REPORT_DEADLINE_HOURS * 3600);
   const status = reportStatus(incident);
   const reportedAfter = hoursAfter(incident.ontdekt_op, incident.gemeld_ap_op);
   const check =
@@ -191,7 +191,7 @@ export function notificationDraft(session: AnalysisSession, input: NotificationI
           { kind: 'table' as const, table: publishedTable(perMunicipality, 1) },
         ]
       : [{ kind: 'field' as const, label: 'Aantal betrokkenen', value: TO_FILL, toFill: true }]),
-    ...timelineBlocks(incident, exposure.first === null ? null : instantOf(exposure.first), exposure.last === null ? null : instantOf(exposure.last)),
+    ...timelineBlocks(incident, exposure.first === null ? null : instantOfSeconds(exposure.first), exposure.last === null ? null : instantOfSeconds(exposure.last)),
     ...severityBlocks(assessment),
     { kind: 'heading', text: '6. Maatregelen' },
     { kind: 'field', label: 'Genomen maatregelen', value: input.measuresTaken.trim() === '' ? TO_FILL : input.measuresTaken.trim(), toFill: input.measuresTaken.trim() === '' },

@@ -7,7 +7,7 @@ import type { AnalysisSession } from '../../tables/session';
 import { datalekFacts } from './facts';
 import { dataNotes, definitionNotes, exposureNotes } from './notes';
 import { exposureFor, personDays, type Exposure } from './compute';
-import { instantOf } from './time';
+import { instantOfSeconds } from '../../dates';
 import { tableModel } from '../common/table-model';
 import { formatCount, formatDate, formatDecimal, formatInstant } from '../../format';
 import { assessEnisa, enisaCircumstances, enisaOverrides, type EnisaAssessment } from './enisa';
@@ -44,8 +44,8 @@ export function buildGemeenten(session: AnalysisSession, request: TableRequest):
     gebruikers: m.users,
     personen_overgangsrecht: m.personsOvergangsrecht,
     personen_adreskoppeling: m.personsAdreskoppeling,
-    eerste: instantOf(m.first),
-    laatste: instantOf(m.last),
+    eerste: instantOfSeconds(m.first),
+    laatste: instantOfSeconds(m.last),
     persoonsdagen: personDays(m.personSeconds),
     categorieen: m.categories.map((c) => facts.categoryCodes[c]).join(','),
     bijzonder: m.special,
@@ -179,7 +179,7 @@ function buildErnst(session: AnalysisSession, request: TableRequest): TableModel
     `Blootstelling bij een datalek: alle onterechte portaalsignalen van de snapshot op peildatum ${formatDate(peildatum)} ` +
       `(${formatCount(exposure.persons)} personen, ${formatCount(exposure.municipalities.length)} gemeenten, ` +
       `${formatCount(exposure.views)} inzagen door ${formatCount(exposure.users)} gebruikers, ${formatCount(exposure.personsViewed)} personen ingezien` +
-      `${exposure.first === null ? '' : `, van ${formatInstant(instantOf(exposure.first))} tot ${formatInstant(instantOf(exposure.last ?? exposure.first))}`}). ` +
+      `${exposure.first === null ? '' : `, van ${formatInstant(instantOfSeconds(exposure.first))} tot ${formatInstant(instantOfSeconds(exposure.last ?? exposure.first))}`}). ` +
       'Omvang (het aantal personen en het deel dat is ingezien) weegt mee in DPC; of de gegevens zijn ingezien bepaalt de vertrouwelijkheid in CB.',
   ];
   if (incidents.filter(isDataBreach).length > 1) {

@@ -1,7 +1,7 @@
 // ELIP (einde lening en inburgeringsplichtig) as snapshot-v1.md defines it, on the
 // precomputed person facts: one pass over the persons per reference date and thresholds.
 import type { Doelgroep } from '../../tables/definition';
-import { addCalendarMonths, dayNumber } from '../common/calendar';
+import { addCalendarMonths, dayNumber } from '../../dates';
 import { DOELGROEPEN, STELSELS, type Stelsel } from '../../snapshot/vocabulary';
 import { isObligedAt, loanUsedAt, type LoanTimelines, type PersonFacts } from './facts';
 

@@ -7,7 +7,7 @@
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../../tables/session';
 import { forEachRow, numberOrNaN, selectRows, sqlText, usableCondition } from '../common/sql';
-import { yearOfDay } from '../common/calendar';
+import { yearOfDay } from '../../dates';
 import { DOELGROEPEN, STELSELS, type Doelgroep } from '../../snapshot/vocabulary';
 
 

@@ -1,6 +1,6 @@
 // Late and wrong notices (snapshot-v1.md, "Late notices"): IND permit records delivered
 // late or never, and notices that named the wrong regime, counting persons per target group.
-import { dayNumber } from '../common/calendar';
+import { dayNumber } from '../../dates';
 import { inPeriod, type Period } from '../common/parameters';
 import { DOELGROEPEN, type Doelgroep } from '../../snapshot/vocabulary';
 import type { NoticeFacts } from './facts';

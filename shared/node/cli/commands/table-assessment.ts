@@ -1,6 +1,7 @@
 // `ketenlens table datalek-ernst … --beoordeling FILE`: reads the assessor's input file,
 // merges it with --dpc/--ei/--cb (they must agree), and saves the resulting assessment in
 // the data folder with its audit entry — the same record and entry as the app's "Bewaren".
+import { instantOfDate } from '../../../dates';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FileReadError, InvalidParameterError } from '../../../errors';
@@ -60,7 +61,7 @@ export async function saveFromCommandLine(model: TableModel, request: TableReque
   const record = assessmentRecord(
     { incident: request.incident ?? '', factors: request.enisa ?? {}, circumstances: request.enisaCircumstances ?? {}, reasoning: file.reasoning, assessor: file.assessor },
     result,
-    { snapshotSha256, peildatum, savedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), via: 'cli' },
+    { snapshotSha256, peildatum, savedAt: instantOfDate(new Date()), via: 'cli' },
   );
   const dataDir = cliDataDir(io.env);
   await saveAssessment(dataDir, record, 'cli');
