@@ -1,85 +1,37 @@
 // Per-column rules of snapshot-v1.sql in a form `seal` can check value by value, so a
-// refusal names the file, line and column with a plain reason. The SQLite CHECKs in the
-// schema stay as a backstop for the rules that span columns.
+// refusal names the file, line and column with a plain reason. They are derived from the
+// one table of column rules (shared/snapshot/columns.ts) that the loader's findings use too,
+// so whatever seal accepts the reader accepts. The SQLite CHECKs in the schema stay as a
+// backstop for the rules that span columns.
+import { COLUMNS, GEMEENTE_CODE, type ColumnRule as SnapshotColumnRule } from '../snapshot/columns';
 import type { SnapshotTable } from '../snapshot/types';
-import { BESLUITEN, DOELGROEPEN, INCIDENT_SOORTEN, SIGNAAL_STELSELS, SOORTEN, STATUSSEN, STELSELS } from '../snapshot/vocabulary';
 
 export type ValueKind = 'text' | 'integer' | 'date' | 'instant';
 
 export interface ColumnRule {
   kind: ValueKind;
   notNull: boolean;
-  /** Allowed values (CHECK … IN (…)). */
+  /** Allowed values (CHECK … IN (…)), as written in a CSV field. */
   allowed?: readonly string[];
   /** A pattern the value must match (CHECK … GLOB …), with its plain description. */
   pattern?: { regex: RegExp; describe: string };
 }
 
-const text = (notNull = false): ColumnRule => ({ kind: 'text', notNull });
-const integer = (notNull = false): ColumnRule => ({ kind: 'integer', notNull });
-const date = (notNull = false): ColumnRule => ({ kind: 'date', notNull });
-const instant = (notNull = false): ColumnRule => ({ kind: 'instant', notNull });
-const oneOf = (allowed: readonly string[], notNull: boolean): ColumnRule => ({ kind: 'text', notNull, allowed });
+function sealRule(rule: SnapshotColumnRule): ColumnRule {
+  return {
+    kind: rule.type === 'cents' ? 'integer' : rule.type,
+    notNull: rule.required,
+    ...(rule.oneOf === undefined ? {} : { allowed: rule.oneOf.map(String) }),
+    ...(rule.gemeenteCode === true ? { pattern: { regex: GEMEENTE_CODE.regex, describe: GEMEENTE_CODE.describe } } : {}),
+  };
+}
 
-export const COLUMN_RULES = {
-  meta: { key: text(true), value: text(true) },
-  gemeente: {
-    code: { kind: 'text', notNull: true, pattern: { regex: /^GM[0-9]{4}$/, describe: 'GM gevolgd door vier cijfers / GM followed by four digits' } },
-    naam: text(true),
-    provincie: text(),
-  },
-  inburgeraar: {
-    id: text(true),
-    stelsel: oneOf(STELSELS, true),
-    doelgroep: oneOf(DOELGROEPEN, true),
-    plicht_start: date(true),
-    termijn_einde: date(),
-    gemeente_code: text(),
-    status: oneOf(STATUSSEN, true),
-    status_datum: date(),
-  },
-  lening_betaling: { inburgeraar_id: text(true), datum: date(true), bedrag_cent: integer(true) },
-  termijnoverschrijding: {
-    id: integer(true),
-    inburgeraar_id: text(true),
-    termijn_einde: date(true),
-    aankondiging_op: date(),
-    afspraak_op: date(),
-    besluit: oneOf(BESLUITEN, false),
-    besluit_op: date(),
-    boete_cent: integer(),
-  },
-  dwangbevel: {
-    id: integer(true),
-    inburgeraar_id: text(true),
-    soort: oneOf(SOORTEN, true),
-    gereed_op: date(true),
-    cjib_op: date(),
-  },
-  gegevenscategorie: { code: text(true), omschrijving: text(true), bijzonder: { kind: 'integer', notNull: true, allowed: ['0', '1'] } },
-  portaal_signaal: {
-    id: integer(true),
-    inburgeraar_id: text(true),
-    gemeente_code: text(true),
-    stelsel: oneOf(SIGNAAL_STELSELS, true),
-    zichtbaar_vanaf: instant(true),
-    zichtbaar_tot: instant(),
-  },
-  signaal_gegeven: { signaal_id: integer(true), categorie: text(true) },
-  portaal_inzage: { signaal_id: integer(true), ingezien_op: instant(true), gebruiker: text(true) },
-  incident: {
-    id: text(true),
-    titel: text(true),
-    soort: oneOf(INCIDENT_SOORTEN, true),
-    ontdekt_op: instant(true),
-    gemeld_ap_op: instant(),
-    gemeenten_geinformeerd_op: instant(),
-    betrokkenen_geinformeerd_op: instant(),
-    beschrijving: text(),
-  },
-  kennisgeving: { inburgeraar_id: text(true), stelsel: oneOf(SIGNAAL_STELSELS, true), verzonden_op: date(true) },
-  ind_levering: { inburgeraar_id: text(true), vergunning_op: date(true), geleverd_op: date() },
-} as const satisfies Record<SnapshotTable, Record<string, ColumnRule>>;
+export const COLUMN_RULES = Object.fromEntries(
+  Object.entries(COLUMNS).map(([table, columns]) => [
+    table,
+    Object.fromEntries(Object.entries(columns).map(([column, rule]) => [column, sealRule(rule)])),
+  ]),
+) as Record<SnapshotTable, Record<string, ColumnRule>>; // Object.fromEntries loses the keys; COLUMNS has every table
 
 /** Rules that span columns, checked per row with a plain reason. */
 export interface RowRule {
