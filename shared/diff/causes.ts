@@ -3,6 +3,7 @@
 // whose contribution to a cell changed is attributed to exactly one cause: the first of
 // CAUSES (priority) that the person's rows show. Definitions: docs/DIFF.md.
 import type { Database, SqlValue } from 'sql.js';
+import { forEachRow } from '../snapshot/sql';
 import { endOfDay } from './contributions';
 
 export const CAUSES = [
@@ -54,15 +55,7 @@ function numbered(map: Map<string, unknown>, key: string): string {
 function readProfiles(db: Database, ids: readonly string[]): Map<string, Profile> {
   const profiles = new Map<string, Profile>();
   const json = JSON.stringify(ids);
-  const run = (sql: string, visit: (row: SqlValue[]) => void): void => {
-    const statement = db.prepare(sql);
-    try {
-      statement.bind([json]);
-      while (statement.step()) visit(statement.get());
-    } finally {
-      statement.free();
-    }
-  };
+  const run = (sql: string, visit: (row: SqlValue[]) => void): void => forEachRow(db, sql, visit, [json]);
   run(
     `SELECT id, stelsel, doelgroep, plicht_start, termijn_einde, gemeente_code, status, status_datum
        FROM temp.usable_inburgeraar WHERE id IN (SELECT value FROM json_each(?))`,

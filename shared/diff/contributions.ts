@@ -6,7 +6,7 @@
 // Only tables whose count cells are sums over persons are covered (DECOMPOSABLE_TABLES).
 import type { Database, SqlValue } from 'sql.js';
 import type { TableModel } from '../tables/model';
-import { forEachRow } from '../analyses/common/sql';
+import { forEachRow } from '../snapshot/sql';
 import { addCalendarMonths, endOfDate, instantOfSeconds } from '../dates';
 
 /** Table ids whose count cells can be decomposed by cause, with the columns that can. */
@@ -53,9 +53,7 @@ function add(contributions: Contributions, person: string, key: string, amount: 
 }
 
 /** forEachRow with the parameters before the (long) visitor, as the queries here read best. */
-function each(db: Database, sql: string, params: SqlValue[], visit: (row: SqlValue[]) => void): void {
-  forEachRow(db, sql, visit, params);
-}
+const each = (db: Database, sql: string, params: SqlValue[], visit: (row: SqlValue[]) => void): void => forEachRow(db, sql, visit, params);
 
 /** The next day's midnight as an instant: the end of P for the data-leak analyses. */
 export function endOfDay(date: string): string {

@@ -1,6 +1,11 @@
-// Small typed helpers over a sql.js Database: run a statement and get rows back as
-// plain arrays, and turn SQLite's own "this is not a database" errors into the typed
-// refusal. Used by the loader, the findings and the read-only query.
+// The one set of typed helpers over a sql.js Database: run a statement and get rows back
+// as plain arrays (or visit them one by one), and turn SQLite's own "this is not a
+// database" errors into the typed refusal. Used by the loader, the findings, the read-only
+// query, the analyses' facts and diff.
+//
+// The null rule: a value read from the database is a SqlValue, and SQL NULL is `null`;
+// selectValue answers `null` too when there is no row at all. No helper answers
+// `undefined`, so callers test one thing (`=== null`).
 import type { Database, SqlValue } from 'sql.js';
 import { NotSqliteError } from '../errors';
 
@@ -19,9 +24,20 @@ export function selectRows(db: Database, sql: string, parameters: SqlValue[] = [
   }
 }
 
-/** The first column of the first row, or null when there is no row. */
+/** The first column of the first row; null when it is NULL or there is no row. */
 export function selectValue(db: Database, sql: string, parameters: SqlValue[] = []): SqlValue {
   return selectRows(db, sql, parameters)[0]?.[0] ?? null;
+}
+
+/** Call `visit` for each row without collecting them (for large scans). */
+export function forEachRow(db: Database, sql: string, visit: (row: Row) => void, parameters: SqlValue[] = []): void {
+  const statement = db.prepare(sql);
+  try {
+    if (parameters.length > 0) statement.bind(parameters);
+    while (statement.step()) visit(statement.get());
+  } finally {
+    statement.free();
+  }
 }
 
 /** Quote an identifier for SQL text (names come from our own schema lists, but be safe). */

@@ -4,7 +4,8 @@
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../../tables/session';
 import { BESLUITEN, SOORTEN } from '../../snapshot/vocabulary';
-import { forEachRow, indexIn, numberOrNaN, sqlDay, tableExists, usableCondition, usablePersonCondition } from '../common/sql';
+import { forEachRow } from '../../snapshot/sql';
+import { indexIn, numberOrNaN, sqlDay, tableExists, usableCondition, usablePersonCondition } from '../common/sql';
 
 const NO_CODE = 255;
 

@@ -1,7 +1,8 @@
 // Reference enforcement analyses: the definitions of snapshot-v1.md as plain SQL over the
 // rows (text date comparisons, GROUP BY), with no precomputation.
 import type { Database } from 'sql.js';
-import { selectRows, sqlText, usableCondition, usablePersonCondition } from '../common/sql';
+import { selectRows } from '../../snapshot/sql';
+import { sqlText, usableCondition, usablePersonCondition } from '../common/sql';
 
 function overruns(db: Database): string {
   return `(SELECT t.* FROM termijnoverschrijding t JOIN inburgeraar i ON i.id = t.inburgeraar_id

@@ -11,6 +11,7 @@ import { exposureFor, type Exposure } from './compute';
 import type { EnisaEvidence } from './enisa';
 import type { DatalekFacts } from './facts';
 import { instantOfSeconds, secondsOfInstant } from '../../dates';
+import { forEachRow } from '../../snapshot/sql';
 
 export const REPORT_DEADLINE_HOURS = 72;
 const SECONDS_PER_HOUR = 3600;
@@ -35,16 +36,14 @@ export function readIncidents(snapshot: OpenedSnapshot): Incident[] {
 }
 
 function selectIncidents(db: Database): Incident[] {
-  const statement = db.prepare(
-    `SELECT id, titel, soort, ontdekt_op, gemeld_ap_op, gemeenten_geinformeerd_op, betrokkenen_geinformeerd_op, beschrijving
-     FROM incident ORDER BY ontdekt_op, id`,
-  );
   const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
   const incidents: Incident[] = [];
-  try {
-    while (statement.step()) {
-      const [id, titel, soort, ontdekt, gemeld, gemeenten, betrokkenen, beschrijving] = statement.get();
-      if (id === null || ontdekt === null) continue;
+  forEachRow(
+    db,
+    `SELECT id, titel, soort, ontdekt_op, gemeld_ap_op, gemeenten_geinformeerd_op, betrokkenen_geinformeerd_op, beschrijving
+     FROM incident ORDER BY ontdekt_op, id`,
+    ([id, titel, soort, ontdekt, gemeld, gemeenten, betrokkenen, beschrijving]) => {
+      if (id === null || ontdekt === null) return;
       incidents.push({
         id: String(id),
         titel: text(titel) ?? '',
@@ -55,10 +54,8 @@ function selectIncidents(db: Database): Incident[] {
         betrokkenen_geinformeerd_op: text(betrokkenen),
         beschrijving: text(beschrijving),
       });
-    }
-  } finally {
-    statement.free();
-  }
+    },
+  );
   return incidents;
 }
 

@@ -6,7 +6,8 @@
 // pull a person back under a threshold.
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../../tables/session';
-import { forEachRow, numberOrNaN, selectRows, sqlText, usableCondition } from '../common/sql';
+import { forEachRow, selectRows } from '../../snapshot/sql';
+import { numberOrNaN, sqlText, usableCondition } from '../common/sql';
 import { yearOfDay } from '../../dates';
 import { DOELGROEPEN, STELSELS, type Doelgroep } from '../../snapshot/vocabulary';
 

@@ -3,7 +3,8 @@
 // are tested against it.
 import type { Database } from 'sql.js';
 import type { Doelgroep } from '../../tables/definition';
-import { selectRows, sqlText, usableCondition } from '../common/sql';
+import { selectRows } from '../../snapshot/sql';
+import { sqlText, usableCondition } from '../common/sql';
 
 export interface ReferenceElipPerson {
   id: string;

@@ -3,7 +3,8 @@
 import type { Database } from 'sql.js';
 import type { AnalysisSession } from '../../tables/session';
 import { DOELGROEPEN, type Doelgroep } from '../../snapshot/vocabulary';
-import { forEachRow, indexIn, numberOrNaN, sqlDay, usableCondition, usablePersonCondition } from '../common/sql';
+import { forEachRow } from '../../snapshot/sql';
+import { indexIn, numberOrNaN, sqlDay, usableCondition, usablePersonCondition } from '../common/sql';
 
 export interface PermitRecord {
   person: string;

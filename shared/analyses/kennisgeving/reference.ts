@@ -2,7 +2,8 @@
 // distinct persons per target group.
 import type { Database } from 'sql.js';
 import { DOELGROEPEN } from '../../snapshot/vocabulary';
-import { selectRows, sqlText, usableCondition, usablePersonCondition } from '../common/sql';
+import { selectRows } from '../../snapshot/sql';
+import { sqlText, usableCondition, usablePersonCondition } from '../common/sql';
 
 export function referenceLateNotices(
   db: Database,
