@@ -21,10 +21,15 @@ import type { CliIo } from './command';
 import type { AuditDetails, CommandTrail } from './trail';
 
 /** parseArgs option definitions for output; spread them into a command's options. */
-export const OUTPUT_OPTIONS = {
-  format: { type: 'string', short: 'f' },
+/** parseArgs options of every command that writes a file: where, and whether it may replace one. */
+export const WRITE_OPTIONS = {
   out: { type: 'string', short: 'o' },
   force: { type: 'boolean' },
+} as const;
+
+export const OUTPUT_OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  ...WRITE_OPTIONS,
   disclosure: { type: 'string' },
   'confirm-unprotected': { type: 'boolean' },
 } as const;

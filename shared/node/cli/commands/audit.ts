@@ -2,10 +2,9 @@
 // (KETENLENS_DATA_DIR, else the per-user folder the app uses too). `verify` exits 0 when
 // the chain and head are intact and 1 naming the first untrustworthy entry otherwise, and
 // says how many entries it checked. `show` filters by --since and --action.
-import { parseArgs } from 'node:util';
 import { EXIT, InvalidParameterError, UsageError, type Language } from '../../../errors';
 import type { AuditEntry } from '../../../ipc/contract';
-import type { Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { AUDIT_ACTIONS, ketenlensDataDir, readAndVerifyAudit, readAudit, verifyAuditLog, type AuditVerification } from '../../audit';
 
 const HELP = `Usage: ketenlens audit verify
@@ -71,11 +70,7 @@ export const auditCommand: Command = {
   summary: 'verify or show the audit trail of the data folder',
   help: HELP,
   async run(argv, io) {
-    const { positionals, values } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, since: { type: 'string' }, action: { type: 'string', multiple: true } },
-    });
+    const { positionals, values } = parseCommandArgs(argv, { json: { type: 'boolean' }, since: { type: 'string' }, action: { type: 'string', multiple: true } });
     const [action, ...extra] = positionals;
     const filters = values.since !== undefined || values.action !== undefined;
     if (extra.length > 0 || (action !== 'verify' && action !== 'show') || (action === 'verify' && (values.json === true || filters))) {

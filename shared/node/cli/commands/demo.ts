@@ -1,7 +1,6 @@
 // `ketenlens demo` — write the demo snapshot (or, with --persons, a seeded scale snapshot
 // for benchmarks), encrypted; to the data directory by default, or to --out.
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { AgeRecipients } from '../../../age/types';
 import { EXIT, UsageError } from '../../../errors';
 import { MAX_SCALE_PERSONS } from '../../../demo/scale';
@@ -9,9 +8,10 @@ import {
   DEMO_FILE_NAME, DEMO_PASSPHRASE, EARLIER_DEMO_FILE_NAME, defaultDataDir, ensureDataDir, ensureDemoSnapshot, ensureEarlierDemoSnapshot,
   writeDemoSnapshot, writeEarlierDemoSnapshot, writeScaleSnapshot,
 } from '../../demo/index';
-import type { Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { createProgressBar } from '../progress';
-import { resolveRecipients } from '../recipients';
+import { WRITE_OPTIONS } from '../output';
+import { RECIPIENT_OPTIONS, resolveRecipients } from '../recipients';
 import { checkWriteTarget } from '../../files/safe-write';
 
 const help = `ketenlens demo [--earlier] [--out FILE] [--force] [--recipient age1…]… [--recipients-file FILE] [--passphrase-file FILE]
@@ -54,19 +54,12 @@ export const demoCommand: Command = {
   summary: 'write the synthetic demo snapshot (or a scale snapshot for benchmarks)',
   help,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-        earlier: { type: 'boolean' },
-        persons: { type: 'string' },
-        seed: { type: 'string' },
-        recipient: { type: 'string', multiple: true },
-        'recipients-file': { type: 'string', multiple: true },
-        'passphrase-file': { type: 'string' },
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...WRITE_OPTIONS,
+      ...RECIPIENT_OPTIONS,
+      earlier: { type: 'boolean' },
+      persons: { type: 'string' },
+      seed: { type: 'string' },
     });
     if (positionals.length > 0) {
       throw new UsageError(`Onverwacht argument '${positionals[0]}'.`, `Unexpected argument '${positionals[0]}'.`);

@@ -3,10 +3,9 @@
 // mode 0600, is never overwritten, and the public key goes to stdout for scripts.
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXIT, FileExistsError, FileWriteError, UsageError } from '../../../errors';
 import { generateIdentity } from '../../age/index';
-import type { Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 
 const HELP = `Usage: ketenlens keygen [--out FILE]
 
@@ -53,12 +52,7 @@ export const keygenCommand: Command = {
   summary: 'make a new age key pair (identity file and public key age1…)',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string', short: 'o' } },
-      allowPositionals: true,
-      strict: true,
-    });
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string', short: 'o' } });
     if (positionals.length > 0) {
       throw new UsageError(
         `Onverwacht argument '${positionals[0]}'; gebruik --out BESTAND.`,

@@ -1,10 +1,9 @@
 // `ketenlens query <snapshot> "<SELECT …>" [--format table|csv|json] [--max-rows N]`:
 // one read-only SQL statement over the snapshot (shared/snapshot/query.ts refuses the rest).
-import { parseArgs } from 'node:util';
 import type { SqlValue } from 'sql.js';
 import { InvalidParameterError } from '../../../errors';
 import { runReadOnlyQuery, type QueryResult } from '../../../snapshot/query';
-import type { Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
@@ -87,11 +86,7 @@ export const queryCommand: Command = {
   summary: 'run one read-only SQL query on a snapshot (table, csv or json)',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...KEY_OPTIONS, format: { type: 'string', default: 'table' }, 'max-rows': { type: 'string' } },
-      allowPositionals: true,
-    });
+    const { values, positionals } = parseCommandArgs(argv, { ...KEY_OPTIONS, format: { type: 'string', default: 'table' }, 'max-rows': { type: 'string' } });
     const [path, sql] = requirePositionals(positionals, ['snapshot', 'SQL'], 'query');
     const format = values.format;
     if (!isFormat(format)) {

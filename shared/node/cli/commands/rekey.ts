@@ -2,12 +2,12 @@
 // passphrase) without the plaintext ever touching disk.
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../../../errors';
 import { rekeySnapshot } from '../../seal/seal';
-import type { Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { resolveKey } from '../keys';
 import { createProgressBar } from '../progress';
+import { WRITE_OPTIONS } from '../output';
 import { RECIPIENT_OPTIONS, resolveRecipients } from '../recipients';
 import { commandTrail } from '../trail';
 
@@ -32,17 +32,12 @@ export const rekeyCommand: Command = {
   summary: 're-encrypt a snapshot for other recipients or a new passphrase',
   help,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...RECIPIENT_OPTIONS,
-        identity: { type: 'string', short: 'i', multiple: true },
-        'old-passphrase-file': { type: 'string' },
-        passphrase: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        force: { type: 'boolean' },
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...RECIPIENT_OPTIONS,
+      identity: { type: 'string', short: 'i', multiple: true },
+      'old-passphrase-file': { type: 'string' },
+      passphrase: { type: 'string' },
+      ...WRITE_OPTIONS,
     });
     const [source, ...extra] = positionals;
     if (source === undefined || extra.length > 0) throw new UsageError('Geef precies één snapshot.', 'Give exactly one snapshot.');

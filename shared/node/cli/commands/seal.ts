@@ -2,11 +2,11 @@
 // plaintext SQLite file, with a validation report; the plaintext never touches disk.
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../../../errors';
 import { sealSnapshot } from '../../seal/seal';
-import type { Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { createProgressBar } from '../progress';
+import { WRITE_OPTIONS } from '../output';
 import { RECIPIENT_OPTIONS, resolveRecipients } from '../recipients';
 import { commandTrail } from '../trail';
 
@@ -31,18 +31,13 @@ export const sealCommand: Command = {
   summary: 'make an encrypted snapshot from CSV extracts or an SQLite file',
   help,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        ...RECIPIENT_OPTIONS,
-        out: { type: 'string', short: 'o' },
-        peildatum: { type: 'string' },
-        bron: { type: 'string' },
-        'gemeente-jaar': { type: 'string' },
-        force: { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...RECIPIENT_OPTIONS,
+      ...WRITE_OPTIONS,
+      peildatum: { type: 'string' },
+      bron: { type: 'string' },
+      'gemeente-jaar': { type: 'string' },
+      json: { type: 'boolean' },
     });
     const [source, ...extra] = positionals;
     if (source === undefined || extra.length > 0) {
