@@ -1,9 +1,8 @@
 // `ketenlens info <snapshot> [--json]`: what a snapshot holds — meta, row counts, the
 // file's SHA-256 and size, optional tables present, and a summary of its findings.
-import { parseArgs } from 'node:util';
 import type { Language } from '../../../errors';
 import { summarizeSnapshot, type SnapshotSummary } from '../../../snapshot/summary';
-import type { Command } from '../command';
+import { parseCommandArgs, type Command } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
@@ -62,11 +61,7 @@ export const infoCommand: Command = {
   summary: 'show meta, row counts, file hash and a findings summary of a snapshot',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...KEY_OPTIONS, json: { type: 'boolean' } },
-      allowPositionals: true,
-    });
+    const { values, positionals } = parseCommandArgs(argv, { ...KEY_OPTIONS, json: { type: 'boolean' } });
     const [path] = requirePositionals(positionals, ['snapshot'], 'info');
     const snapshot = await openSnapshotForCommand(path!, values, io, commandTrail('info', 'warn', io));
     try {

@@ -1,10 +1,9 @@
 // `ketenlens validate <snapshot> [--json]`: every data-quality finding with its count
 // and up to five example ids; exit 0 when clean, 1 when there are findings.
-import { parseArgs } from 'node:util';
 import { EXIT, type Language } from '../../../errors';
 import { skippedRowCounts } from '../../../snapshot/summary';
 import type { Finding, OpenedSnapshot } from '../../../snapshot/types';
-import type { Command } from '../command';
+import { parseCommandArgs, type Command } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
@@ -63,11 +62,7 @@ export const validateCommand: Command = {
   summary: 'list all data-quality findings of a snapshot (exit 1 when there are any)',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { ...KEY_OPTIONS, json: { type: 'boolean' } },
-      allowPositionals: true,
-    });
+    const { values, positionals } = parseCommandArgs(argv, { ...KEY_OPTIONS, json: { type: 'boolean' } });
     const [path] = requirePositionals(positionals, ['snapshot'], 'validate');
     const snapshot = await openSnapshotForCommand(path!, values, io, commandTrail('validate', 'warn', io));
     try {
