@@ -10,7 +10,7 @@
 import type { Database } from 'sql.js';
 import type { Finding, FindingKind, SnapshotTable } from './types';
 import { quoteIdentifier as q, selectRows, selectValue } from './sql';
-import { sqlIsValidDate, sqlIsValidInstant } from './validity';
+import { sqlIsValidDate, sqlIsValidInstant } from '../dates';
 import { FindingsScanner, type ScanRules } from './findings-scan';
 import type { ScanTest } from './row-tests';
 import { BESLUITEN, DOELGROEPEN, INCIDENT_SOORTEN, SIGNAAL_STELSELS, SOORTEN, STATUSSEN, STELSELS } from './vocabulary';

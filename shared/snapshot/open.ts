@@ -12,7 +12,7 @@ import { OPTIONAL_TABLES, REQUIRED_TABLES, type OpenedSnapshot, type OptionalTab
 import { REQUIRED_META_KEYS, SCHEMA_VERSION, TABLE_COLUMNS } from './schema';
 import type { SqlJsProvider } from './sqljs';
 import { refuseCorruptImage, selectRows, selectValue } from './sql';
-import { isValidDate } from './validity';
+import { isValidDate } from '../dates';
 import { runFindings } from './findings';
 
 export interface PlaintextInfo {
