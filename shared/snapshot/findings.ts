@@ -13,7 +13,7 @@ import { quoteIdentifier as q, selectRows, selectValue } from './sql';
 import { sqlIsValidDate, sqlIsValidInstant } from '../dates';
 import { FindingsScanner, type ScanRules } from './findings-scan';
 import type { ScanTest } from './row-tests';
-import { BESLUITEN, DOELGROEPEN, INCIDENT_SOORTEN, SIGNAAL_STELSELS, SOORTEN, STATUSSEN, STELSELS } from './vocabulary';
+import { columnRules, GEMEENTE_CODE, type ColumnRule } from './columns';
 
 /** One rule over the rows of a table; `condition` (over alias `t`) is true for a bad row. */
 interface RowCheck {
@@ -60,10 +60,10 @@ function notNull(column: string): RowCheck {
   };
 }
 
-function oneOf(column: string, values: readonly (string | number)[], required: boolean): RowCheck[] {
+function oneOf(column: string, values: readonly (string | number)[]): RowCheck {
   const list = values.map((value) => (typeof value === 'number' ? String(value) : `'${value}'`)).join(', ');
   const shown = values.join('/');
-  const check: RowCheck = {
+  return {
     kind: 'check-violation',
     column,
     condition: `t.${q(column)} IS NOT NULL AND t.${q(column)} NOT IN (${list})`,
@@ -72,11 +72,22 @@ function oneOf(column: string, values: readonly (string | number)[], required: b
     descriptionEn: `${column} is not one of ${shown}`,
     skip: true,
   };
-  return required ? [notNull(column), check] : [check];
 }
 
-function date(column: string, required: boolean): RowCheck[] {
-  const check: RowCheck = {
+function gemeenteCode(column: string): RowCheck {
+  return {
+    kind: 'check-violation',
+    column,
+    condition: `t.${q(column)} IS NOT NULL AND NOT (t.${q(column)} GLOB '${GEMEENTE_CODE.glob}')`,
+    scan: { test: 'gemeente-code', column },
+    descriptionNl: `${column} is geen CBS-code GMxxxx`,
+    descriptionEn: `${column} is not a CBS code GMxxxx`,
+    skip: true,
+  };
+}
+
+function date(column: string): RowCheck {
+  return {
     kind: 'invalid-date',
     column,
     condition: `t.${q(column)} IS NOT NULL AND NOT ${sqlIsValidDate(`t.${q(column)}`)}`,
@@ -85,11 +96,10 @@ function date(column: string, required: boolean): RowCheck[] {
     descriptionEn: `${column} is not a valid date YYYY-MM-DD`,
     skip: true,
   };
-  return required ? [notNull(column), check] : [check];
 }
 
-function instant(column: string, required: boolean): RowCheck[] {
-  const check: RowCheck = {
+function instant(column: string): RowCheck {
+  return {
     kind: 'invalid-instant',
     column,
     condition: `t.${q(column)} IS NOT NULL AND NOT ${sqlIsValidInstant(`t.${q(column)}`)}`,
@@ -98,11 +108,10 @@ function instant(column: string, required: boolean): RowCheck[] {
     descriptionEn: `${column} is not a valid instant YYYY-MM-DDTHH:MM:SSZ`,
     skip: true,
   };
-  return required ? [notNull(column), check] : [check];
 }
 
-function wholeCents(column: string, required: boolean): RowCheck[] {
-  const check: RowCheck = {
+function wholeCents(column: string): RowCheck {
+  return {
     kind: 'check-violation',
     column,
     condition: `t.${q(column)} IS NOT NULL AND typeof(t.${q(column)}) <> 'integer'`,
@@ -111,70 +120,43 @@ function wholeCents(column: string, required: boolean): RowCheck[] {
     descriptionEn: `${column} is not a whole number of cents`,
     skip: true,
   };
-  return required ? [notNull(column), check] : [check];
 }
 
-const person = (column = 'inburgeraar_id'): Reference => ({ column, parent: 'inburgeraar', parentColumn: 'id' });
+function notNegative(column: string): RowCheck {
+  return {
+    kind: 'negative-amount',
+    column,
+    condition: `typeof(t.${q(column)}) = 'integer' AND t.${q(column)} < 0`,
+    scan: { test: 'not-negative', column },
+    descriptionNl: `${column} is negatief`,
+    descriptionEn: `${column} is negative`,
+    skip: false,
+  };
+}
+
+/** The checks of one column, derived from its rule in columns.ts. */
+function columnChecks(column: string, rule: ColumnRule): RowCheck[] {
+  const checks: RowCheck[] = [];
+  if (rule.required) checks.push(notNull(column));
+  if (rule.oneOf !== undefined) checks.push(oneOf(column, rule.oneOf));
+  if (rule.gemeenteCode === true) checks.push(gemeenteCode(column));
+  if (rule.type === 'date') checks.push(date(column));
+  if (rule.type === 'instant') checks.push(instant(column));
+  if (rule.type === 'cents') checks.push(wholeCents(column));
+  if (rule.notNegative === true) checks.push(notNegative(column));
+  return checks;
+}
 
 // The cheap comparison first: SQLite stops an AND at the first false term.
 const dateAfterValid = (later: string, earlier: string): string =>
   `t.${q(later)} < t.${q(earlier)} AND ${sqlIsValidDate(`t.${q(later)}`)} AND ${sqlIsValidDate(`t.${q(earlier)}`)}`;
 
-// ── the rules of snapshot v1, parents before children ────────────────────────────────
-
-
-const RULES: readonly TableRules[] = [
-  { table: 'meta', key: ['key'], references: [], checks: [notNull('key'), notNull('value')] },
-  {
-    table: 'gemeente',
-    key: ['code'],
-    references: [],
-    checks: [
-      notNull('code'),
-      {
-        kind: 'check-violation',
-        column: 'code',
-        condition: `t.code IS NOT NULL AND NOT (t.code GLOB 'GM[0-9][0-9][0-9][0-9]')`,
-        scan: { test: 'gemeente-code', column: 'code' },
-        descriptionNl: 'code is geen CBS-code GMxxxx',
-        descriptionEn: 'code is not a CBS code GMxxxx',
-        skip: true,
-      },
-      notNull('naam'),
-    ],
-  },
-  {
-    table: 'gegevenscategorie',
-    key: ['code'],
-    references: [],
-    checks: [notNull('code'), notNull('omschrijving'), ...oneOf('bijzonder', [0, 1], true)],
-  },
-  {
-    table: 'incident',
-    key: ['id'],
-    references: [],
-    checks: [
-      notNull('id'),
-      notNull('titel'),
-      ...oneOf('soort', INCIDENT_SOORTEN, true),
-      ...instant('ontdekt_op', true),
-      ...instant('gemeld_ap_op', false),
-      ...instant('gemeenten_geinformeerd_op', false),
-      ...instant('betrokkenen_geinformeerd_op', false),
-    ],
-  },
-  {
-    table: 'inburgeraar',
-    key: ['id'],
-    references: [{ column: 'gemeente_code', parent: 'gemeente', parentColumn: 'code' }],
-    checks: [
-      notNull('id'),
-      ...oneOf('stelsel', STELSELS, true),
-      ...oneOf('doelgroep', DOELGROEPEN, true),
-      ...date('plicht_start', true),
-      ...date('termijn_einde', false),
-      ...oneOf('status', STATUSSEN, true),
-      {
+/** The rules that span columns, each checked just before or after the checks of one column. */
+const CROSS_COLUMN: Partial<Record<SnapshotTable, { before?: string; after?: string; check: RowCheck }[]>> = {
+  inburgeraar: [
+    {
+      before: 'status_datum',
+      check: {
         kind: 'check-violation',
         column: 'status_datum',
         condition: `t.status IS NOT NULL AND (t.status = 'lopend') <> (t.status_datum IS NULL)`,
@@ -183,8 +165,10 @@ const RULES: readonly TableRules[] = [
         descriptionEn: "status_datum must be empty exactly when status is 'lopend'",
         skip: true,
       },
-      ...date('status_datum', false),
-      {
+    },
+    {
+      after: 'status_datum',
+      check: {
         kind: 'status-before-start',
         column: 'status_datum',
         condition: dateAfterValid('status_datum', 'plicht_start'),
@@ -193,26 +177,12 @@ const RULES: readonly TableRules[] = [
         descriptionEn: 'status_datum is earlier than plicht_start',
         skip: false,
       },
-    ],
-  },
-  {
-    table: 'lening_betaling',
-    key: [],
-    references: [person()],
-    checks: [notNull('inburgeraar_id'), ...date('datum', true), ...wholeCents('bedrag_cent', true)],
-  },
-  {
-    table: 'termijnoverschrijding',
-    key: ['id'],
-    references: [person()],
-    checks: [
-      notNull('id'),
-      notNull('inburgeraar_id'),
-      ...date('termijn_einde', true),
-      ...date('aankondiging_op', false),
-      ...date('afspraak_op', false),
-      ...oneOf('besluit', BESLUITEN, false),
-      {
+    },
+  ],
+  termijnoverschrijding: [
+    {
+      before: 'besluit_op',
+      check: {
         kind: 'check-violation',
         column: 'besluit_op',
         condition: '(t.besluit IS NULL) <> (t.besluit_op IS NULL)',
@@ -221,55 +191,12 @@ const RULES: readonly TableRules[] = [
         descriptionEn: 'besluit and besluit_op are not both filled in or both empty',
         skip: true,
       },
-      ...date('besluit_op', false),
-      ...wholeCents('boete_cent', false),
-      {
-        kind: 'negative-amount',
-        column: 'boete_cent',
-        condition: `typeof(t.boete_cent) = 'integer' AND t.boete_cent < 0`,
-        scan: { test: 'not-negative', column: 'boete_cent' },
-        descriptionNl: 'boete_cent is negatief',
-        descriptionEn: 'boete_cent is negative',
-        skip: false,
-      },
-    ],
-  },
-  {
-    table: 'dwangbevel',
-    key: ['id'],
-    references: [person()],
-    checks: [
-      notNull('id'),
-      notNull('inburgeraar_id'),
-      ...oneOf('soort', SOORTEN, true),
-      ...date('gereed_op', true),
-      ...date('cjib_op', false),
-    ],
-  },
-  {
-    table: 'kennisgeving',
-    key: [],
-    references: [person()],
-    checks: [notNull('inburgeraar_id'), ...oneOf('stelsel', SIGNAAL_STELSELS, true), ...date('verzonden_op', true)],
-  },
-  {
-    table: 'ind_levering',
-    key: [],
-    references: [person()],
-    checks: [notNull('inburgeraar_id'), ...date('vergunning_op', true), ...date('geleverd_op', false)],
-  },
-  {
-    table: 'portaal_signaal',
-    key: ['id'],
-    references: [person(), { column: 'gemeente_code', parent: 'gemeente', parentColumn: 'code' }],
-    checks: [
-      notNull('id'),
-      notNull('inburgeraar_id'),
-      notNull('gemeente_code'),
-      ...oneOf('stelsel', SIGNAAL_STELSELS, true),
-      ...instant('zichtbaar_vanaf', true),
-      ...instant('zichtbaar_tot', false),
-      {
+    },
+  ],
+  portaal_signaal: [
+    {
+      after: 'zichtbaar_tot',
+      check: {
         kind: 'window-ends-before-start',
         column: 'zichtbaar_tot',
         condition:
@@ -280,29 +207,34 @@ const RULES: readonly TableRules[] = [
         descriptionEn: 'zichtbaar_tot is earlier than zichtbaar_vanaf',
         skip: true,
       },
-    ],
-  },
-  {
-    table: 'signaal_gegeven',
-    key: ['signaal_id', 'categorie'],
-    references: [
-      { column: 'signaal_id', parent: 'portaal_signaal', parentColumn: 'id' },
-      { column: 'categorie', parent: 'gegevenscategorie', parentColumn: 'code' },
-    ],
-    checks: [notNull('signaal_id'), notNull('categorie')],
-  },
-  {
-    table: 'portaal_inzage',
-    key: [],
-    references: [{ column: 'signaal_id', parent: 'portaal_signaal', parentColumn: 'id' }],
-    checks: [
-      notNull('signaal_id'),
-      ...instant('ingezien_op', true),
-      notNull('gebruiker'),
-    ],
-  },
-];
+    },
+  ],
+};
 
+function tableRules(table: SnapshotTable): TableRules {
+  const columns = columnRules(table);
+  const cross = CROSS_COLUMN[table] ?? [];
+  return {
+    table,
+    key: columns.filter(([, rule]) => rule.key === true).map(([column]) => column),
+    references: columns.flatMap(([column, rule]) =>
+      rule.references === undefined ? [] : [{ column, parent: rule.references.table, parentColumn: rule.references.column }]),
+    checks: columns.flatMap(([column, rule]) => [
+      ...cross.filter((entry) => entry.before === column).map((entry) => entry.check),
+      ...columnChecks(column, rule),
+      ...cross.filter((entry) => entry.after === column).map((entry) => entry.check),
+    ]),
+  };
+}
+
+// ── the rules of snapshot v1, parents before children ────────────────────────────────
+
+const RULES: readonly TableRules[] = (
+  [
+    'meta', 'gemeente', 'gegevenscategorie', 'incident', 'inburgeraar', 'lening_betaling', 'termijnoverschrijding',
+    'dwangbevel', 'kennisgeving', 'ind_levering', 'portaal_signaal', 'signaal_gegeven', 'portaal_inzage',
+  ] as const
+).map(tableRules);
 
 // ── checks that need the parent row of a reference ────────────────────────────────────
 
