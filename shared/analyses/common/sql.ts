@@ -1,33 +1,8 @@
-// Small helpers for reading a snapshot database with sql.js: rows as arrays, one value,
-// and the SQL condition that leaves out the rows the loader marked to skip.
+// What the analyses add to the SQL helpers of shared/snapshot/sql.ts (which they use to
+// read rows): the SQL condition that leaves out the rows the loader marked to skip, and
+// small SQL text and value helpers.
 import type { Database, SqlValue } from 'sql.js';
-
-export function selectRows(db: Database, sql: string, params: SqlValue[] = []): SqlValue[][] {
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    const rows: SqlValue[][] = [];
-    while (statement.step()) rows.push(statement.get());
-    return rows;
-  } finally {
-    statement.free();
-  }
-}
-
-export function selectValue(db: Database, sql: string, params: SqlValue[] = []): SqlValue | undefined {
-  return selectRows(db, sql, params)[0]?.[0];
-}
-
-/** Call `visit` for each row without collecting them (for large scans). */
-export function forEachRow(db: Database, sql: string, visit: (row: SqlValue[]) => void, params: SqlValue[] = []): void {
-  const statement = db.prepare(sql);
-  try {
-    statement.bind(params);
-    while (statement.step()) visit(statement.get());
-  } finally {
-    statement.free();
-  }
-}
+import { selectRows } from '../../snapshot/sql';
 
 export function tableExists(db: Database, table: string): boolean {
   return selectRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;

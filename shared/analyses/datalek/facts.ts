@@ -3,6 +3,7 @@
 // is unlawful does not depend on the reference date, so only the cut at the end of P is
 // left for compute.ts, which then needs one linear pass per date.
 import type { Database, SqlValue } from 'sql.js';
+import { forEachRow, selectValue } from '../../snapshot/sql';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { AnalysisSession } from '../../tables/session';
 import { countingSort, firstPerPair, identity, sortByMunicipalityPersonStart } from './sort';
@@ -73,16 +74,6 @@ export function datalekFacts(session: AnalysisSession): DatalekFacts {
   return session.cached('datalek/facts', () => computeDatalekFacts(session.snapshot));
 }
 
-function forEachRow(db: Database, sql: string, parameters: SqlValue[], visit: (row: SqlValue[]) => void): void {
-  const statement = db.prepare(sql);
-  try {
-    if (parameters.length > 0) statement.bind(parameters);
-    while (statement.step()) visit(statement.get());
-  } finally {
-    statement.free();
-  }
-}
-
 function isSkipped<K>(set: ReadonlySet<K> | undefined, key: K): boolean {
   return set !== undefined && set.size > 0 && set.has(key);
 }
@@ -96,7 +87,7 @@ interface Dictionary {
 function readMunicipalities(snapshot: OpenedSnapshot): Dictionary & { names: string[] } {
   const skipped = snapshot.skippedKeys?.gemeente;
   const result: Dictionary & { names: string[] } = { codes: [], names: [], index: new Map() };
-  forEachRow(snapshot.db, 'SELECT code, naam FROM gemeente ORDER BY code', [], ([code, name]) => {
+  forEachRow(snapshot.db, 'SELECT code, naam FROM gemeente ORDER BY code', ([code, name]) => {
     if (typeof code !== 'string' || isSkipped(skipped, code) || result.index.has(code)) return;
     result.index.set(code, result.codes.length);
     result.codes.push(code);
@@ -109,7 +100,7 @@ function readMunicipalities(snapshot: OpenedSnapshot): Dictionary & { names: str
 function readCategories(snapshot: OpenedSnapshot): Dictionary & { descriptions: string[]; special: boolean[] } {
   const skipped = snapshot.skippedKeys?.gegevenscategorie;
   const result: Dictionary & { descriptions: string[]; special: boolean[] } = { codes: [], descriptions: [], special: [], index: new Map() };
-  forEachRow(snapshot.db, 'SELECT code, omschrijving, bijzonder FROM gegevenscategorie ORDER BY code', [], ([code, description, special]) => {
+  forEachRow(snapshot.db, 'SELECT code, omschrijving, bijzonder FROM gegevenscategorie ORDER BY code', ([code, description, special]) => {
     if (typeof code !== 'string' || isSkipped(skipped, code) || result.index.has(code)) return;
     result.index.set(code, result.codes.length);
     result.codes.push(code);
@@ -173,7 +164,6 @@ function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionar
        (SELECT group_concat(g.categorie, char(31)) FROM signaal_gegeven g WHERE g.signaal_id = s.id)
      FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
      WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`,
-    [],
     ([rowid, id, causes, personId, code, start, end, categoryCodes]) => {
       if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedPersons, String(personId))) return;
       const municipality = typeof code === 'string' ? municipalities.index.get(code) : undefined;
@@ -309,7 +299,6 @@ function loadViews(
   forEachRow(
     db,
     `SELECT rowid, signaal_id, unixepoch(ingezien_op), gebruiker FROM portaal_inzage ${idFilter}`,
-    idParameters,
     ([rowid, signalId, time, user]) => {
       const signal = positionOfId.get(Number(signalId));
       if (signal < 0 || isSkipped(skippedViews, Number(rowid))) return;
@@ -334,6 +323,7 @@ function loadViews(
         outsideFrom.push(Math.max(time, start));
       }
     },
+    idParameters,
   );
   const users = firstPerPair(windowMunicipality, windowUser, windowTime, municipalityCount, userIndex.size);
   const persons = firstPerPair(windowMunicipality, windowPerson, windowTime, municipalityCount, personCount);
@@ -383,17 +373,10 @@ class IdIndex {
 }
 
 function countRows(db: Database, table: string): number {
-  let result = 0;
-  forEachRow(db, `SELECT count(*) FROM ${table}`, [], ([value]) => {
-    result = Number(value);
-  });
-  return result;
+  return Number(selectValue(db, `SELECT count(*) FROM ${table}`));
 }
 
 function maxId(db: Database): number {
-  let result = -1;
-  forEachRow(db, 'SELECT max(id) FROM portaal_signaal', [], ([value]) => {
-    if (typeof value === 'number') result = value;
-  });
-  return result;
+  const value = selectValue(db, 'SELECT max(id) FROM portaal_signaal');
+  return typeof value === 'number' ? value : -1;
 }
