@@ -8,8 +8,12 @@ import { basename, resolve } from 'node:path';
 import { FileReadError, UsageError } from '../../errors';
 import { provenanceSidecarName, readProvenance, type ExportProvenance } from '../../export/provenance';
 import type { RecordedProvenance } from '../../reconcile/reconcile';
+import type { TableRequest } from '../../tables/definition';
 import { readTablesFromFile, readTablesFromText, type ReadTable } from '../../reconcile/read/index';
 import type { CliIo } from './command';
+import { KEY_OPTIONS } from './keys';
+import { checkOutputTarget, WRITE_OPTIONS } from './output';
+import { requestFromOptions } from './commands/table';
 import { TABLE_PARAMETER_OPTIONS } from './table-parameters';
 import { readFailureReason } from '../snapshot/open-file';
 
@@ -17,6 +21,14 @@ import { readFailureReason } from '../snapshot/open-file';
 export const PARAMETER_OPTIONS = {
   table: { type: 'string' },
   ...TABLE_PARAMETER_OPTIONS,
+} as const;
+
+/** parseArgs options of `reconcile` and `verify`: the key, the table's parameters, and the report file. */
+export const RECONCILE_OPTIONS = {
+  ...KEY_OPTIONS,
+  ...PARAMETER_OPTIONS,
+  format: { type: 'string', short: 'f' },
+  ...WRITE_OPTIONS,
 } as const;
 
 export const PARAMETER_HELP = `Parameters (when the file does not carry them and the table does not show them):
@@ -91,6 +103,20 @@ async function provenanceOfFile(bytes: Uint8Array, path: string): Promise<Export
   }
   if (!/\.(docx|xlsx|odt|ods|html?|md|json)$/i.test(path)) return null;
   return readProvenance(bytes, basename(path));
+}
+
+/**
+ * What `reconcile` and `verify` do before the key is asked for: the table's parameters from
+ * the options, the report target checked, and the published or exported table read.
+ */
+export async function readReconcileInput(
+  values: Parameters<typeof requestFromOptions>[0] & { out?: string | undefined; force?: boolean | undefined },
+  tablePath: string,
+  io: CliIo,
+): Promise<{ options: TableRequest; input: TableInput }> {
+  const options = requestFromOptions(values);
+  await checkOutputTarget(values.out, values.force, io);
+  return { options, input: await readTableInput(tablePath, io) };
 }
 
 /** The recorded provenance of the index-th table of a file (tables in caption order). */

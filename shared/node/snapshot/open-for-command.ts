@@ -3,7 +3,7 @@
 // terminal, open the file, and record the opening (or its refusal) in the audit trail —
 // path, SHA-256 and kind of key, never the key. Keeps each command down to its own output.
 import { resolve } from 'node:path';
-import { isKetenlensError, UsageError } from '../../errors';
+import { asKetenlensError, UsageError } from '../../errors';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { CliIo } from '../cli/command';
 import { resolveKey, type KeyValues } from '../cli/keys';
@@ -21,6 +21,22 @@ export function requirePositionals(positionals: string[], names: string[], comma
     );
   }
   return positionals;
+}
+
+/** Open the snapshot for a command (as openSnapshotForCommand), hand it to `work`, and close it whatever happens. */
+export async function withSnapshotForCommand<T>(
+  path: string,
+  keyValues: KeyValues,
+  io: CliIo,
+  trail: CommandTrail,
+  work: (snapshot: OpenedSnapshot) => T | Promise<T>,
+): Promise<T> {
+  const snapshot = await openSnapshotForCommand(path, keyValues, io, trail);
+  try {
+    return await work(snapshot);
+  } finally {
+    snapshot.close();
+  }
 }
 
 /**
@@ -41,7 +57,7 @@ export async function openSnapshotForCommand(path: string, keyValues: KeyValues,
     });
   } catch (error) {
     progress.done();
-    const code = isKetenlensError(error) ? error.code : 'internal';
+    const code = asKetenlensError(error).code;
     await trail.record('open-refused', { path: absolute, key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity', code })
       .catch(() => undefined); // the refusal to open is what the user must hear about
     throw error;

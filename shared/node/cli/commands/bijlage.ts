@@ -2,16 +2,15 @@
 // one appendix file (DOCX/ODT: one document with Tabel 1…N; XLSX/ODS: 'Inhoud' and a
 // sheet per table), with disclosure control — suppression (k = 10) unless told otherwise,
 // because a bijlage is made to be published.
-import { parseArgs } from 'node:util';
 import { InvalidParameterError, UsageError } from '../../../errors';
 import { BIJLAGE_DEFAULT_DISCLOSURE } from '../../../export/disclosure';
 import { checkDate, checkDoelgroep } from '../../../analyses/common/parameters';
 import { findTable, buildTable, TABLE_IDS, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
-import type { Command, CliIo } from '../command';
+import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
-import { checkOutputTarget, protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
+import { checkOutputTarget, OUTPUT_OPTIONS, protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
 import { resolve } from 'node:path';
@@ -84,22 +83,13 @@ export const bijlageCommand: Command = {
   summary: 'write several appendix tables into one DOCX, ODT, XLSX or ODS file',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...KEY_OPTIONS,
-        tables: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f' },
-        disclosure: { type: 'string' },
-        peildatum: { type: 'string', multiple: true },
-        doelgroep: { type: 'string' },
-        title: { type: 'string' },
-        force: { type: 'boolean' },
-        'confirm-unprotected': { type: 'boolean' },
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...KEY_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      tables: { type: 'string' },
+      peildatum: { type: 'string', multiple: true },
+      doelgroep: { type: 'string' },
+      title: { type: 'string' },
     });
     const [snapshotPath = ''] = requirePositionals(positionals, ['snapshot'], 'bijlage');
     // Every option is checked before the key is asked for or the snapshot decrypted.

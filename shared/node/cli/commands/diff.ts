@@ -1,7 +1,6 @@
 // `ketenlens diff <old> <new> [--table ID]… [parameters] [key options] [output options]`:
 // explain a change between two snapshots, per table and cell, decomposed by cause where the
 // snapshots share a pseudonym domain. Only counts are written, through disclosure control.
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../../errors';
 import { findTable, TABLE_IDS } from '../../../tables/catalogue';
@@ -13,7 +12,7 @@ import { diffSnapshots, type Comparison } from '../../../diff/diff';
 import { comparabilityNote, diffTableModels } from '../../../diff/diff-tables';
 import { exportBijlage, exportTable, isBijlageFormat, type ExportFormat } from '../../../export/index';
 import { assertExportAllowed } from '../../../export/guard';
-import type { Command, CliIo } from '../command';
+import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS, type KeyValues } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, checkOutputTarget, protectForExport, recordedExport, resolveDisclosure, resolveFormat, type ExportRecording } from '../output';
 import { commandTrail } from '../trail';
@@ -102,18 +101,13 @@ export const diffCommand: Command = {
   summary: 'explain a change between two snapshots, per cell and by cause',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...KEY_OPTIONS,
-        ...SIDE_OPTIONS,
-        ...OUTPUT_OPTIONS,
-        table: { type: 'string', multiple: true },
-        comparison: { type: 'string' },
-        ...TABLE_PARAMETER_OPTIONS,
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...KEY_OPTIONS,
+      ...SIDE_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      table: { type: 'string', multiple: true },
+      comparison: { type: 'string' },
+      ...TABLE_PARAMETER_OPTIONS,
     });
     const [oldPath = '', newPath = ''] = requirePositionals(positionals, ['old', 'new'], 'diff');
     const tableIds = values.table ?? [...DECOMPOSABLE_TABLES];

@@ -2,9 +2,9 @@
 // file's SHA-256 and size, optional tables present, and a summary of its findings.
 import type { Language } from '../../../errors';
 import { summarizeSnapshot, type SnapshotSummary } from '../../../snapshot/summary';
-import { parseCommandArgs, type Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { requirePositionals, withSnapshotForCommand } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
 
 const HELP = `Usage: ketenlens info <snapshot> [--json] [key options]
@@ -62,14 +62,11 @@ export const infoCommand: Command = {
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...KEY_OPTIONS, json: { type: 'boolean' } });
-    const [path] = requirePositionals(positionals, ['snapshot'], 'info');
-    const snapshot = await openSnapshotForCommand(path!, values, io, commandTrail('info', 'warn', io));
-    try {
+    const [path = ''] = requirePositionals(positionals, ['snapshot'], 'info');
+    return withSnapshotForCommand(path, values, io, commandTrail('info', 'warn', io), (snapshot) => {
       const summary = summarizeSnapshot(snapshot);
-      io.stdout.write(values.json === true ? `${JSON.stringify({ path: path!, ...summary }, null, 2)}\n` : formatInfo(path!, summary, io.language));
+      io.stdout.write(values.json === true ? `${JSON.stringify({ path, ...summary }, null, 2)}\n` : formatInfo(path, summary, io.language));
       return 0;
-    } finally {
-      snapshot.close();
-    }
+    });
   },
 };

@@ -3,7 +3,6 @@
 // equal, different (by how much) or explained by the published rounding or suppression,
 // and every Totaal against the sum of its cells. Exit 0 consistent, 1 problems, 2 usage.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EXIT, InvalidParameterError } from '../../../errors';
 import { exportBijlage, exportTable } from '../../../export/index';
 import { findTable } from '../../../tables/catalogue';
@@ -11,11 +10,9 @@ import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
 import { reconcileTable, type ReconcileResult } from '../../../reconcile/reconcile';
 import { formatReport, reportModel } from '../../../reconcile/report';
-import type { Command, CliIo } from '../command';
-import { KEY_HELP, KEY_OPTIONS } from '../keys';
-import { checkOutputTarget } from '../output';
-import { PARAMETER_HELP, PARAMETER_OPTIONS, readTableInput, recordedFor } from '../reconcile-input';
-import { requestFromOptions } from './table';
+import { type CliIo, type Command, parseCommandArgs } from '../command';
+import { KEY_HELP } from '../keys';
+import { PARAMETER_HELP, RECONCILE_OPTIONS, readReconcileInput, recordedFor } from '../reconcile-input';
 import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { writeFileSafely } from '../../files/safe-write';
@@ -93,18 +90,11 @@ export const reconcileCommand: Command = {
   summary: 'check a published table (file or pasted text) against a snapshot, cell by cell',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...KEY_OPTIONS, ...PARAMETER_OPTIONS, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
-    });
+    const { values, positionals } = parseCommandArgs(argv, RECONCILE_OPTIONS);
     const [snapshotPath = '', tablePath = ''] = requirePositionals(positionals, ['snapshot', 'file|-'], 'reconcile');
     if (values.table !== undefined) findTable(values.table);
-    const options = requestFromOptions(values);
     reportFormat(values.format, values.out);
-    await checkOutputTarget(values.out, values.force, io);
-    const input = await readTableInput(tablePath, io);
+    const { options, input } = await readReconcileInput(values, tablePath, io);
 
     const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('reconcile', 'required', io));
     const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];

@@ -1,13 +1,12 @@
 // `ketenlens table <id> <snapshot> [options]`: one appendix table of the catalogue, built
 // from a snapshot and written in any export format to stdout or a file. Every option is
 // checked before the key is asked for or the snapshot is decrypted.
-import { parseArgs } from 'node:util';
 import { InvalidParameterError } from '../../../errors';
 import { buildTable, findTable, type TableRequest } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
 import { checkDate, checkDoelgroep } from '../../../analyses/common/parameters';
-import type { Command, CliIo } from '../command';
+import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, protectForExport, resolveDisclosure, resolveFormat, writeTableOutput } from '../output';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
@@ -139,19 +138,14 @@ export const tableCommand: Command = {
   summary: 'make one appendix table from a snapshot (md, csv, json, xlsx, docx, …)',
   help: HELP,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        ...KEY_OPTIONS,
-        ...OUTPUT_OPTIONS,
-        ...TABLE_PARAMETER_OPTIONS,
-        dpc: { type: 'string' },
-        ei: { type: 'string' },
-        cb: { type: 'string' },
-        beoordeling: { type: 'string' },
-      },
+    const { values, positionals } = parseCommandArgs(argv, {
+      ...KEY_OPTIONS,
+      ...OUTPUT_OPTIONS,
+      ...TABLE_PARAMETER_OPTIONS,
+      dpc: { type: 'string' },
+      ei: { type: 'string' },
+      cb: { type: 'string' },
+      beoordeling: { type: 'string' },
     });
     const [id = '', snapshotPath = ''] = requirePositionals(positionals, ['id', 'snapshot'], 'table');
     findTable(id);

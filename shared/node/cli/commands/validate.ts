@@ -3,9 +3,9 @@
 import { EXIT, type Language } from '../../../errors';
 import { skippedRowCounts } from '../../../snapshot/summary';
 import type { Finding, OpenedSnapshot } from '../../../snapshot/types';
-import { parseCommandArgs, type Command } from '../command';
+import { type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { requirePositionals, withSnapshotForCommand } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
 
 const HELP = `Usage: ketenlens validate <snapshot> [--json] [key options]
@@ -63,17 +63,12 @@ export const validateCommand: Command = {
   help: HELP,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { ...KEY_OPTIONS, json: { type: 'boolean' } });
-    const [path] = requirePositionals(positionals, ['snapshot'], 'validate');
-    const snapshot = await openSnapshotForCommand(path!, values, io, commandTrail('validate', 'warn', io));
-    try {
+    const [path = ''] = requirePositionals(positionals, ['snapshot'], 'validate');
+    return withSnapshotForCommand(path, values, io, commandTrail('validate', 'warn', io), (snapshot) => {
       io.stdout.write(
-        values.json === true
-          ? validationJson(path!, snapshot)
-          : formatFindings(path!, snapshot.findings, skippedRowCounts(snapshot), io.language),
+        values.json === true ? validationJson(path, snapshot) : formatFindings(path, snapshot.findings, skippedRowCounts(snapshot), io.language),
       );
       return snapshot.findings.length === 0 ? EXIT.ok : EXIT.findings;
-    } finally {
-      snapshot.close();
-    }
+    });
   },
 };

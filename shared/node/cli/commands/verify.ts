@@ -2,18 +2,15 @@
 // Reads the provenance and parameters back from the file, rebuilds the table(s) from the
 // snapshot with the same disclosure control, requires every cell to be the same, and says
 // whether the file's SHA-256 is recorded in the audit trail. Exit 0 identical, 1 different.
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError } from '../../../errors';
 import type { AuditEntry } from '../../../ipc/contract';
 import { createAnalysisSession } from '../../../tables/session';
 import type { TableModel } from '../../../tables/model';
 import { provenanceOf, verifyTable, type ReconcileResult } from '../../../reconcile/reconcile';
 import { formatReport, reportModel } from '../../../reconcile/report';
-import type { Command, CliIo } from '../command';
-import { KEY_HELP, KEY_OPTIONS } from '../keys';
-import { checkOutputTarget } from '../output';
-import { PARAMETER_HELP, PARAMETER_OPTIONS, provenanceLineOf, readTableInput, recordedFor } from '../reconcile-input';
-import { requestFromOptions } from './table';
+import { type CliIo, type Command, parseCommandArgs } from '../command';
+import { KEY_HELP } from '../keys';
+import { PARAMETER_HELP, RECONCILE_OPTIONS, provenanceLineOf, readReconcileInput, recordedFor } from '../reconcile-input';
 import { writeReport } from './reconcile';
 import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
@@ -73,16 +70,9 @@ export const verifyCommand: Command = {
   summary: 'check that an exported file still holds the table the snapshot gives',
   help: HELP,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { ...KEY_OPTIONS, ...PARAMETER_OPTIONS, format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
-    });
+    const { values, positionals } = parseCommandArgs(argv, RECONCILE_OPTIONS);
     const [filePath = '', snapshotPath = ''] = requirePositionals(positionals, ['exported-file', 'snapshot'], 'verify');
-    const options = requestFromOptions(values);
-    await checkOutputTarget(values.out, values.force, io);
-    const input = await readTableInput(filePath, io);
+    const { options, input } = await readReconcileInput(values, filePath, io);
     const provenances = input.tables.map((table, index) => ({ table, recorded: provenanceOf(table, recordedFor(input.provenance, index, input.tables.length)), line: provenanceLineOf(table.lines) }));
     const noProvenance = provenances.filter((each) => each.recorded === null && each.line === null);
     const hasOptions = values.table !== undefined || Object.keys(options).length > 0;
