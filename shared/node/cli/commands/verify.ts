@@ -15,6 +15,7 @@ import { writeReport } from './reconcile';
 import { commandTrail } from '../trail';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { cliDataDir, readAudit } from '../../audit';
+import { traceExport } from '../../../audit/export-trace';
 
 const HELP = `Usage: ketenlens verify <exported-file> <snapshot> [options] [key options]
 
@@ -34,11 +35,6 @@ another snapshot, 2 usage (no table, not our export and no parameters), 3 key,
 4 damaged or not age, 5 not a snapshot, 6 file I/O.
 `;
 
-/** Audit entries whose details name this SHA-256 (an export records its output's hash). */
-export function entriesNaming(entries: readonly AuditEntry[], sha256: string): AuditEntry[] {
-  return entries.filter((entry) => Object.values(entry.details).some((value) => (Array.isArray(value) ? value.includes(sha256) : value === sha256)));
-}
-
 async function auditLines(sha256: string, reference: { seq: number; hash: string } | null, io: CliIo): Promise<string[]> {
   const nl = io.language === 'nl';
   let entries: AuditEntry[];
@@ -47,22 +43,21 @@ async function auditLines(sha256: string, reference: { seq: number; hash: string
   } catch {
     return [nl ? 'Auditlog: niet te lezen; of het bestand is vastgelegd, is onbekend.' : 'Audit trail: cannot be read; whether the file was recorded is unknown.'];
   }
+  const { named, recorded } = traceExport(entries, sha256, reference);
   const lines: string[] = [];
-  if (reference !== null) {
-    const named = entries.find((entry) => entry.seq === reference.seq);
+  if (named !== null) {
     lines.push(
-      named === undefined
-        ? (nl ? `Auditlog: het bestand noemt regel ${reference.seq}, die staat niet in dit auditlog.` : `Audit trail: the file names entry ${reference.seq}, which is not in this audit trail.`)
-        : named.hash === reference.hash
-          ? (nl ? `Auditlog: het bestand noemt regel ${reference.seq} (${named.action}, ${named.at}); de hash klopt.` : `Audit trail: the file names entry ${reference.seq} (${named.action}, ${named.at}); its hash matches.`)
-          : (nl ? `Auditlog: het bestand noemt regel ${reference.seq}, maar die regel heeft een andere hash.` : `Audit trail: the file names entry ${reference.seq}, but that entry has a different hash.`),
+      named.status === 'missing'
+        ? (nl ? `Auditlog: het bestand noemt regel ${named.seq}, die staat niet in dit auditlog.` : `Audit trail: the file names entry ${named.seq}, which is not in this audit trail.`)
+        : named.status === 'found'
+          ? (nl ? `Auditlog: het bestand noemt regel ${named.entry.seq} (${named.entry.action}, ${named.entry.at}); de hash klopt.` : `Audit trail: the file names entry ${named.entry.seq} (${named.entry.action}, ${named.entry.at}); its hash matches.`)
+          : (nl ? `Auditlog: het bestand noemt regel ${named.seq}, maar die regel heeft een andere hash.` : `Audit trail: the file names entry ${named.seq}, but that entry has a different hash.`),
     );
   }
-  const found = entriesNaming(entries, sha256);
-  if (found.length === 0) {
+  if (recorded.length === 0) {
     return [...lines, nl ? `Auditlog: de SHA-256 van dit bestand (${sha256}) staat NIET in het auditlog.` : `Audit trail: this file's SHA-256 (${sha256}) is NOT in the audit trail.`];
   }
-  return [...lines, ...found.map((entry) => (nl ? `Auditlog: vastgelegd in regel ${entry.seq} (${entry.action}, ${entry.at}).` : `Audit trail: recorded in entry ${entry.seq} (${entry.action}, ${entry.at}).`))];
+  return [...lines, ...recorded.map((entry) => (nl ? `Auditlog: vastgelegd in regel ${entry.seq} (${entry.action}, ${entry.at}).` : `Audit trail: recorded in entry ${entry.seq} (${entry.action}, ${entry.at}).`))];
 }
 
 export const verifyCommand: Command = {
