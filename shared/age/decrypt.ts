@@ -6,7 +6,7 @@ import { decodeArmor, isArmored } from './armor';
 import { payloadKey, unwrapFileKey, verifyHeaderMac } from './file-key';
 import { MAX_HEADER_BYTES, type ParsedHeader, parseHeader } from './header';
 import type { AgePrimitives } from './primitives';
-import { PAYLOAD_NONCE_BYTES, SEALED_CHUNK_BYTES, openChunks, payloadLayout } from './payload';
+import { PAYLOAD_NONCE_BYTES, SEALED_CHUNK_BYTES, openChunks, payloadLayout, type PayloadLayout } from './payload';
 import type { AgeKey, ProgressListener } from './types';
 
 export interface DecryptAgeOptions {
@@ -100,17 +100,24 @@ async function readHead(source: RandomAccessSource): Promise<{ head: Uint8Array;
   }
 }
 
+/** A file's start, read and checked: armored files whole, binary ones up to the payload. */
+export type SourceHead =
+  | { kind: 'armored'; file: Uint8Array }
+  | { kind: 'binary'; payloadStart: number; streamKey: Uint8Array; layout: PayloadLayout };
+
 /**
- * Decrypts an age file read by position: never holds the whole ciphertext, only two read
- * blocks (the next is read while this one decrypts) and the preallocated plaintext.
- * Armored files are read whole and decoded first (they are rare).
+ * Reads and checks the start of an age file read by position: the size limits, then the
+ * header (the key unwrapped, the MAC checked) and the payload key. Armored files are read
+ * whole (they are rare). Every refusal of the header happens here, before any payload
+ * byte is read, so each way of decrypting the payload (in this thread or on workers)
+ * starts from the same checked state.
  */
-export async function decryptAgeSource(
+export async function openSourceHead(
   primitives: AgePrimitives,
   source: RandomAccessSource,
   key: AgeKey,
   options: StreamDecryptOptions = {},
-): Promise<Uint8Array> {
+): Promise<SourceHead> {
   const { size } = source;
   if (size === 0) throw new EmptyFileError();
   if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(size, options.maxBytes);
@@ -118,13 +125,28 @@ export async function decryptAgeSource(
   if (isArmored(await source.read(0, probeLength, new Uint8Array(probeLength)))) {
     const whole = await source.read(0, size, new Uint8Array(size));
     await options.onFileBytes?.(whole);
-    return decryptAgeWith(primitives, whole, key, options);
+    return { kind: 'armored', file: whole };
   }
   const { head, header } = await readHead(source);
   const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
   const streamKey = await openHeader(primitives, header, head.subarray(header.length, Math.min(payloadStart, head.length)), key);
   await options.onFileBytes?.(head.subarray(0, payloadStart));
-  const layout = payloadLayout(size - payloadStart);
+  return { kind: 'binary', payloadStart, streamKey, layout: payloadLayout(size - payloadStart) };
+}
+
+/**
+ * Decrypts the payload of a binary age file read by position, in this thread: never holds
+ * the whole ciphertext, only two read blocks (the next is read while this one decrypts)
+ * and the preallocated plaintext.
+ */
+export async function decryptSourcePayload(
+  primitives: AgePrimitives,
+  source: RandomAccessSource,
+  head: Extract<SourceHead, { kind: 'binary' }>,
+  options: StreamDecryptOptions = {},
+): Promise<Uint8Array> {
+  const { size } = source;
+  const { payloadStart, streamKey, layout } = head;
   const plaintext = new Uint8Array(layout.plaintextLength);
   const lastIndex = layout.chunkCount - 1;
   const buffers = [new Uint8Array(Math.min(READ_BLOCK_BYTES, size)), new Uint8Array(Math.min(READ_BLOCK_BYTES, size))] as const;
@@ -148,6 +170,21 @@ export async function decryptAgeSource(
     pending.catch(() => undefined);
   }
   return plaintext;
+}
+
+/**
+ * Decrypts an age file read by position (openSourceHead, then decryptSourcePayload).
+ * Armored files are read whole and decoded first (they are rare).
+ */
+export async function decryptAgeSource(
+  primitives: AgePrimitives,
+  source: RandomAccessSource,
+  key: AgeKey,
+  options: StreamDecryptOptions = {},
+): Promise<Uint8Array> {
+  const head = await openSourceHead(primitives, source, key, options);
+  if (head.kind === 'armored') return decryptAgeWith(primitives, head.file, key, options);
+  return decryptSourcePayload(primitives, source, head, options);
 }
 
 /** A Blob (a File in the browser) as a RandomAccessSource. */

@@ -64,6 +64,31 @@ describe('openSnapshotFromPlaintext', () => {
     }
   });
 
+  it('loads a shared buffer (decrypted on worker threads) without a copy too, with the same findings', async () => {
+    const sql = "INSERT INTO gemeente VALUES ('GM0363', 'Amsterdam', NULL);\n" +
+      "INSERT INTO inburgeraar VALUES ('P1', 'Wi2013', 'asiel', '2019-03-01', NULL, 'GM9999', 'lopend', NULL);";
+    const plain = await buildPlaintext(sql);
+    const shared = new Uint8Array(new SharedArrayBuffer(plain.length));
+    shared.set(plain);
+    const reference = await open(plain.slice());
+    const snapshot = await open(shared);
+    try {
+      expect(snapshot.findings).toEqual(reference.findings);
+      expect(snapshot.findings.length).toBeGreaterThan(0);
+      expect(snapshot.rowCounts).toEqual(reference.rowCounts);
+      const naam = () => snapshot.db.exec("SELECT naam FROM gemeente WHERE code = 'GM0363'")[0]!.values[0]![0];
+      expect(naam()).toBe('Amsterdam');
+      const at = Buffer.from(shared.buffer, shared.byteOffset, shared.length).indexOf('Amsterdam');
+      shared.set(new TextEncoder().encode('Rotterdam'), at);
+      shared[27] = (shared[27]! + 1) % 256;
+      expect(naam()).toBe('Rotterdam');
+    } finally {
+      snapshot.close();
+      reference.close();
+    }
+    expect(shared.every((byte) => byte === 0)).toBe(true);
+  });
+
   it('detects absent optional tables and leaves them out of the counts', async () => {
     const snapshot = await openFixture('DROP TABLE incident; DROP TABLE ind_levering;');
     try {

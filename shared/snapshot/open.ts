@@ -40,12 +40,15 @@ export function hasSqliteHeader(bytes: Uint8Array): boolean {
 /**
  * A Uint8Array whose slice() shares memory instead of copying. sql.js hands the bytes
  * given to `new Database(bytes)` to emscripten's MEMFS, which stores `bytes.slice()` —
- * a full copy of the (possibly 340 MB) plaintext. With this view MEMFS keeps the
- * caller's buffer itself, so the image exists once in memory.
+ * a full copy of the (possibly 500 MB) plaintext. With this view MEMFS keeps the
+ * caller's buffer itself, so the image exists once in memory. The buffer may be shared
+ * (Node decrypts large files on worker threads into a SharedArrayBuffer): MEMFS only
+ * copies pages out of it with set(), which takes either kind.
  */
-class SharedBytes extends Uint8Array<ArrayBuffer> {
+class SharedBytes<Buffer extends ArrayBufferLike> extends Uint8Array<Buffer> {
+  // The override's declared type is the base class's; at run time it is a view of `Buffer`.
   override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
-    return this.subarray(start, end);
+    return this.subarray(start, end) as Uint8Array<ArrayBufferLike> as Uint8Array<ArrayBuffer>;
   }
 }
 
@@ -64,9 +67,7 @@ export async function openSnapshotFromPlaintext(
   if (!hasSqliteHeader(plaintext)) throw new NotSqliteError();
   const sql: SqlJsStatic = await provider();
   options.onProgress?.({ phase: 'load', done: 0, total: plaintext.length });
-  const buffer = plaintext.buffer;
-  // A SharedArrayBuffer (never produced by our decrypter) is copied rather than shared.
-  const image = buffer instanceof ArrayBuffer ? new SharedBytes(buffer, plaintext.byteOffset, plaintext.byteLength) : plaintext;
+  const image = new SharedBytes(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
   const db = new sql.Database(image);
   let closed = false;
   const close = (): void => {

@@ -22,7 +22,9 @@ describe('decryptAgeFile', () => {
     const path = dir.file('progress.age');
     writeFileSync(path, file);
     const reports: Progress[] = [];
-    const result = await decryptAgeFile(path, { kind: 'identities', identities: [identity] }, { onProgress: (p) => reports.push(p) });
+    // One thread: the serial loop's steps (on workers each range reports its own blocks,
+    // payload-workers.test.ts).
+    const result = await decryptAgeFile(path, { kind: 'identities', identities: [identity] }, { threads: 1, onProgress: (p) => reports.push(p) });
     // 161 chunks of 64 KiB (the last holds 3 bytes), reported every 64 chunks: 3 reports.
     expect(reports.map((p) => p.done)).toEqual([64 * 65536, 128 * 65536, plaintext.length]);
     expect(reports.every((p) => p.phase === 'decrypt' && p.total === plaintext.length)).toBe(true);

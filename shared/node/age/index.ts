@@ -5,12 +5,13 @@
 import { sha256HexSync } from '../digest';
 import { type FileHandle, open } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
-import { decryptAgeSource, decryptAgeWith, type RandomAccessSource } from '../../age/decrypt';
+import { decryptAgeWith, decryptSourcePayload, openSourceHead, type RandomAccessSource } from '../../age/decrypt';
 import { encryptAgeWith } from '../../age/encrypt';
 import { encodeIdentity, encodeRecipient, identityScalar } from '../../age/keys';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
 import { hashFileInBackground, type BackgroundHash, type HashFailure } from './hash-worker';
+import { decryptPayloadOnWorkers, payloadThreads } from './payload-workers';
 
 export { parseIdentityFile, parseRecipient } from '../../age/keys';
 export { nodePrimitives } from './primitives';
@@ -28,6 +29,8 @@ export interface DecryptOptions {
   onProgress?: ProgressListener;
   /** Refuse files larger than this before decrypting (bytes). */
   maxBytes?: number;
+  /** Threads to decrypt the payload on; default from the machine's cores (payloadThreads). */
+  threads?: number;
 }
 
 function keyKindOf(key: AgeKey): DecryptedFile['keyKind'] {
@@ -106,7 +109,7 @@ export async function decryptAgeFileHashingAside(path: string, key: AgeKey, opti
     );
     // Until a caller awaits it, a failed hash must not surface as an unhandled rejection.
     sha256.catch(() => undefined);
-    const plaintext = await decryptAgeSource(nodePrimitives, fileSource(handle, size, path), key, options);
+    const plaintext = await decryptFromHandle(handle, size, path, key, options);
     // Both readers share the descriptor: it closes when the hash is done too (it may finish first or last).
     const opened = handle;
     void sha256.then(
@@ -119,6 +122,26 @@ export async function decryptAgeFileHashingAside(path: string, key: AgeKey, opti
     await handle.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Decrypts the open file: the header in this thread, then the payload on worker threads
+ * when the file is large enough and the machine has a second core, else in this thread.
+ */
+async function decryptFromHandle(handle: FileHandle, size: number, path: string, key: AgeKey, options: DecryptOptions): Promise<Uint8Array> {
+  const source = fileSource(handle, size, path);
+  const head = await openSourceHead(nodePrimitives, source, key, options);
+  if (head.kind === 'armored') return decryptAgeWith(nodePrimitives, head.file, key, options);
+  const threads = options.threads ?? payloadThreads(head.layout);
+  if (threads <= 1) return decryptSourcePayload(nodePrimitives, source, head, options);
+  return decryptPayloadOnWorkers({
+    fd: handle.fd,
+    fileSize: size,
+    head,
+    threads,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    readFailure: (failure) => readError(path, Object.assign(new Error(failure.message), { code: failure.code })),
+  });
 }
 
 /** Decrypts an age file from disk, with the SHA-256 of the file (hashed on a worker thread meanwhile). */
