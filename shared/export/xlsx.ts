@@ -3,7 +3,10 @@
 // provenance — plus the contents sheet 'Inhoud' for a bijlage. Excel shows the thousands
 // separator of the reader's locale for '#,##0' (a '.' in Dutch Excel), which is why the
 // formats are written in Excel's locale-neutral syntax.
-import ExcelJS from 'exceljs';
+// exceljs (with its zip and stream libraries) is loaded when the first workbook is made,
+// not at start-up: it costs every command line process ~0.2 s otherwise
+// (docs/PERFORMANCE.md, start-up).
+import type ExcelJS from 'exceljs';
 import type { TableModel } from '../tables/model';
 import { isNumericType } from '../tables/model';
 import { sheetValue, type DateStyleName, type NumberStyle } from './cell-values';
@@ -134,7 +137,8 @@ export async function exportXlsx(models: readonly TableModel[], options: XlsxOpt
   const first = models[0];
   if (first === undefined) throw new RangeError('at least one table is needed');
   const tables = models.map((model, index) => publishedTable(model, (options.firstNumber ?? 1) + index));
-  const workbook = new ExcelJS.Workbook();
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   const createdAt = new Date(first.provenance.created_at);
   workbook.creator = first.provenance.generator;
   workbook.lastModifiedBy = first.provenance.generator;
