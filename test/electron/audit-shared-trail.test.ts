@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInvokeHandlers, type HostDependencies } from '../../electron/ipc/handlers';
 import { createPathGrants } from '../../electron/files/path-grants';
@@ -12,6 +11,7 @@ import { appendAudit, hostActor, readAndVerifyAudit } from '../../shared/node/au
 import { main } from '../../shared/node/cli/main';
 import { createSessionTrail } from '../../shared/audit/session-trail';
 import { DEFAULT_APP_SETTINGS } from '../../shared/ipc/contract';
+import { captureCliIo } from '../support/cli-io';
 
 let dataDir = '';
 beforeEach(async () => {
@@ -44,11 +44,9 @@ function hostHandlers() {
 }
 
 async function cli(argv: string[]): Promise<{ code: number; stdout: string }> {
-  const stdout = new PassThrough();
-  let text = '';
-  stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const code = await main(argv, { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env: { KETENLENS_DATA_DIR: dataDir }, cwd: dataDir, language: 'en' });
-  return { code, stdout: text };
+  const captured = captureCliIo({ cwd: dataDir, env: { KETENLENS_DATA_DIR: dataDir } });
+  const code = await main(argv, captured.io);
+  return { code, stdout: captured.stdout() };
 }
 
 describe('one trail for the app and the command line', () => {

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditTrailUnavailableError, FileExistsError, InvalidParameterError, UnprotectedExportError, UsageError } from '../../errors';
 import { readProvenance } from '../../export/provenance';
@@ -10,19 +9,14 @@ import { readAudit, verifyAuditLog } from '../audit';
 import type { CliIo } from './command';
 import { protectForExport, resolveBijlageFormat, resolveDisclosure, resolveFormat, writeTableOutput, type ExportRecording } from './output';
 import { commandTrail } from './trail';
+import { captureCliIo } from '../../../test/support/cli-io';
 
 const folder = mkdtempSync(join(tmpdir(), 'ketenlens-output-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function captureIo(): { io: CliIo; stdout: () => Buffer; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks: Buffer[] = [];
-  let stderr = '';
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_DATA_DIR: dataDir }, cwd: folder, language: 'nl' };
-  return { io, stdout: () => Buffer.concat(chunks), stderr: () => stderr };
+  const captured = captureCliIo({ cwd: folder, env: { KETENLENS_DATA_DIR: dataDir }, language: 'nl' });
+  return { io: captured.io, stdout: captured.stdoutBytes, stderr: captured.stderr };
 }
 
 const dataDir = join(folder, 'data');

@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditCommand } from './audit';
 import { isKetenlensError } from '../../../errors';
 import { appendAudit, AUDIT_FILE } from '../../audit';
+import { captureCliIo } from '../../../../test/support/cli-io';
 
 let dataDir = '';
 beforeEach(async () => {
@@ -16,18 +16,14 @@ afterEach(async () => {
 });
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks = { stdout: '', stderr: '' };
-  stdout.on('data', (chunk: Buffer) => (chunks.stdout += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (chunks.stderr += chunk.toString()));
-  const io = { stdout, stderr, stdin: new PassThrough(), env: { KETENLENS_DATA_DIR: dataDir }, cwd: dataDir, language: 'en' as const };
+  const captured = captureCliIo({ cwd: dataDir, env: { KETENLENS_DATA_DIR: dataDir } });
+  const io = captured.io;
   // Mirrors the dispatcher in ../main.ts, which turns typed refusals into their exit code.
   const code = await auditCommand.run(argv.slice(1), io).catch((error: unknown) => {
     if (isKetenlensError(error)) return error.exitCode;
     throw error;
   });
-  return { code, ...chunks };
+  return { code, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
 describe('ketenlens audit', () => {

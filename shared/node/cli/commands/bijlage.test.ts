@@ -2,24 +2,16 @@
 // with independent readers; refusals before the key is asked for; never overwriting.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../errors';
 import { buildSnapshotFile, FIXTURE_PASSPHRASE, type SnapshotFixture } from '../../../../test/support/snapshot';
 import { docxParagraphs, docxTables, unzip } from '../../../../test/golden/readers';
-import type { CliIo } from '../command';
 import { main } from '../main';
+import { captureCliIo, type CapturedCliIo } from '../../../../test/support/cli-io';
 
-function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: join(cwd, '.ketenlens-data') }, cwd, language: 'en' };
-  return { io, stdout: () => stdout, stderr: () => stderr };
+function captureIo(cwd: string): CapturedCliIo {
+  return captureCliIo({ cwd, env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: join(cwd, '.ketenlens-data') } });
 }
 
 // Three announced fines without a decision: a backlog of 3 in the youngest age band.

@@ -2,24 +2,16 @@
 // is private (0600), and is never overwritten.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, FileExistsError } from '../../../errors';
 import { decryptAgeFile, parseIdentityFile } from '../../age/index';
 import { makeTempDir, pseudoRandomBytes, type TempDir } from '../../../../test/support/age-cli';
-import type { CliIo } from '../command';
 import { main } from '../main';
 import { identityFileText, keygenCommand } from './keygen';
+import { captureCliIo, type CapturedCliIo } from '../../../../test/support/cli-io';
 
-function captureIo(cwd: string): { io: CliIo; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: {}, cwd, language: 'en' };
-  return { io, stdout: () => stdout, stderr: () => stderr };
+function captureIo(cwd: string): CapturedCliIo {
+  return captureCliIo({ cwd });
 }
 
 let dir: TempDir;

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../errors';
 import { generateDemoSnapshot } from '../../../demo/index';
@@ -13,8 +12,8 @@ import { loadSqlJs } from '../../../../test/support/snapshot';
 import { FIXTURE_PASSPHRASE, writeEncryptedFile, type SnapshotFixture } from '../../../../test/support/snapshot';
 import { readAudit } from '../../audit';
 import { listAssessments } from '../../assessment/store';
-import type { CliIo } from '../command';
 import { main } from '../main';
+import { captureCliIo } from '../../../../test/support/cli-io';
 
 let demo: SnapshotFixture;
 let dataDir = '';
@@ -30,17 +29,8 @@ afterAll(async () => {
 });
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = {
-    stdout: out, stderr: err, stdin: new PassThrough(), cwd: demo.directory, language: 'en',
-    env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: dataDir },
-  };
-  return main(args, io).then((code) => ({ code, stdout, stderr }));
+  const captured = captureCliIo({ cwd: demo.directory, env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: dataDir } });
+  return main(args, captured.io).then((code) => ({ code, stdout: captured.stdout(), stderr: captured.stderr() }));
 }
 
 describe('ketenlens table datalek-ernst with an assessment', () => {

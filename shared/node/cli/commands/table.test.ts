@@ -1,25 +1,17 @@
 // `ketenlens table` and `ketenlens tables`: Tabel 1 of nr. 391 from the demo snapshot in
 // Markdown, the exact model as JSON, and refusals of bad parameters before the key is asked.
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../errors';
 import { generateDemoSnapshot } from '../../../demo/index';
 import { loadSqlJs } from '../../../../test/support/snapshot';
 import { FIXTURE_PASSPHRASE, buildSnapshotFile, writeEncryptedFile, type SnapshotFixture } from '../../../../test/support/snapshot';
-import type { CliIo } from '../command';
 import { main } from '../main';
 import { eurosToCents, requestFromOptions } from './table';
+import { captureCliIo, type CapturedCliIo } from '../../../../test/support/cli-io';
 
-function captureIo(cwd: string, language: 'nl' | 'en' = 'en'): { io: CliIo; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  err.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const io: CliIo = { stdout: out, stderr: err, stdin: new PassThrough(), env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: join(cwd, '.ketenlens-data') }, cwd, language };
-  return { io, stdout: () => stdout, stderr: () => stderr };
+function captureIo(cwd: string, language: 'nl' | 'en' = 'en'): CapturedCliIo {
+  return captureCliIo({ cwd, language, env: { KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, KETENLENS_DATA_DIR: join(cwd, '.ketenlens-data') } });
 }
 
 let demo: SnapshotFixture;
