@@ -3,6 +3,7 @@
 // whose contribution to a cell changed is attributed to exactly one cause: the first of
 // CAUSES (priority) that the person's rows show. Definitions: docs/DIFF.md.
 import type { Database, SqlValue } from 'sql.js';
+import { usableView } from '../snapshot/findings';
 import { forEachRow } from '../snapshot/sql';
 import { endOfDay } from './contributions';
 
@@ -58,7 +59,7 @@ function readProfiles(db: Database, ids: readonly string[]): Map<string, Profile
   const run = (sql: string, visit: (row: SqlValue[]) => void): void => forEachRow(db, sql, visit, [json]);
   run(
     `SELECT id, stelsel, doelgroep, plicht_start, termijn_einde, gemeente_code, status, status_datum
-       FROM temp.usable_inburgeraar WHERE id IN (SELECT value FROM json_each(?))`,
+       FROM ${usableView(db, 'inburgeraar')} WHERE id IN (SELECT value FROM json_each(?))`,
     ([id, stelsel, doelgroep, start, deadline, gemeente, status, statusDate]) => {
       profiles.set(String(id), {
         attributes: JSON.stringify([stelsel, doelgroep, start, deadline]),
@@ -69,7 +70,7 @@ function readProfiles(db: Database, ids: readonly string[]): Map<string, Profile
     },
   );
   run(
-    `SELECT inburgeraar_id, datum, bedrag_cent FROM temp.usable_lening_betaling
+    `SELECT inburgeraar_id, datum, bedrag_cent FROM ${usableView(db, 'lening_betaling')}
       WHERE inburgeraar_id IN (SELECT value FROM json_each(?)) ORDER BY inburgeraar_id, datum, bedrag_cent`,
     ([id, date, cents]) => {
       const payments = profiles.get(String(id))?.payments;
@@ -81,7 +82,7 @@ function readProfiles(db: Database, ids: readonly string[]): Map<string, Profile
   );
   run(
     `SELECT inburgeraar_id, termijn_einde, aankondiging_op, afspraak_op, besluit, besluit_op, boete_cent
-       FROM temp.usable_termijnoverschrijding WHERE inburgeraar_id IN (SELECT value FROM json_each(?))
+       FROM ${usableView(db, 'termijnoverschrijding')} WHERE inburgeraar_id IN (SELECT value FROM json_each(?))
       ORDER BY inburgeraar_id, termijn_einde, aankondiging_op, besluit_op, id`,
     ([id, deadline, announced, appointment, decision, decided, amount]) => {
       const overruns = profiles.get(String(id))?.overruns;
@@ -95,7 +96,7 @@ function readProfiles(db: Database, ids: readonly string[]): Map<string, Profile
   const hasOrders = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dwangbevel'").length > 0;
   if (hasOrders) {
     run(
-      `SELECT inburgeraar_id, soort, gereed_op, cjib_op FROM temp.usable_dwangbevel
+      `SELECT inburgeraar_id, soort, gereed_op, cjib_op FROM ${usableView(db, 'dwangbevel')}
         WHERE inburgeraar_id IN (SELECT value FROM json_each(?)) ORDER BY inburgeraar_id, soort, gereed_op, cjib_op`,
       ([id, kind, ready, handed]) => {
         const orders = profiles.get(String(id))?.orders;
@@ -105,11 +106,11 @@ function readProfiles(db: Database, ids: readonly string[]): Map<string, Profile
   }
   run(
     `SELECT s.inburgeraar_id, s.gemeente_code, s.stelsel, s.zichtbaar_vanaf, s.zichtbaar_tot,
-            (SELECT group_concat(categorie, ',') FROM (SELECT c.categorie FROM temp.usable_signaal_gegeven c
+            (SELECT group_concat(categorie, ',') FROM (SELECT c.categorie FROM ${usableView(db, 'signaal_gegeven')} c
               WHERE c.signaal_id = s.id ORDER BY c.categorie)),
             (SELECT group_concat(seen, ',') FROM (SELECT v.ingezien_op || '|' || v.gebruiker AS seen
-               FROM temp.usable_portaal_inzage v WHERE v.signaal_id = s.id ORDER BY seen))
-       FROM temp.usable_portaal_signaal s WHERE s.inburgeraar_id IN (SELECT value FROM json_each(?))
+               FROM ${usableView(db, 'portaal_inzage')} v WHERE v.signaal_id = s.id ORDER BY seen))
+       FROM ${usableView(db, 'portaal_signaal')} s WHERE s.inburgeraar_id IN (SELECT value FROM json_each(?))
       ORDER BY s.inburgeraar_id, s.stelsel, s.zichtbaar_vanaf, s.gemeente_code, s.zichtbaar_tot, s.id`,
     ([id, gemeente, stelsel, from, until, categories, views]) => {
       const signals = profiles.get(String(id))?.signals;

@@ -1,11 +1,13 @@
 // What each person adds to each cell of a table, per snapshot: the ground the cause
 // decomposition stands on. Written as plain SQL that follows snapshot-v1.md literally,
-// over the loader's `temp.usable_<table>` views (the rows the analyses may use), and
+// over the loader's `temp.usable_<table>` views (the rows the analyses may use; usableView
+// checks each table first on a snapshot opened with checks when needed), and
 // independent of the analyses' own fast code: the diff checks that these contributions add
 // up to the cells the real tables show, and decomposes a cell only when they do.
 // Only tables whose count cells are sums over persons are covered (DECOMPOSABLE_TABLES).
 import type { Database, SqlValue } from 'sql.js';
 import type { TableModel } from '../tables/model';
+import { usableView } from '../snapshot/findings';
 import { forEachRow } from '../snapshot/sql';
 import { addCalendarMonths, endOfDate, instantOfSeconds } from '../dates';
 
@@ -38,9 +40,9 @@ export interface ContributionRequest {
   peildatumRowKey?: string;
 }
 
-const USABLE_PERSON = `(SELECT i.* FROM temp.usable_inburgeraar i
+const usablePerson = (db: Database): string => `(SELECT i.* FROM ${usableView(db, 'inburgeraar')} i
    WHERE i.gemeente_code IS NULL
-      OR i.gemeente_code IN (SELECT g.code FROM temp.usable_gemeente g WHERE g.code GLOB 'GM[0-9][0-9][0-9][0-9]'))`;
+      OR i.gemeente_code IN (SELECT g.code FROM ${usableView(db, 'gemeente')} g WHERE g.code GLOB 'GM[0-9][0-9][0-9][0-9]'))`;
 
 function add(contributions: Contributions, person: string, key: string, amount: number): void {
   if (amount === 0) return;
@@ -95,9 +97,9 @@ function elip(db: Database, request: ContributionRequest, contributions: Contrib
       `SELECT p.id, p.cohort, p.gemeente_code, p.loan >= ? AS a,
               (p.loan > ? AND p.termijn_einde IS NOT NULL AND p.termijn_einde < ?) AS b
          FROM (SELECT i.id, CAST(substr(i.plicht_start, 1, 4) AS INTEGER) AS cohort, i.gemeente_code, i.termijn_einde,
-                      (SELECT coalesce(sum(b.bedrag_cent), 0) FROM temp.usable_lening_betaling b
+                      (SELECT coalesce(sum(b.bedrag_cent), 0) FROM ${usableView(db, 'lening_betaling')} b
                         WHERE b.inburgeraar_id = i.id AND b.datum <= ?) AS loan
-                 FROM ${USABLE_PERSON} i
+                 FROM ${usablePerson(db)} i
                 WHERE i.stelsel = 'Wi2013' AND i.doelgroep = ? AND i.plicht_start <= ?
                   AND (i.status = 'lopend' OR i.status_datum > ?)) p`,
       [thresholdA, thresholdB, addCalendarMonths(date, months), date, doelgroep, date, date],
@@ -134,7 +136,7 @@ function boete(db: Database, request: ContributionRequest, contributions: Contri
     `SELECT t.inburgeraar_id, substr(t.termijn_einde, 1, 7), t.aankondiging_op <= ?1 AS announced,
             CASE WHEN t.besluit_op <= ?1 THEN t.besluit END AS decided,
             CAST(julianday(?1) - julianday(t.aankondiging_op) AS INTEGER) AS age
-       FROM temp.usable_termijnoverschrijding t JOIN ${USABLE_PERSON} i ON i.id = t.inburgeraar_id
+       FROM ${usableView(db, 'termijnoverschrijding')} t JOIN ${usablePerson(db)} i ON i.id = t.inburgeraar_id
       WHERE t.termijn_einde <= ?1`,
     [date],
     ([person, month, announced, decided, age]) => {
@@ -155,11 +157,11 @@ function boete(db: Database, request: ContributionRequest, contributions: Contri
   );
 }
 
-const UNLAWFUL_SIGNALS = `(SELECT s.id, s.inburgeraar_id AS person, s.gemeente_code, s.zichtbaar_vanaf,
+const unlawfulSignals = (db: Database): string => `(SELECT s.id, s.inburgeraar_id AS person, s.gemeente_code, s.zichtbaar_vanaf,
           CASE WHEN s.zichtbaar_tot IS NULL OR s.zichtbaar_tot > ?1 THEN ?1 ELSE s.zichtbaar_tot END AS window_end,
           s.stelsel <> i.stelsel AS overgangsrecht,
           (i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) AS adreskoppeling
-     FROM temp.usable_portaal_signaal s JOIN ${USABLE_PERSON} i ON i.id = s.inburgeraar_id
+     FROM ${usableView(db, 'portaal_signaal')} s JOIN ${usablePerson(db)} i ON i.id = s.inburgeraar_id
     WHERE s.zichtbaar_vanaf < ?1
       AND (s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code))`;
 
@@ -168,7 +170,7 @@ function datalek(db: Database, request: ContributionRequest, contributions: Cont
   if (request.tableId === 'datalek-categorieen') {
     each(
       db,
-      `SELECT DISTINCT u.person, c.categorie FROM ${UNLAWFUL_SIGNALS} u JOIN temp.usable_signaal_gegeven c ON c.signaal_id = u.id`,
+      `SELECT DISTINCT u.person, c.categorie FROM ${unlawfulSignals(db)} u JOIN ${usableView(db, 'signaal_gegeven')} c ON c.signaal_id = u.id`,
       [end],
       ([person, category]) => add(contributions, text(person), cellKey(text(category), 'personen'), 1),
     );
@@ -177,9 +179,9 @@ function datalek(db: Database, request: ContributionRequest, contributions: Cont
   each(
     db,
     `SELECT u.person, u.gemeente_code, max(u.overgangsrecht), max(u.adreskoppeling),
-            sum((SELECT count(*) FROM temp.usable_portaal_inzage v
+            sum((SELECT count(*) FROM ${usableView(db, 'portaal_inzage')} v
                   WHERE v.signaal_id = u.id AND v.ingezien_op >= u.zichtbaar_vanaf AND v.ingezien_op < u.window_end))
-       FROM ${UNLAWFUL_SIGNALS} u GROUP BY u.person, u.gemeente_code`,
+       FROM ${unlawfulSignals(db)} u GROUP BY u.person, u.gemeente_code`,
     [end],
     ([person, gemeente, overgangsrecht, adreskoppeling, views]) => {
       const id = text(person);

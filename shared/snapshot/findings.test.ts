@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openFixture } from '../../test/support/snapshot';
+import { buildPlaintext, openFixture } from '../../test/support/snapshot';
+import { nodeSqlJsProvider } from '../node/snapshot/sqljs-node';
+import type { Progress } from '../age/types';
+import { usableView } from './findings';
+import { openSnapshotFromPlaintext } from './open';
 import type { Finding, OpenedSnapshot } from './types';
 
 /** One line per finding: kind, where, count, whether skipped, examples. */
@@ -178,5 +182,45 @@ describe('examples', () => {
     } finally {
       snapshot.close();
     }
+  });
+});
+
+describe('a snapshot opened with checks when needed', () => {
+  it('checks a table (and what it references) when first asked, with the findings of a full open', async () => {
+    const full = await openFixture(DIRTY);
+    const phases: Progress['phase'][] = [];
+    const plaintext = await buildPlaintext(DIRTY);
+    const lazy = await openSnapshotFromPlaintext(
+      plaintext, { sha256: '0'.repeat(64), fileSize: plaintext.length, keyKind: 'passphrase' }, nodeSqlJsProvider,
+      { checks: 'when-needed', onProgress: (progress) => phases.push(progress.phase) },
+    );
+    try {
+      expect(phases).not.toContain('check');
+      expect(lazy.checksComplete).toBe(false);
+      // Nothing checked yet: a reader that bypassed the checks would fail loudly, not use every row.
+      expect(() => lazy.db.exec('SELECT * FROM temp.usable_lening_betaling')).toThrow(/no such table/);
+
+      // A direct reader of the usable view: lening_betaling is checked, with inburgeraar and gemeente.
+      const usablePayments = (snapshot: OpenedSnapshot) =>
+        column(snapshot, `SELECT inburgeraar_id || '/' || datum || '/' || bedrag_cent FROM ${usableView(snapshot.db, 'lening_betaling')} ORDER BY 1`);
+      expect(usablePayments(lazy)).toEqual(usablePayments(full));
+      expect(lazy.findingsOf(['inburgeraar', 'gemeente'])).toEqual(full.findings.filter((f) => f.table === 'inburgeraar' || f.table === 'gemeente'));
+      expect(() => lazy.db.exec('SELECT * FROM temp.usable_portaal_inzage')).toThrow(/no such table/);
+      expect(lazy.checksComplete).toBe(false);
+
+      // The skip-set getters check what they are asked for.
+      expect(lazy.skipped.portaal_inzage).toEqual(full.skipped.portaal_inzage);
+      expect(lazy.skippedKeys?.signaal_gegeven).toEqual(full.skippedKeys?.signaal_gegeven);
+
+      // findings and rowCounts check the rest; the order is that of a full open.
+      expect(lazy.findings).toEqual(full.findings);
+      expect(lazy.rowCounts).toEqual(full.rowCounts);
+      expect(lazy.checksComplete).toBe(true);
+      expect(phases).not.toContain('check');
+    } finally {
+      full.close();
+      lazy.close();
+    }
+    expect(() => lazy.ensureChecked(['gemeente'])).toThrow(/closed snapshot/);
   });
 });

@@ -411,66 +411,177 @@ function scanRules(rules: TableRules, presentReferences: readonly Reference[]): 
   };
 }
 
-/** Run every check on the tables present; creates the TEMP skip tables and usable views. */
-export function runFindings(db: Database, present: readonly SnapshotTable[], options: FindingsOptions = {}): FindingsOutcome {
-  const rulesPresent = RULES.filter((rules) => present.includes(rules.table));
-  const referenced = new Map<SnapshotTable, string>();
-  for (const rules of rulesPresent) for (const reference of rules.references) referenced.set(reference.parent, reference.parentColumn);
-  const scanner = options.image === undefined ? null : FindingsScanner.create(db, options.image, referenced);
+/**
+ * The checks of one opened snapshot, run table by table when first needed. A table is
+ * checked together with the tables it references (parents first, in the order of RULES),
+ * because its dangling and cascade findings depend on their skip sets; so the findings of a
+ * checked table are final and equal to those of a run over every table. Until a table is
+ * checked it has no TEMP skip table or usable view, so SQL that reads them fails loudly
+ * instead of silently using every row.
+ */
+export class SnapshotChecks {
+  private readonly rulesPresent: readonly TableRules[];
+  private readonly scanner: FindingsScanner | null;
   /** Tables the scanner found certainly clean: no findings, nothing skipped. */
-  const scannedClean = new Set<SnapshotTable>();
-  const storages = new Map<SnapshotTable, Storage>();
-  for (const rules of rulesPresent) {
-    const storage = storageOf(db, rules);
-    storages.set(rules.table, storage);
-    createSkipTable(db, rules.table, storage);
+  private readonly scannedClean = new Set<SnapshotTable>();
+  private readonly storages = new Map<SnapshotTable, Storage>();
+  private readonly findingsByTable = new Map<SnapshotTable, Finding[]>();
+  private readonly rowCounts: Partial<Record<SnapshotTable, number>> = {};
+  private readonly skippedCount = new Map<SnapshotTable, number>();
+  private readonly skippedRows: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
+  private readonly skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
+
+  constructor(
+    private readonly db: Database,
+    readonly present: readonly SnapshotTable[],
+    private readonly options: FindingsOptions = {},
+  ) {
+    this.rulesPresent = RULES.filter((rules) => present.includes(rules.table));
+    for (const rules of this.rulesPresent) this.storageFor(rules);
+    const referenced = new Map<SnapshotTable, string>();
+    for (const rules of this.rulesPresent) for (const reference of rules.references) referenced.set(reference.parent, reference.parentColumn);
+    this.scanner = options.image === undefined ? null : FindingsScanner.create(db, options.image, referenced);
   }
 
-  const findings: Finding[] = [];
-  const rowCounts: Partial<Record<SnapshotTable, number>> = {};
-  const skippedCount = new Map<SnapshotTable, number>();
-  for (const [index, rules] of rulesPresent.entries()) {
-    const storage = storages.get(rules.table)!;
-    const presentReferences = rules.references.filter((reference) => present.includes(reference.parent));
-    const report = () => options.onTable?.(index + 1, rulesPresent.length, rules.table);
+  /** Whether every table present has been checked. */
+  get complete(): boolean {
+    return this.rulesPresent.every((rules) => this.findingsByTable.has(rules.table));
+  }
+
+  isChecked(table: SnapshotTable): boolean {
+    return this.findingsByTable.has(table);
+  }
+
+  /** Whether a table present is stored with a rowid (its skipped rows are rowids, else keys). */
+  hasRowid(table: SnapshotTable): boolean {
+    return this.storages.get(table)?.hasRowid ?? false;
+  }
+
+  /** Check the given tables (and the tables they reference) unless done already. */
+  check(tables: readonly SnapshotTable[]): void {
+    const wanted = new Set<SnapshotTable>();
+    const add = (table: SnapshotTable): void => {
+      const rules = this.rulesPresent.find((candidate) => candidate.table === table);
+      if (rules === undefined || wanted.has(table) || this.isChecked(table)) return;
+      wanted.add(table);
+      for (const reference of rules.references) add(reference.parent);
+    };
+    for (const table of tables) add(table);
+    const pending = this.rulesPresent.filter((rules) => wanted.has(rules.table));
+    for (const [index, rules] of pending.entries()) {
+      this.checkTable(rules);
+      this.options.onTable?.(index + 1, pending.length, rules.table);
+    }
+  }
+
+  /** The findings of the checked tables among `tables`, in the order of a full run. */
+  findingsOf(tables: readonly SnapshotTable[]): Finding[] {
+    return this.rulesPresent.flatMap((rules) => (tables.includes(rules.table) ? (this.findingsByTable.get(rules.table) ?? []) : []));
+  }
+
+  /** Everything, once every table present is checked (checks what is left first). */
+  outcome(): FindingsOutcome {
+    this.check(this.present);
+    return {
+      findings: this.findingsOf(this.present),
+      rowCounts: { ...this.rowCounts },
+      skipped: { ...this.skippedRows },
+      skippedKeys: { ...this.skippedKeys },
+    };
+  }
+
+  /** The skipped rows of a rowid table (checked first); undefined for WITHOUT ROWID tables and absent ones. */
+  skippedRowsOf(table: SnapshotTable): ReadonlySet<number> | undefined {
+    this.check([table]);
+    return this.skippedRows[table];
+  }
+
+  /** The skipped keys of a WITHOUT ROWID table (checked first); undefined otherwise. */
+  skippedKeysOf(table: SnapshotTable): ReadonlySet<string> | undefined {
+    this.check([table]);
+    return this.skippedKeys[table];
+  }
+
+  private storageFor(rules: TableRules): Storage {
+    let storage = this.storages.get(rules.table);
+    if (storage === undefined) {
+      storage = storageOf(this.db, rules);
+      this.storages.set(rules.table, storage);
+    }
+    return storage;
+  }
+
+  private checkTable(rules: TableRules): void {
+    const db = this.db;
+    const storage = this.storageFor(rules);
+    createSkipTable(db, rules.table, storage);
+    const presentReferences = rules.references.filter((reference) => this.present.includes(reference.parent));
+    const findings: Finding[] = [];
     // The fast path: one scan, when every parent is certainly clean and the key is enforced.
+    let clean = false;
     if (
-      scanner !== null &&
-      presentReferences.every((reference) => scannedClean.has(reference.parent)) &&
+      this.scanner !== null &&
+      presentReferences.every((reference) => this.scannedClean.has(reference.parent)) &&
       (rules.key.length === 0 || storage.keyEnforcedUnique)
     ) {
-      const rows = scanner.cleanRowCount(scanRules(rules, presentReferences));
+      const rows = this.scanner.cleanRowCount(scanRules(rules, presentReferences));
       if (rows !== null) {
-        rowCounts[rules.table] = rows;
-        skippedCount.set(rules.table, 0);
-        scannedClean.add(rules.table);
-        report();
-        continue;
+        this.rowCounts[rules.table] = rows;
+        this.skippedCount.set(rules.table, 0);
+        this.scannedClean.add(rules.table);
+        clean = true;
       }
     }
-    const { direct, joins } = planPass(db, rules, storages, presentReferences, skippedCount);
-    const pass = runChecks(db, rules, storage, direct, joins);
-    rowCounts[rules.table] = pass.rows;
-    findings.push(...pass.findings);
-    // Cascade only from parents that lost rows; their own checks are complete by now.
-    for (const reference of presentReferences) {
-      if ((skippedCount.get(reference.parent) ?? 0) === 0 || pass.rows === 0) continue;
-      const cascade = cascadeCheck(reference, storages.get(reference.parent)!);
-      findings.push(...runChecks(db, rules, storage, [cascade], [], cascade.condition).findings);
+    if (!clean) {
+      const { direct, joins } = planPass(db, rules, this.storages, presentReferences, this.skippedCount);
+      const pass = runChecks(db, rules, storage, direct, joins);
+      this.rowCounts[rules.table] = pass.rows;
+      findings.push(...pass.findings);
+      // Cascade only from parents that lost rows; their own checks are complete by now.
+      for (const reference of presentReferences) {
+        if ((this.skippedCount.get(reference.parent) ?? 0) === 0 || pass.rows === 0) continue;
+        const cascade = cascadeCheck(reference, this.storages.get(reference.parent)!);
+        findings.push(...runChecks(db, rules, storage, [cascade], [], cascade.condition).findings);
+      }
+      this.skippedCount.set(rules.table, Number(selectValue(db, `SELECT count(*) FROM temp.${q(`skip_${rules.table}`)}`)));
     }
-    skippedCount.set(rules.table, Number(selectValue(db, `SELECT count(*) FROM temp.${q(`skip_${rules.table}`)}`)));
-    report();
+    const rows = this.skippedCount.get(rules.table) === 0 ? [] : selectRows(db, `SELECT * FROM temp.${q(`skip_${rules.table}`)}`);
+    if (storage.hasRowid) this.skippedRows[rules.table] = new Set(rows.map((row) => Number(row[0])));
+    else this.skippedKeys[rules.table] = new Set(rows.map((row) => row.map((value) => String(value)).join('/')));
+    // Last, so a check that throws leaves the table unchecked rather than half done.
+    this.findingsByTable.set(rules.table, findings);
   }
+}
 
-  const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
-  const skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
-  for (const rules of rulesPresent) {
-    const storage = storages.get(rules.table)!;
-    const rows = skippedCount.get(rules.table) === 0 ? [] : selectRows(db, `SELECT * FROM temp.${q(`skip_${rules.table}`)}`);
-    if (storage.hasRowid) skipped[rules.table] = new Set(rows.map((row) => Number(row[0])));
-    else skippedKeys[rules.table] = new Set(rows.map((row) => row.map((value) => String(value)).join('/')));
-  }
-  return { findings, rowCounts, skipped, skippedKeys };
+const checksByDatabase = new WeakMap<Database, (tables: readonly SnapshotTable[]) => void>();
+
+/** Let SQL helpers that only hold the database check a table before they read its skip table. */
+export function registerChecks(db: Database, ensure: (tables: readonly SnapshotTable[]) => void): void {
+  checksByDatabase.set(db, ensure);
+}
+
+/**
+ * Check `tables` of the snapshot this database belongs to, if it was opened with checks
+ * when needed and they have not run yet. A database without registered checks (a test
+ * fixture that plays the loader) is left as it is.
+ */
+export function ensureChecked(db: Database, tables: readonly SnapshotTable[]): void {
+  checksByDatabase.get(db)?.(tables);
+}
+
+/**
+ * The TEMP view of the rows of `table` the analyses may use (`temp.usable_<table>`), for SQL
+ * that reads it directly. The table is checked first (ensureChecked), so on a snapshot opened
+ * with checks when needed the view exists and leaves out exactly the rows a full check skips.
+ */
+export function usableView(db: Database, table: SnapshotTable): string {
+  ensureChecked(db, [table]);
+  return `temp.usable_${table}`;
+}
+
+/** Run every check on the tables present; creates the TEMP skip tables and usable views. */
+export function runFindings(db: Database, present: readonly SnapshotTable[], options: FindingsOptions = {}): FindingsOutcome {
+  return new SnapshotChecks(db, present, options).outcome();
 }
 
 /**

@@ -13,7 +13,7 @@ import { REQUIRED_META_KEYS, SCHEMA_VERSION, TABLE_COLUMNS } from './schema';
 import type { SqlJsProvider } from './sqljs';
 import { refuseCorruptImage, selectRows, selectValue } from './sql';
 import { isValidDate } from '../dates';
-import { runFindings } from './findings';
+import { registerChecks, SnapshotChecks } from './findings';
 
 export interface PlaintextInfo {
   /**
@@ -27,6 +27,13 @@ export interface PlaintextInfo {
 
 export interface OpenOptions {
   onProgress?: ProgressListener;
+  /**
+   * 'all' (default): every data-quality check runs during the open, as `info` and `validate`
+   * need. 'when-needed': a table is checked when its skipped rows or findings are first read
+   * (a command that builds one table reads a few of the thirteen tables); the findings of a
+   * checked table are the same either way (SnapshotChecks).
+   */
+  checks?: 'all' | 'when-needed';
 }
 
 const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
@@ -79,25 +86,66 @@ export async function openSnapshotFromPlaintext(
   try {
     const structure = refuseCorruptImage(() => checkStructure(db));
     options.onProgress?.({ phase: 'load', done: plaintext.length, total: plaintext.length });
-    options.onProgress?.({ phase: 'check', done: 0, total: structure.present.length });
-    const outcome = refuseCorruptImage(() =>
-      runFindings(db, structure.present, {
-        image: plaintext,
-        onTable: (done, total) => options.onProgress?.({ phase: 'check', done, total }),
-      }),
-    );
+    const present = structure.present;
+    // Check progress belongs to the open: a check run later, when an analysis first needs a
+    // table, reports nothing (a command's progress bar is cleared once the open returns).
+    let opening = true;
+    const checks = new SnapshotChecks(db, present, {
+      image: plaintext,
+      onTable: (done, total) => {
+        if (opening) options.onProgress?.({ phase: 'check', done, total });
+      },
+    });
+    const ensureChecked = (tables: readonly SnapshotTable[]): void => {
+      // The image is wiped on close: a check then would read zeros. A programming error, not input.
+      if (closed) throw new Error('Ketenlens: a closed snapshot cannot be checked.');
+      refuseCorruptImage(() => checks.check(tables));
+    };
+    registerChecks(db, ensureChecked);
+    if (options.checks !== 'when-needed') {
+      options.onProgress?.({ phase: 'check', done: 0, total: present.length });
+      ensureChecked(present);
+    }
+    opening = false;
     const sha256 = await info.sha256;
+    const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
+    const skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
+    for (const table of present) {
+      const lazily = (read: () => ReadonlySet<number> | ReadonlySet<string> | undefined): PropertyDescriptor => ({
+        enumerable: true,
+        get: () => {
+          ensureChecked([table]);
+          return read();
+        },
+      });
+      if (checks.hasRowid(table)) Object.defineProperty(skipped, table, lazily(() => checks.skippedRowsOf(table)));
+      else Object.defineProperty(skippedKeys, table, lazily(() => checks.skippedKeysOf(table)));
+    }
     return {
       db,
       meta: structure.meta,
       sha256,
       fileSize: info.fileSize,
       keyKind: info.keyKind,
-      rowCounts: outcome.rowCounts,
+      get rowCounts() {
+        ensureChecked(present);
+        return checks.outcome().rowCounts;
+      },
       optionalTables: structure.optionalTables,
-      findings: outcome.findings,
-      skipped: outcome.skipped,
-      skippedKeys: outcome.skippedKeys,
+      get findings() {
+        ensureChecked(present);
+        return checks.findingsOf(present);
+      },
+      skipped,
+      skippedKeys,
+      ensureChecked,
+      findingsOf(tables) {
+        ensureChecked(tables);
+        return checks.findingsOf(tables);
+      },
+      get checksComplete() {
+        return checks.complete;
+      },
       close,
     };
   } catch (error) {

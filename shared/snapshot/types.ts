@@ -85,6 +85,17 @@ export interface OpenedSnapshot {
    * not skipped, for every table, whatever its storage.
    */
   skippedKeys?: Partial<Record<SnapshotTable, ReadonlySet<string>>>;
+  /**
+   * Check these tables (and the tables they reference) now. A snapshot opened with
+   * `checks: 'when-needed'` checks a table only when something first reads its skipped rows
+   * or findings; then `findings`, `rowCounts`, `skipped` and `skippedKeys` check what they
+   * need on first access. A no-op once everything is checked.
+   */
+  ensureChecked(tables: readonly SnapshotTable[]): void;
+  /** The findings of these tables (checked first if needed), in the order of `findings`. */
+  findingsOf(tables: readonly SnapshotTable[]): Finding[];
+  /** Whether every table present has been checked. */
+  readonly checksComplete: boolean;
   /** Free the in-memory database (wipes the plaintext pages it holds). */
   close(): void;
 }

@@ -7,8 +7,9 @@ import type { Doelgroep } from '../../snapshot/vocabulary';
 /** One note per skipping finding on the given tables, or one note that nothing was skipped. */
 export function skippedRowNotes(snapshot: OpenedSnapshot, tables: readonly SnapshotTable[]): string[] {
   const notes: string[] = [];
-  for (const finding of snapshot.findings) {
-    if (!finding.skipped || !tables.includes(finding.table)) continue;
+  const findings = snapshot.findingsOf(tables);
+  for (const finding of findings) {
+    if (!finding.skipped) continue;
     const column = finding.column === undefined ? '' : ` (${finding.column})`;
     notes.push(
       `${formatCount(finding.count)} ${finding.count === 1 ? 'rij' : 'rijen'} van ${finding.table}${column} overgeslagen als datakwaliteitsbevinding: ${finding.descriptionNl}.`,
@@ -17,7 +18,7 @@ export function skippedRowNotes(snapshot: OpenedSnapshot, tables: readonly Snaps
   // Skipped rows that no finding explains (should not happen with the real loader).
   for (const table of tables) {
     const size = snapshot.skipped[table]?.size ?? 0;
-    const explained = snapshot.findings.some((finding) => finding.skipped && finding.table === table);
+    const explained = findings.some((finding) => finding.skipped && finding.table === table);
     if (size > 0 && !explained) notes.push(`${formatCount(size)} ${size === 1 ? 'rij' : 'rijen'} van ${table} overgeslagen als datakwaliteitsbevinding.`);
   }
   if (notes.length === 0) notes.push(`Geen rijen overgeslagen: de gebruikte tabellen (${tables.join(', ')}) hebben geen datakwaliteitsbevindingen die rijen uitsluiten.`);

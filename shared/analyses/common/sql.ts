@@ -3,6 +3,8 @@
 // small SQL text and value helpers.
 import type { Database, SqlValue } from 'sql.js';
 import { selectRows } from '../../snapshot/sql';
+import { ensureChecked } from '../../snapshot/findings';
+import type { SnapshotTable } from '../../snapshot/types';
 
 export function tableExists(db: Database, table: string): boolean {
   return selectRows(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).length > 0;
@@ -13,7 +15,9 @@ export function tableExists(db: Database, table: string): boolean {
  * temp.skip_<table> (keyed by rowid as `rid`, or by the primary key of a WITHOUT ROWID
  * table). Without a skip table every row is usable.
  */
-export function usableCondition(db: Database, table: string, alias: string): string {
+export function usableCondition(db: Database, table: SnapshotTable, alias: string): string {
+  // A snapshot opened with checks when needed checks the table now, so its skip table is complete.
+  ensureChecked(db, [table]);
   const columns = selectRows(db, `PRAGMA temp.table_info(skip_${table})`).map((row) => String(row[1]));
   if (columns.length === 0) return '1';
   const skipTable = `temp.skip_${table}`;

@@ -241,7 +241,8 @@ export function computeDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
   const municipalities = readMunicipalities(snapshot);
   const categories = readCategories(snapshot);
   const unlawful = readUnlawfulSignals(snapshot, municipalities, categories);
-  const signalTotal = snapshot.rowCounts.portaal_signaal ?? countRows(db, 'portaal_signaal');
+  // rowCounts would run every table's checks on a snapshot opened with checks when needed.
+  const signalTotal = (snapshot.checksComplete ? snapshot.rowCounts.portaal_signaal : undefined) ?? countRows(db, 'portaal_signaal');
   const positionOfId = new IdIndex(maxId(db), Math.min(16_000_000, 4 * signalTotal + 1024));
   const signals = packSignals(unlawful, municipalities.codes.length, positionOfId);
 

@@ -1,9 +1,11 @@
 // The plain, obviously-correct version of datalek-gemeenten and datalek-categorieen: every
 // row read as it is, sets and sorted interval lists, straight from the definitions of
 // snapshot-v1.md. Slow on purpose; the property tests compare the fast analyses with it.
-// It reads the loader's TEMP views `temp.usable_<table>` (rows not skipped), where the fast
+// It reads the loader's TEMP views `temp.usable_<table>` (rows not skipped; usableView checks
+// the table first when the snapshot was opened with checks when needed), where the fast
 // version checks the skipped sets itself, so the two also check each other on skipping.
 import type { SqlValue } from 'sql.js';
+import { usableView } from '../../snapshot/findings';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { TableRow } from '../../tables/model';
 
@@ -24,19 +26,19 @@ interface UnlawfulSignal {
 export function referenceDatalek(snapshot: OpenedSnapshot, peildatum: string): { gemeenten: TableRow[]; categorieen: TableRow[] } {
   const endOfP = seconds(`${peildatum}T00:00:00Z`) + 86_400;
   const municipalities = new Map<string, string>();
-  for (const [code, name] of rowsOf(snapshot, 'SELECT code, naam FROM temp.usable_gemeente')) {
+  for (const [code, name] of rowsOf(snapshot, `SELECT code, naam FROM ${usableView(snapshot.db, 'gemeente')}`)) {
     municipalities.set(String(code), String(name));
   }
   const categories = new Map<string, { omschrijving: string; bijzonder: boolean }>();
-  for (const [code, description, special] of rowsOf(snapshot, 'SELECT code, omschrijving, bijzonder FROM temp.usable_gegevenscategorie')) {
+  for (const [code, description, special] of rowsOf(snapshot, `SELECT code, omschrijving, bijzonder FROM ${usableView(snapshot.db, 'gegevenscategorie')}`)) {
     categories.set(String(code), { omschrijving: String(description), bijzonder: Number(special) === 1 });
   }
   const persons = new Map<string, { stelsel: string; gemeente: string | null }>();
-  for (const [id, stelsel, gemeente] of rowsOf(snapshot, 'SELECT id, stelsel, gemeente_code FROM temp.usable_inburgeraar')) {
+  for (const [id, stelsel, gemeente] of rowsOf(snapshot, `SELECT id, stelsel, gemeente_code FROM ${usableView(snapshot.db, 'inburgeraar')}`)) {
     persons.set(String(id), { stelsel: String(stelsel), gemeente: gemeente === null ? null : String(gemeente) });
   }
   const categoriesOfSignal = new Map<number, string[]>();
-  for (const [signal, category] of rowsOf(snapshot, 'SELECT signaal_id, categorie FROM temp.usable_signaal_gegeven')) {
+  for (const [signal, category] of rowsOf(snapshot, `SELECT signaal_id, categorie FROM ${usableView(snapshot.db, 'signaal_gegeven')}`)) {
     if (!categories.has(String(category))) continue;
     const list = categoriesOfSignal.get(Number(signal)) ?? [];
     list.push(String(category));
@@ -45,7 +47,7 @@ export function referenceDatalek(snapshot: OpenedSnapshot, peildatum: string): {
 
   // Unlawful signals visible before the end of P, with their window cut at it.
   const signals = new Map<number, UnlawfulSignal>();
-  const signalRows = rowsOf(snapshot, 'SELECT id, inburgeraar_id, gemeente_code, stelsel, zichtbaar_vanaf, zichtbaar_tot FROM temp.usable_portaal_signaal');
+  const signalRows = rowsOf(snapshot, `SELECT id, inburgeraar_id, gemeente_code, stelsel, zichtbaar_vanaf, zichtbaar_tot FROM ${usableView(snapshot.db, 'portaal_signaal')}`);
   for (const [id, personId, gemeente, stelsel, from, to] of signalRows) {
     const person = persons.get(String(personId));
     if (person === undefined || !municipalities.has(String(gemeente))) continue;
@@ -87,7 +89,7 @@ export function referenceDatalek(snapshot: OpenedSnapshot, peildatum: string): {
     m.windows.set(signal.person, [...(m.windows.get(signal.person) ?? []), [signal.start, signal.end]]);
     for (const category of signal.categories) m.categories.add(category);
   }
-  for (const [signalId, seen, user] of rowsOf(snapshot, 'SELECT signaal_id, ingezien_op, gebruiker FROM temp.usable_portaal_inzage')) {
+  for (const [signalId, seen, user] of rowsOf(snapshot, `SELECT signaal_id, ingezien_op, gebruiker FROM ${usableView(snapshot.db, 'portaal_inzage')}`)) {
     const signal = signals.get(Number(signalId));
     if (signal === undefined) continue;
     const at = seconds(String(seen));

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError } from '../../errors';
 import type { AgeKey, ProgressListener } from '../../age/types';
 import type { OpenedSnapshot } from '../../snapshot/types';
-import { openSnapshotFromPlaintext } from '../../snapshot/open';
+import { openSnapshotFromPlaintext, type OpenOptions } from '../../snapshot/open';
 import { decryptAgeFileHashingAside } from '../age';
 import { nodeSqlJsProvider } from './sqljs-node';
 
@@ -16,6 +16,8 @@ export interface OpenFileOptions {
   onProgress?: ProgressListener;
   /** Refuse larger files before decrypting; default from KETENLENS_MAX_SNAPSHOT_MB (MB = 10^6 bytes). */
   maxBytes?: number;
+  /** When the data-quality checks run (OpenOptions.checks): all during the open (default), or per table when needed. */
+  checks?: OpenOptions['checks'];
 }
 
 /** The size limit from KETENLENS_MAX_SNAPSHOT_MB (a positive number of MB), else 4096 MB. */
@@ -73,5 +75,8 @@ export async function openSnapshotFile(path: string, key: AgeKey, options: OpenF
     throw error;
   }
   const { plaintext, ...info } = decrypted;
-  return openSnapshotFromPlaintext(plaintext, info, nodeSqlJsProvider, options.onProgress ? { onProgress: options.onProgress } : {});
+  return openSnapshotFromPlaintext(plaintext, info, nodeSqlJsProvider, {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.checks ? { checks: options.checks } : {}),
+  });
 }

@@ -2,6 +2,8 @@
 // share: take the snapshot path and key options, resolve the key, show progress on a
 // terminal, open the file, and record the opening (or its refusal) in the audit trail —
 // path, SHA-256 and kind of key, never the key. Keeps each command down to its own output.
+// Commands that build tables open with checks 'when-needed' (only the snapshot tables a
+// table reads are checked); info, validate and query need every check and keep the default.
 import { resolve } from 'node:path';
 import { asKetenlensError, UsageError } from '../../errors';
 import type { OpenedSnapshot } from '../../snapshot/types';
@@ -9,7 +11,7 @@ import type { CliIo } from '../cli/command';
 import { resolveKey, type KeyValues } from '../cli/keys';
 import { createProgressBar } from '../cli/progress';
 import type { CommandTrail } from '../cli/trail';
-import { maxSnapshotBytes, openSnapshotFile } from './open-file';
+import { maxSnapshotBytes, openSnapshotFile, type OpenFileOptions } from './open-file';
 
 /** Exactly `count` positional arguments, else a usage error naming what is expected. */
 export function requirePositionals(positionals: string[], names: string[], command: string): string[] {
@@ -44,7 +46,13 @@ export async function withSnapshotForCommand<T>(
  * record it in `trail`. A trail that must be written is checked before the key is asked
  * for, so a refused command does no work.
  */
-export async function openSnapshotForCommand(path: string, keyValues: KeyValues, io: CliIo, trail: CommandTrail): Promise<OpenedSnapshot> {
+export async function openSnapshotForCommand(
+  path: string,
+  keyValues: KeyValues,
+  io: CliIo,
+  trail: CommandTrail,
+  options: Pick<OpenFileOptions, 'checks'> = {},
+): Promise<OpenedSnapshot> {
   await trail.ensureWritable();
   const absolute = resolve(io.cwd, path);
   const key = await resolveKey(keyValues, io);
@@ -53,6 +61,7 @@ export async function openSnapshotForCommand(path: string, keyValues: KeyValues,
   try {
     snapshot = await openSnapshotFile(absolute, key, {
       maxBytes: maxSnapshotBytes(io.env),
+      ...options,
       ...(progress.onProgress ? { onProgress: progress.onProgress } : {}),
     });
   } catch (error) {

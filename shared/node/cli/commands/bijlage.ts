@@ -103,7 +103,7 @@ export const bijlageCommand: Command = {
     await checkOutputTarget(values.out, values.force, io);
 
     const trail = commandTrail('bijlage', 'required', io);
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail);
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail, { checks: 'when-needed' });
     const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: snapshot.sha256 };
     let models: TableModel[];
     try {

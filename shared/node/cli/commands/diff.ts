@@ -128,8 +128,8 @@ export const diffCommand: Command = {
     let recording: ExportRecording;
     const trail = commandTrail('diff', 'required', io);
     try {
-      before = await openSnapshotForCommand(oldPath, keyValuesFor(values, 'old'), io, trail);
-      after = await openSnapshotForCommand(newPath, keyValuesFor(values, 'new'), io, trail);
+      before = await openSnapshotForCommand(oldPath, keyValuesFor(values, 'old'), io, trail, { checks: 'when-needed' });
+      after = await openSnapshotForCommand(newPath, keyValuesFor(values, 'new'), io, trail, { checks: 'when-needed' });
       recording = { trail, snapshotPath: resolve(io.cwd, newPath), snapshotSha256: after.sha256 };
       const newSession = createAnalysisSession(after);
       const report = diffSnapshots(createAnalysisSession(before), newSession, { tableIds, request, comparisons });

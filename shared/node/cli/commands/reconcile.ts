@@ -96,7 +96,7 @@ export const reconcileCommand: Command = {
     reportFormat(values.format, values.out);
     const { options, input } = await readReconcileInput(values, tablePath, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('reconcile', 'required', io));
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('reconcile', 'required', io), { checks: 'when-needed' });
     const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
     try {
       const session = createAnalysisSession(snapshot);

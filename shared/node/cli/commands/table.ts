@@ -159,7 +159,7 @@ export const tableCommand: Command = {
     const disclosure = resolveDisclosure(values.disclosure, { method: 'none' });
 
     const trail = commandTrail('table', 'required', io);
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail);
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail, { checks: 'when-needed' });
     const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: snapshot.sha256 };
     let model: TableModel;
     try {

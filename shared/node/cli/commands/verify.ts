@@ -79,7 +79,7 @@ export const verifyCommand: Command = {
     }
     const audit = await auditLines(input.sha256, provenances.find((each) => each.recorded?.audit !== undefined)?.recorded?.audit ?? null, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('verify', 'warn', io));
+    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('verify', 'warn', io), { checks: 'when-needed' });
     const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
     let otherSnapshot = false;
     try {
