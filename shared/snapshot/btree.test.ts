@@ -107,6 +107,22 @@ describe('the b-tree scanner', () => {
     );
   });
 
+  it('stops where the visitor returns false', async () => {
+    const SQL = await nodeSqlJsProvider();
+    for (const kind of ['rowid', 'without-rowid'] as const) {
+      // Small pages and long values: the rows span many pages and interior cells.
+      const bytes = build(SQL, { kind, columns: 2, pageSize: 512, rows: Array.from({ length: 300 }, (_, i) => [i, 'x'.repeat(i % 90)]) });
+      const db = new SQL.Database(bytes);
+      const layout = tableLayout(db, 't')!;
+      db.close();
+      const image = new SqliteImage(bytes);
+      let seen = 0;
+      expect(image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, () => ++seen < 137)).toBe(137);
+      expect(seen).toBe(137);
+      expect(image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, () => undefined)).toBe(300);
+    }
+  });
+
   it('reads a table whose later columns were added after rows were written (NULL default)', async () => {
     const SQL = await nodeSqlJsProvider();
     const db = new SQL.Database();

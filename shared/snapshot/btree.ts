@@ -23,6 +23,41 @@ const MAX_DEPTH = 64;
 
 const textDecoder = new TextDecoder('utf-8');
 
+/** Whether a serial type stores an integer (1–6, or the constants 0 and 1 as 8 and 9). */
+export function isIntegerType(type: number): boolean {
+  return (type >= 1 && type <= 6) || type === 8 || type === 9;
+}
+
+/** The integer of serial type `type` stored at bytes[at…], as a double (NaN for other types). */
+export function integerAt(b: Uint8Array, at: number, type: number): number {
+  switch (type) {
+    case 8:
+      return 0;
+    case 9:
+      return 1;
+    case 1:
+      return (b[at]! << 24) >> 24;
+    case 2:
+      return (((b[at]! << 8) | b[at + 1]!) << 16) >> 16;
+    case 3:
+      return (((b[at]! << 16) | (b[at + 1]! << 8) | b[at + 2]!) << 8) >> 8;
+    case 4:
+      return (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
+    case 5: {
+      const high = (((b[at]! << 8) | b[at + 1]!) << 16) >> 16;
+      const low = ((b[at + 2]! << 24) | (b[at + 3]! << 16) | (b[at + 4]! << 8) | b[at + 5]!) >>> 0;
+      return high * 4294967296 + low;
+    }
+    case 6: {
+      const high = (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
+      const low = ((b[at + 4]! << 24) | (b[at + 5]! << 16) | (b[at + 6]! << 8) | b[at + 7]!) >>> 0;
+      return high * 4294967296 + low;
+    }
+    default:
+      return Number.NaN;
+  }
+}
+
 /**
  * One row as stored: the record's serial types and where each value starts. Values are
  * read on demand, so a check that only compares bytes never builds a string.
@@ -54,8 +89,7 @@ export class RecordView {
   }
 
   isInteger(i: number): boolean {
-    const type = this.type(i);
-    return (type >= 1 && type <= 6) || type === 8 || type === 9;
+    return isIntegerType(this.type(i));
   }
 
   isText(i: number): boolean {
@@ -71,35 +105,7 @@ export class RecordView {
 
   /** Value of an integer (serial types 1–6, 8, 9) as a double, the way sql.js returns it. */
   integer(i: number): number {
-    const type = this.type(i);
-    const b = this.bytes;
-    let at = this.offsets[i]!;
-    switch (type) {
-      case 8:
-        return 0;
-      case 9:
-        return 1;
-      case 1:
-        return (b[at]! << 24) >> 24;
-      case 2:
-        return (((b[at]! << 8) | b[at + 1]!) << 16) >> 16;
-      case 3:
-        return (((b[at]! << 16) | (b[at + 1]! << 8) | b[at + 2]!) << 8) >> 8;
-      case 4:
-        return (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
-      case 5: {
-        const high = (((b[at]! << 8) | b[at + 1]!) << 16) >> 16;
-        at += 2;
-        return high * 4294967296 + (((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0);
-      }
-      case 6: {
-        const high = (b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!;
-        const low = ((b[at + 4]! << 24) | (b[at + 5]! << 16) | (b[at + 6]! << 8) | b[at + 7]!) >>> 0;
-        return high * 4294967296 + low;
-      }
-      default:
-        return Number.NaN;
-    }
+    return integerAt(this.bytes, this.offsets[i]!, this.type(i));
   }
 
   /** Value of a REAL (serial type 7). */
@@ -153,19 +159,8 @@ export class RecordView {
   }
 }
 
-function contentLength(serialType: number): number {
-  if (serialType >= 12) return (serialType - 12) >> 1;
-  switch (serialType) {
-    case 1: return 1;
-    case 2: return 2;
-    case 3: return 3;
-    case 4: return 4;
-    case 5: return 6;
-    case 6: case 7: return 8;
-    case 0: case 8: case 9: return 0;
-    default: return -1; // 10 and 11 are reserved
-  }
-}
+/** Content length of serial types 0–11 (-1: reserved); 12 and up are (type - 12) >> 1. */
+const SMALL_LENGTHS = Int8Array.of(0, 1, 2, 3, 4, 6, 8, 8, 0, 0, -1, -1);
 
 export interface ScanOptions {
   /** WITHOUT ROWID tables are stored as index b-trees. */
@@ -182,6 +177,10 @@ export class SqliteImage {
   private scratch = new Uint8Array(64 * 1024);
   /** Position after the last varint read (readVarint's second result). */
   private varintEnd = 0;
+  /** Most payload bytes a cell keeps on its page (table and index b-trees), and the least. */
+  private readonly maxLocalTable: number;
+  private readonly maxLocalIndex: number;
+  private readonly minLocal: number;
 
   constructor(bytes: Uint8Array) {
     if (bytes.length < 100) throw new ImageFormatError('shorter than its header');
@@ -196,10 +195,19 @@ export class SqliteImage {
     this.usable = pageSize - header(20);
     if (this.usable < 480) throw new ImageFormatError('too much reserved space');
     this.pageCount = Math.floor(bytes.length / pageSize);
+    this.maxLocalTable = this.usable - 35;
+    this.maxLocalIndex = Math.floor(((this.usable - 12) * 64) / 255) - 23;
+    this.minLocal = Math.floor(((this.usable - 12) * 32) / 255) - 23;
   }
 
   private readVarint(at: number): number {
     const b = this.bytes;
+    const first = b[at];
+    // Most payload sizes fit in one byte; the loop below handles the rest.
+    if (first !== undefined && first < 0x80) {
+      this.varintEnd = at + 1;
+      return first;
+    }
     let value = 0;
     for (let k = 0; k < 8; k++) {
       const byte = b[at + k];
@@ -227,23 +235,21 @@ export class SqliteImage {
   /**
    * Visit every row of the table whose b-tree starts at `rootPage`, in key order (rowid,
    * or primary key for WITHOUT ROWID). The RecordView is reused: read values in the visitor.
+   * A visitor that returns false stops the scan. Returns the number of rows visited.
    */
-  scan(rootPage: number, options: ScanOptions, visit: (row: RecordView) => void): number {
+  scan(rootPage: number, options: ScanOptions, visit: (row: RecordView) => boolean | void): number {
     const row = new RecordView();
     let rows = 0;
+    let stopped = false;
     let pagesLeft = this.pageCount;
-    const leafType = options.withoutRowid ? LEAF_INDEX : LEAF_TABLE;
-    const interiorType = options.withoutRowid ? INTERIOR_INDEX : INTERIOR_TABLE;
-    const emit = (payloadAt: number, payloadSize: number, pageEnd: number, index: boolean) => {
-      this.record(row, payloadAt, payloadSize, pageEnd, index);
-      rows++;
-      visit(row);
-    };
+    const index = options.withoutRowid;
+    const leafType = index ? LEAF_INDEX : LEAF_TABLE;
+    const interiorType = index ? INTERIOR_INDEX : INTERIOR_TABLE;
+    const b = this.bytes;
     const walk = (page: number, depth: number): void => {
       if (depth > MAX_DEPTH || --pagesLeft < 0) throw new ImageFormatError('b-tree too deep or cyclic');
       const start = this.pageStart(page);
       const headerAt = start + (page === 1 ? 100 : 0);
-      const b = this.bytes;
       const type = b[headerAt]!;
       const cells = (b[headerAt + 3]! << 8) | b[headerAt + 4]!;
       const pageEnd = start + this.usable;
@@ -254,11 +260,16 @@ export class SqliteImage {
           if (cell >= pageEnd) throw new ImageFormatError('cell outside its page');
           const payloadSize = this.readVarint(cell);
           let at = this.varintEnd;
-          if (!options.withoutRowid) {
+          if (!index) {
             row.rowid = this.readVarint(at);
             at = this.varintEnd;
           }
-          emit(at, payloadSize, pageEnd, options.withoutRowid);
+          this.record(row, at, payloadSize, pageEnd, index);
+          rows++;
+          if (visit(row) === false) {
+            stopped = true;
+            return;
+          }
         }
         return;
       }
@@ -269,10 +280,16 @@ export class SqliteImage {
         if (cell + 4 > pageEnd) throw new ImageFormatError('cell outside its page');
         const child = ((b[cell]! << 24) | (b[cell + 1]! << 16) | (b[cell + 2]! << 8) | b[cell + 3]!) >>> 0;
         walk(child, depth + 1);
-        if (options.withoutRowid) {
+        if (stopped) return;
+        if (index) {
           // Interior cells of an index b-tree hold a row of their own, between the children.
           const payloadSize = this.readVarint(cell + 4);
-          emit(this.varintEnd, payloadSize, pageEnd, true);
+          this.record(row, this.varintEnd, payloadSize, pageEnd, true);
+          rows++;
+          if (visit(row) === false) {
+            stopped = true;
+            return;
+          }
         }
       }
       const right = ((b[headerAt + 8]! << 24) | (b[headerAt + 9]! << 16) | (b[headerAt + 10]! << 8) | b[headerAt + 11]!) >>> 0;
@@ -284,57 +301,81 @@ export class SqliteImage {
 
   /** Point `row` at the record of a cell, gathering overflow pages into scratch when needed. */
   private record(row: RecordView, payloadAt: number, payloadSize: number, pageEnd: number, index: boolean): void {
-    const usable = this.usable;
-    const maxLocal = index ? Math.floor(((usable - 12) * 64) / 255) - 23 : usable - 35;
+    const maxLocal = index ? this.maxLocalIndex : this.maxLocalTable;
     let bytes = this.bytes;
     let base = payloadAt;
     if (payloadSize > maxLocal) {
-      const minLocal = Math.floor(((usable - 12) * 32) / 255) - 23;
-      const k = minLocal + ((payloadSize - minLocal) % (usable - 4));
-      const local = k <= maxLocal ? k : minLocal;
-      if (payloadAt + local + 4 > pageEnd) throw new ImageFormatError('payload outside its page');
-      if (this.scratch.length < payloadSize) this.scratch = new Uint8Array(Math.max(payloadSize, this.scratch.length * 2));
-      const scratch = this.scratch;
-      scratch.set(this.bytes.subarray(payloadAt, payloadAt + local), 0);
-      const b = this.bytes;
-      let next = ((b[payloadAt + local]! << 24) | (b[payloadAt + local + 1]! << 16) | (b[payloadAt + local + 2]! << 8) | b[payloadAt + local + 3]!) >>> 0;
-      let filled = local;
-      let hops = 0;
-      while (filled < payloadSize) {
-        if (++hops > this.pageCount) throw new ImageFormatError('overflow chain cyclic');
-        const start = this.pageStart(next);
-        const take = Math.min(usable - 4, payloadSize - filled);
-        scratch.set(b.subarray(start + 4, start + 4 + take), filled);
-        filled += take;
-        next = ((b[start]! << 24) | (b[start + 1]! << 16) | (b[start + 2]! << 8) | b[start + 3]!) >>> 0;
-      }
-      bytes = scratch;
+      bytes = this.gatherOverflow(payloadAt, payloadSize, pageEnd, maxLocal);
       base = 0;
     } else if (payloadAt + payloadSize > pageEnd) {
       throw new ImageFormatError('payload outside its page');
     }
-    // The record header: its size, then one serial type per value.
-    const headerSize = readVarintIn(bytes, base);
-    let at = varintEndIn;
+    // The record header: its size, then one serial type per value. Header sizes and serial
+    // types of short values are one-byte varints: read inline, the rest by readVarintIn.
+    let headerSize = bytes[base];
+    let at = base + 1;
+    if (headerSize === undefined) throw new ImageFormatError('varint beyond the record');
+    if (headerSize >= 0x80) {
+      headerSize = readVarintIn(bytes, base);
+      at = varintEndIn;
+    }
     const headerEnd = base + headerSize;
     let dataAt = headerEnd;
     let count = 0;
     const end = base + payloadSize;
     if (headerEnd > end) throw new ImageFormatError('record header beyond its record');
+    const types = row.types;
+    const offsets = row.offsets;
+    const capacity = types.length;
     while (at < headerEnd) {
-      if (count === row.types.length) throw new ImageFormatError('more columns than the scanner reads');
-      const serialType = readVarintIn(bytes, at);
-      at = varintEndIn;
-      const length = contentLength(serialType);
-      if (length < 0) throw new ImageFormatError('reserved serial type');
-      row.types[count] = serialType;
-      row.offsets[count] = dataAt;
+      if (count === capacity) throw new ImageFormatError('more columns than the scanner reads');
+      let serialType = bytes[at]!;
+      if (serialType < 0x80) {
+        at++;
+      } else {
+        serialType = readVarintIn(bytes, at);
+        at = varintEndIn;
+      }
+      let length: number;
+      if (serialType >= 12) {
+        length = (serialType - 12) >> 1;
+      } else {
+        length = SMALL_LENGTHS[serialType]!;
+        if (length < 0) throw new ImageFormatError('reserved serial type');
+      }
+      types[count] = serialType;
+      offsets[count] = dataAt;
       dataAt += length;
       count++;
     }
     if (dataAt > end) throw new ImageFormatError('record values beyond its record');
     row.bytes = bytes;
     row.count = count;
+  }
+
+  /** A payload that spilled onto overflow pages, gathered into the scratch buffer. */
+  private gatherOverflow(payloadAt: number, payloadSize: number, pageEnd: number, maxLocal: number): Uint8Array {
+    const usable = this.usable;
+    const minLocal = this.minLocal;
+    const k = minLocal + ((payloadSize - minLocal) % (usable - 4));
+    const local = k <= maxLocal ? k : minLocal;
+    if (payloadAt + local + 4 > pageEnd) throw new ImageFormatError('payload outside its page');
+    if (this.scratch.length < payloadSize) this.scratch = new Uint8Array(Math.max(payloadSize, this.scratch.length * 2));
+    const scratch = this.scratch;
+    const b = this.bytes;
+    scratch.set(b.subarray(payloadAt, payloadAt + local), 0);
+    let next = ((b[payloadAt + local]! << 24) | (b[payloadAt + local + 1]! << 16) | (b[payloadAt + local + 2]! << 8) | b[payloadAt + local + 3]!) >>> 0;
+    let filled = local;
+    let hops = 0;
+    while (filled < payloadSize) {
+      if (++hops > this.pageCount) throw new ImageFormatError('overflow chain cyclic');
+      const start = this.pageStart(next);
+      const take = Math.min(usable - 4, payloadSize - filled);
+      scratch.set(b.subarray(start + 4, start + 4 + take), filled);
+      filled += take;
+      next = ((b[start]! << 24) | (b[start + 1]! << 16) | (b[start + 2]! << 8) | b[start + 3]!) >>> 0;
+    }
+    return scratch;
   }
 }
 

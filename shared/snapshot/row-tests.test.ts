@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeSqlJsProvider } from '../node/snapshot/sqljs-node';
-import { dayOfDateBytes, secondsOfInstantBytes } from './row-tests';
+import { dayOfDateBytes, isDateAt, isInstantAt, secondsOfInstantBytes } from './row-tests';
 import { dayNumber, secondsOfInstant, sqlIsValidDate, sqlIsValidInstant } from '../dates';
 
 const encoder = new TextEncoder();
@@ -29,6 +29,9 @@ describe('byte-level validity', () => {
         expect(Object.is(dayOfDateBytes(encoder.encode(date), 0), dayNumber(date))).toBe(true);
         const seconds = secondsOfInstant(instant);
         expect(Object.is(secondsOfInstantBytes(encoder.encode(instant), 0), seconds ?? Number.NaN)).toBe(true);
+        // The validity tests alone (the scanner's date and instant rules) say the same.
+        expect(isDateAt(encoder.encode(date), 0)).toBe(!Number.isNaN(dayNumber(date)));
+        expect(isInstantAt(encoder.encode(instant), 0)).toBe(seconds !== null);
       }),
       { numRuns: 5000 },
     );
