@@ -52,8 +52,9 @@ const GALLOP_LIMIT = 16;
  * added, and a lookup starts from a hint (the entry the caller matched last): children
  * are mostly stored in their parents' order, so the answer is that entry or one a little
  * ahead. While the keys were added in byte order (a TEXT PRIMARY KEY of a WITHOUT ROWID
- * table is), a lookup gallops forward from the hint; anything else goes through a hash
- * index that is built on the first such lookup, in one go at its final size.
+ * table is), a lookup gallops forward from the hint, and other lookups binary-search, until
+ * there have been so many (an eighth of the keys) that a hash index pays: that is built
+ * then, in one go at its final size. Unsorted keys always use the hash index.
  */
 export class ByteKeys {
   private arena = new Uint8Array(1 << 16);
@@ -63,6 +64,8 @@ export class ByteKeys {
   private count = 0;
   /** Whether every key so far is ≥ the one before it, in byte order. */
   private sorted = true;
+  /** Binary searches over the whole range so far (they stand in for the hash index). */
+  private searches = 0;
   /** Hash index: pairs [hash, entry + 1] per slot (0: empty); null until a lookup needs it. */
   private index: Int32Array | null = null;
 
@@ -126,11 +129,12 @@ export class ByteKeys {
    */
   find(bytes: Uint8Array, start: number, length: number, hint: number): number {
     const count = this.count;
+    let low = -1; // sorted keys: entry[low] < key, or low = -1
     if (hint >= 0 && hint < count) {
       if (this.entryEquals(hint, bytes, start, length)) return hint;
       if (this.sorted && this.compare(hint, bytes, start, length) < 0) {
         // Gallop: the first entry not below the key lies in (low, high].
-        let low = hint;
+        low = hint;
         let step = 1;
         let high = hint + 1;
         while (high < count && step <= GALLOP_LIMIT && this.compare(high, bytes, start, length) < 0) {
@@ -138,19 +142,27 @@ export class ByteKeys {
           step *= 2;
           high = hint + step;
         }
-        if (high >= count || step <= GALLOP_LIMIT) {
-          if (high >= count) high = count - 1;
-          if (this.compare(high, bytes, start, length) < 0) return -1; // beyond the last key
-          while (high - low > 1) {
-            const middle = (low + high) >>> 1;
-            if (this.compare(middle, bytes, start, length) < 0) low = middle;
-            else high = middle;
-          }
-          return this.entryEquals(high, bytes, start, length) ? high : -1;
-        }
+        if (high >= count || step <= GALLOP_LIMIT) return this.search(low, high < count ? high : count - 1, bytes, start, length);
       }
     }
+    // Far ahead, behind, or without a hint: while the index would cost more than the binary
+    // searches so far, sorted keys are searched; after that the hash index answers.
+    if (this.sorted && count > 0 && this.index === null && this.searches < (count >> 3) + 16) {
+      this.searches++;
+      return this.search(low, count - 1, bytes, start, length);
+    }
     return this.findHashed(bytes, start, length);
+  }
+
+  /** Binary search of sorted keys for the key in (low, high], given entry[low] < key (low may be -1). */
+  private search(low: number, high: number, bytes: Uint8Array, start: number, length: number): number {
+    if (this.compare(high, bytes, start, length) < 0) return -1; // beyond the last key
+    while (high - low > 1) {
+      const middle = (low + high) >>> 1;
+      if (this.compare(middle, bytes, start, length) < 0) low = middle;
+      else high = middle;
+    }
+    return this.entryEquals(high, bytes, start, length) ? high : -1;
   }
 
   private findHashed(bytes: Uint8Array, start: number, length: number): number {
