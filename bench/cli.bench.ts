@@ -121,7 +121,9 @@ function areaOf(name: string, url: string): string {
   }
   if (name.startsWith('wasm-function') || url.includes('sql-wasm')) return 'sql.js (SQLite in WebAssembly)';
   if (url.includes('/shared/age/') || url.includes('/shared/node/age/') || url.endsWith('cipher')) return 'decryption';
-  if (url.endsWith('hash') || url.includes('[worker eval]')) return 'SHA-256 (worker thread)';
+  // The age workers are evaluated source ('[worker eval]'): the decryption threads run decryptRange.
+  if (url.includes('[worker eval]')) return name === 'decryptRange' ? 'decryption' : 'SHA-256 (worker thread)';
+  if (url.endsWith('hash')) return 'SHA-256 (worker thread)';
   if (url.includes('/shared/analyses/') || url.includes('/shared/tables/')) return 'analyses (facts and tables)';
   if (url.includes('/shared/snapshot/')) return 'snapshot loading and SQL findings (JS side)';
   if (url.startsWith('node:') || url === '' || url.includes('node_modules')) return 'Node, loader and libraries';
@@ -199,7 +201,7 @@ async function main(): Promise<void> {
         `${(Math.max(...steps.info.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}×, the tables ` +
         `${(Math.max(...steps.tables.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}× (whole process, node and sql.js included).`,
       '',
-      'Where the time goes: self time by area in one in-process run of each command under the V8 profiler (all threads; ' +
+      'Where the time goes: self time by area in one in-process run of each command under the V8 profiler (all threads: main, the decryption workers and the hash worker; ' +
         '"idle" is the main thread waiting, e.g. for reads or the hash worker).',
       '',
       ...profileTable('`info`', infoProfile),

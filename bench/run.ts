@@ -37,12 +37,14 @@ const header = [
   'Targets come from the issues; each section says honestly whether it is met.',
   '',
 ].join('\n');
-// Measurements that need a browser or a long manual run live in docs/performance/*.md and are copied in.
-const recorded = readdirSync(join(dir, '..', 'docs', 'performance'))
+// Measurements that need a browser or a long manual run live in docs/performance/*.md and are copied in;
+// summary.md (what the numbers mean for the open issue, written by hand after a run) comes first.
+const recordedNames = readdirSync(join(dir, '..', 'docs', 'performance'))
   .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) => readFileSync(join(dir, '..', 'docs', 'performance', name), 'utf8').trim());
-sections.push(...recorded);
+  .sort();
+const recorded = (name: string) => readFileSync(join(dir, '..', 'docs', 'performance', name), 'utf8').trim();
+sections.unshift(...recordedNames.filter((name) => name === 'summary.md').map(recorded));
+sections.push(...recordedNames.filter((name) => name !== 'summary.md').map(recorded));
 
 if (only.length === 0) {
   writeFileSync(join(dir, '..', 'docs', 'PERFORMANCE.md'), `${header}\n${sections.join('\n\n')}\n`);

@@ -3,6 +3,7 @@
 // core is free. The worker reads through the same file descriptor as the decrypter (the
 // same file even if the path is replaced meanwhile), by position, in 4 MiB blocks.
 import { Worker } from 'node:worker_threads';
+import { workerExecArgv } from './worker-flags';
 
 // Plain CommonJS, evaluated in the worker: no bundler or loader involved.
 const WORKER_SOURCE = `
@@ -40,13 +41,14 @@ export interface HashFailure {
 
 /** Start hashing `size` bytes of the open file `fd` on a worker thread. Keep `fd` open until `digest` settles. */
 export function hashFileInBackground(fd: number, size: number): BackgroundHash {
-  // No inherited loader flags (e.g. --import tsx): the worker is plain CommonJS.
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, execArgv: [] });
+  // No inherited loader flags (the worker is plain CommonJS), only the profiler's (worker-flags.ts).
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { fd, size }, execArgv: workerExecArgv() });
   const digest = new Promise<string>((resolve, reject) => {
     worker.once('message', (message: { digest?: string; error?: HashFailure }) => {
       if (message.digest !== undefined) resolve(message.digest);
       else reject(message.error ?? { message: 'no digest', code: '' });
-      void worker.terminate();
+      // Not terminated after its digest: the worker ends by itself, so a CPU profile of the
+      // process (node --cpu-prof) includes its thread.
     });
     worker.once('error', (error) => reject({ message: error.message, code: '' } satisfies HashFailure));
   });

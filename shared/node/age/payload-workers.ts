@@ -13,6 +13,7 @@
 import { readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerExecArgv } from './worker-flags';
 import { PayloadTamperedError, TruncatedFileError } from '../../errors';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, openChunks, type PayloadLayout } from '../../age/payload';
 import { PROGRESS_CHUNKS, type SourceHead } from '../../age/decrypt';
@@ -31,7 +32,7 @@ const sealedBytes = chunkBytes + tagBytes;
 const output = new Uint8Array(plaintext);
 const block = Buffer.allocUnsafe(Math.min(blockChunks * sealedBytes, payloadLength));
 const nonce = Buffer.alloc(12);
-function run() {
+function decryptRange() {
   for (let index = first; index < end; ) {
     const count = Math.min(blockChunks, end - index);
     const start = index * sealedBytes;
@@ -70,7 +71,7 @@ function run() {
 }
 let outcome;
 try {
-  outcome = run();
+  outcome = decryptRange();
 } catch (error) {
   outcome = { error: { message: String(error && error.message), code: String((error && error.code) || '') } };
 }
@@ -137,8 +138,8 @@ export async function decryptPayloadOnWorkers(input: PayloadWorkersInput): Promi
         new Promise<WorkerOutcome>((resolve) => {
           const worker = new Worker(WORKER_SOURCE, {
             eval: true,
-            // No inherited loader flags (e.g. --import tsx): the worker is plain CommonJS.
-            execArgv: [],
+            // No inherited loader flags (the worker is plain CommonJS), only the profiler's (worker-flags.ts).
+            execArgv: workerExecArgv(),
             workerData: {
               fd,
               payloadStart,
@@ -159,8 +160,9 @@ export async function decryptPayloadOnWorkers(input: PayloadWorkersInput): Promi
               onProgress?.({ phase: 'decrypt', done, total: layout.plaintextLength });
               return;
             }
+            // Not terminated: the worker ends by itself after its outcome, so a CPU profile
+            // (node --cpu-prof) of the process includes its thread.
             resolve(message);
-            void worker.terminate();
           });
           worker.once('error', (error) => resolve({ error: { message: error.message, code: '' } }));
           // A worker that ends without an outcome (killed, out of memory) must not leave the open waiting.
