@@ -140,7 +140,9 @@ export function createInvokeHandlers(deps: HostDependencies): InvokeHandlers {
         await deps.recent.add(path);
         deps.onSnapshotRead(path);
       }
-      return { name: basename(path), bytes };
+      // Hashed here, where node:crypto does it in a fraction of a second: in the worker, Web
+      // Crypto would first copy the whole file (docs/performance/app-responsiveness.md).
+      return { name: basename(path), bytes, sha256: sha256HexSync(bytes) };
     },
 
     // Only a sealed snapshot (age ciphertext, no table) is saved in one call; every export

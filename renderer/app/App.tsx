@@ -82,7 +82,7 @@ export function App({ host }: { host: Host }) {
       await core.call('close', {});
       setSummary(null);
       setLocked(null);
-      setFile(hostFile(host.api, path, read.name, read.bytes, demoPath === path));
+      setFile(hostFile(host.api, path, read, demoPath === path));
     },
     [core, host],
   );

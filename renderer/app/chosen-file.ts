@@ -1,7 +1,7 @@
 // The snapshot file chosen to open, shared by the shell (menu, Recent, OS requests, the
 // locked session) and the opening screen: its name, path and a way to read its (still
 // encrypted) bytes afresh for each attempt. Also the demo's passphrase, which is no secret.
-import type { HostApi } from '../../shared/ipc/contract';
+import type { FileBytes, HostApi } from '../../shared/ipc/contract';
 
 export const DEMO_PASSPHRASE = 'ketenlens-demo';
 
@@ -11,7 +11,17 @@ export interface ChosenFile {
   size: number;
   demo: boolean;
   /** Reads the (encrypted) bytes afresh: each attempt hands its buffer to the worker without copying. */
-  read(): Promise<Uint8Array<ArrayBuffer>>;
+  read(): Promise<ChosenBytes>;
+}
+
+/** The bytes of one attempt, with their SHA-256 when the host hashed them as it read them. */
+export interface ChosenBytes {
+  bytes: Uint8Array<ArrayBuffer>;
+  sha256?: string;
+}
+
+function chosenBytes(read: FileBytes): ChosenBytes {
+  return { bytes: ownBytes(read.bytes), ...(read.sha256 !== undefined ? { sha256: read.sha256 } : {}) };
 }
 
 /** Host bytes normally sit on a plain ArrayBuffer (transferable as is); only a shared one is copied. */
@@ -20,12 +30,12 @@ function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 /** A file the host has read once: the first attempt uses those bytes, later ones read again. */
-export function hostFile(host: HostApi, path: string, name: string, bytes: Uint8Array, demo: boolean): ChosenFile {
-  let first: Uint8Array<ArrayBuffer> | null = ownBytes(bytes);
+export function hostFile(host: HostApi, path: string, read: FileBytes, demo: boolean): ChosenFile {
+  let first: ChosenBytes | null = chosenBytes(read);
   return {
-    name,
+    name: read.name,
     path,
-    size: bytes.byteLength,
+    size: read.bytes.byteLength,
     demo,
     async read() {
       if (first !== null) {
@@ -33,8 +43,7 @@ export function hostFile(host: HostApi, path: string, name: string, bytes: Uint8
         first = null;
         return once;
       }
-      const again = await host.invoke('file:read', { path });
-      return ownBytes(again.bytes);
+      return chosenBytes(await host.invoke('file:read', { path }));
     },
   };
 }

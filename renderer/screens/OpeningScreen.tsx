@@ -54,7 +54,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       const picked = await host.invoke('snapshot:pick', undefined);
       if (picked === null) return;
       const read = await host.invoke('file:read', { path: picked.path });
-      choose(hostFile(host, picked.path, read.name, read.bytes, false));
+      choose(hostFile(host, picked.path, read, false));
     } catch (caught) {
       setError(asWireError(caught));
     }
@@ -68,7 +68,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       const info = await host.invoke('app:info', undefined);
       if (info.demoSnapshotPath === null) throw new Error('no demo snapshot');
       const read = await host.invoke('file:read', { path: info.demoSnapshotPath });
-      choose(hostFile(host, info.demoSnapshotPath, read.name, read.bytes, true));
+      choose(hostFile(host, info.demoSnapshotPath, read, true));
     } catch (caught) {
       setError(asWireError(caught));
     } finally {
@@ -87,13 +87,13 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
     if (path !== '') {
       try {
         const read = await host.invoke('file:read', { path });
-        choose(hostFile(host, path, read.name, read.bytes, false));
+        choose(hostFile(host, path, read, false));
       } catch (caught) {
         setError(asWireError(caught));
       }
       return;
     }
-    choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => new Uint8Array(await dropped.arrayBuffer()) });
+    choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => ({ bytes: new Uint8Array(await dropped.arrayBuffer()) }) });
   }
 
   async function submit(event: FormEvent) {
@@ -103,9 +103,9 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
     setBusy(true);
     try {
       const key = keyInput.key();
-      const bytes = await file.read();
+      const { bytes, ...digest } = await file.read();
       // Transferred, not copied: a 500 MB snapshot would otherwise block this thread while cloning.
-      const summary = await core.call('open', { bytes, key, fileName: file.name }, { onProgress: setProgress, transfer: [bytes.buffer] });
+      const summary = await core.call('open', { bytes, key, fileName: file.name, ...digest }, { onProgress: setProgress, transfer: [bytes.buffer] });
       keyInput.clear();
       // The same fields as the command line's open entry (shared/node/snapshot/open-for-command.ts).
       void host.invoke('audit:append', {

@@ -78,7 +78,8 @@ export function VergelijkenScreen() {
       const key = keyInput.key();
       const read = await host.invoke('file:read', { path: chosen.path });
       const bytes = new Uint8Array(read.bytes);
-      const opened = await core.call('openComparison', { bytes, key, fileName: read.name }, { transfer: [bytes.buffer] });
+      const digest = read.sha256 !== undefined ? { sha256: read.sha256 } : {};
+      const opened = await core.call('openComparison', { bytes, key, fileName: read.name, ...digest }, { transfer: [bytes.buffer] });
       void host.invoke('audit:append', { action: 'open', details: { file: chosen.path, sha256: opened.sha256, bytes: opened.fileSize, key_kind: opened.keyKind, peildatum: opened.meta.peildatum, rol: 'vergelijking' } });
       keyInput.clear();
       setChosen(null);

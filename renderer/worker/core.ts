@@ -1,7 +1,6 @@
 // The core operations the worker performs on behalf of the UI. All state that holds
 // personal data (the decrypted database, the analysis session) lives here and only here.
 import { decryptAge, type Progress } from '../../shared/age/index';
-import type { AgeKey } from '../../shared/age/types';
 import { openSnapshotFromPlaintext } from '../../shared/snapshot/open';
 import { runReadOnlyQuery } from '../../shared/snapshot/query';
 import { cachedSqlJsProvider } from '../../shared/snapshot/sqljs';
@@ -10,7 +9,7 @@ import type { OpenedSnapshot } from '../../shared/snapshot/types';
 import { buildTable } from '../../shared/tables/catalogue';
 import { readIncidents } from '../../shared/analyses/datalek/incident-timeline';
 import { createAnalysisSession, type AnalysisSession } from '../../shared/tables/session';
-import type { CoreRequests, SnapshotSummary } from './protocol';
+import type { CoreRequests, OpenRequest, SnapshotSummary } from './protocol';
 import { loadSqlJs } from './sql-provider';
 import { queryModel } from './query-model';
 import { isAggregatedByConstruction, prepareNotification, prepareOutgoing } from './way-out';
@@ -62,18 +61,18 @@ function wipeComparison(): boolean {
   return wasOpen;
 }
 
-const open: Handler<'open'> = async ({ bytes, key, fileName }, progress) => {
+const open: Handler<'open'> = async (request, progress) => {
   wipe();
-  const { opened, summary } = await openBytes(bytes, key, fileName, progress);
+  const { opened, summary } = await openBytes(request, progress);
   snapshot = opened;
   session = createAnalysisSession(opened);
   return summary;
 };
 
-const openComparison: Handler<'openComparison'> = async ({ bytes, key, fileName }, progress) => {
+const openComparison: Handler<'openComparison'> = async (request, progress) => {
   requireSession();
   wipeComparison();
-  const { opened, summary } = await openBytes(bytes, key, fileName, progress);
+  const { opened, summary } = await openBytes(request, progress);
   comparison = createAnalysisSession(opened);
   return summary;
 };
@@ -90,9 +89,20 @@ const compare: Handler<'compare'> = async ({ tableId, parameters }) => {
 
 const closeComparison: Handler<'closeComparison'> = async () => ({ closed: wipeComparison() });
 
+/**
+ * The file's SHA-256: the host's digest when it hashed the bytes as it read them (the
+ * desktop host, with node:crypto), else the bytes through Web Crypto — which copies them
+ * all first, before decryption can start (2.5 s for 519 MB,
+ * docs/performance/app-responsiveness.md).
+ */
+function fileDigest({ bytes, sha256 }: OpenRequest): Promise<string> {
+  return sha256 !== undefined ? Promise.resolve(sha256) : sha256Hex(bytes);
+}
+
 async function openBytes(
-  bytes: Uint8Array<ArrayBuffer>, key: AgeKey, fileName: string, progress: (progress: Progress) => void,
+  request: OpenRequest, progress: (progress: Progress) => void,
 ): Promise<{ opened: OpenedSnapshot; summary: SnapshotSummary }> {
+  const { bytes, key, fileName } = request;
   const timings: Record<string, number> = {};
   let started = performance.now();
   const lap = (phase: string) => {
@@ -101,9 +111,9 @@ async function openBytes(
     started = now;
   };
   progress({ phase: 'read', done: bytes.length, total: bytes.length });
-  // Not awaited here: WebCrypto hashes (a copy it takes now) while this thread decrypts and
-  // checks; the open awaits it last.
-  const sha256 = sha256Hex(bytes);
+  // Not awaited here: the hash is made while this thread decrypts and checks; the open
+  // awaits it last.
+  const sha256 = fileDigest(request);
   sha256.catch(() => undefined);
   lap('read');
   progress({ phase: 'decrypt', done: 0, total: bytes.length });

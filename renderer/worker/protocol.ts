@@ -145,9 +145,20 @@ export interface ReconcileResponse {
   audit: { seq: number; hash: string } | null;
 }
 
+/**
+ * A snapshot file to open: its encrypted bytes (transferred) and, when the host hashed them
+ * as it read them (the desktop host), their SHA-256; else the worker hashes the bytes.
+ */
+export interface OpenRequest {
+  bytes: Uint8Array<ArrayBuffer>;
+  key: AgeKey;
+  fileName: string;
+  sha256?: string;
+}
+
 export interface CoreRequests {
   reconcile: { request: ReconcileRequest; response: ReconcileResponse };
-  open: { request: { bytes: Uint8Array<ArrayBuffer>; key: AgeKey; fileName: string }; response: SnapshotSummary };
+  open: { request: OpenRequest; response: SnapshotSummary };
   table: { request: { id: string; parameters: TableRequest }; response: TableModel };
   query: { request: { sql: string }; response: QueryResult };
   incidents: { request: Record<string, never>; response: { incidents: IncidentRow[] } };
@@ -164,7 +175,7 @@ export interface CoreRequests {
   sealDiscard: { request: Record<string, never>; response: { discarded: boolean } };
   // ── Vergelijken met… (issue 12): a second snapshot beside the first ──
   /** Open a second snapshot to compare with the open one; it is wiped with the first. */
-  openComparison: { request: { bytes: Uint8Array<ArrayBuffer>; key: AgeKey; fileName: string }; response: SnapshotSummary };
+  openComparison: { request: OpenRequest; response: SnapshotSummary };
   /** Compare the two (the earlier peildatum is 'old'): counts only, and the diff tables. */
   compare: { request: { tableId: string; parameters: TableRequest }; response: { report: DiffReport; models: TableModel[] } };
   closeComparison: { request: Record<string, never>; response: { closed: boolean } };

@@ -92,6 +92,12 @@ export interface FileBytes {
   name: string;
   /** The file's bytes (still encrypted for snapshots). */
   bytes: Uint8Array;
+  /**
+   * SHA-256 (hex) of exactly these bytes, when the host computed it as it read them (the
+   * desktop host, with node:crypto): the core worker then does not hash them itself, which
+   * in Web Crypto means copying them all first (docs/performance/app-responsiveness.md).
+   */
+  sha256?: string;
 }
 
 export interface SaveRequest {

@@ -75,7 +75,13 @@ describe('file:read allow-list', () => {
     const { handlers, recent, snapshotsRead } = fakeHost();
     expect(await handlers['snapshot:pick'](undefined)).toEqual({ path: '/home/analyst/q3.snapshot.age', name: 'q3.snapshot.age' });
     const file = await handlers['file:read']({ path: '/home/analyst/q3.snapshot.age' });
-    expect(file).toEqual({ name: 'q3.snapshot.age', bytes: new Uint8Array([1, 2, 3, 4]) });
+    // With the bytes' SHA-256 (hashed as read in main, so the worker does not copy them to hash):
+    // sha256sum of the bytes 01 02 03 04.
+    expect(file).toEqual({
+      name: 'q3.snapshot.age',
+      bytes: new Uint8Array([1, 2, 3, 4]),
+      sha256: '9f64a747e1b97f131fabb6b447296c9b6f0201e79fb3c5356e6c77e89b6a806a',
+    });
     expect(recent).toEqual(['/home/analyst/q3.snapshot.age']);
     expect(snapshotsRead).toEqual(['/home/analyst/q3.snapshot.age']);
   });
