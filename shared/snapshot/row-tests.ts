@@ -198,6 +198,14 @@ export class RowProgram {
       const index = at(name);
       return index === undefined || index === ROWID_COLUMN ? -1 : index;
     };
+    /** A rule on two stored columns: one instruction with both indexes. */
+    const pair = (operation: number, firstColumn: string, secondColumn: string): boolean => {
+      const first = stored(firstColumn);
+      const second = stored(secondColumn);
+      if (first < 0 || second < 0) return false;
+      this.emit(operation, first, second);
+      return true;
+    };
     switch (test.test) {
       case 'not-null': {
         const index = at(test.column);
@@ -236,27 +244,12 @@ export class RowProgram {
         this.emit(test.test === 'whole-cents' ? WHOLE_CENTS : NOT_NEGATIVE, index);
         return true;
       }
-      case 'lopend-without-date': {
-        const status = stored('status');
-        const date = stored('status_datum');
-        if (status < 0 || date < 0) return false;
-        this.emit(LOPEND_WITHOUT_DATE, status, date);
-        return true;
-      }
-      case 'both-or-neither': {
-        const first = stored(test.first);
-        const second = stored(test.second);
-        if (first < 0 || second < 0) return false;
-        this.emit(BOTH_OR_NEITHER, first, second);
-        return true;
-      }
-      case 'not-before': {
-        const later = stored(test.later);
-        const earlier = stored(test.earlier);
-        if (later < 0 || earlier < 0) return false;
-        this.emit(test.instants ? NOT_BEFORE_INSTANT : NOT_BEFORE_DATE, later, earlier);
-        return true;
-      }
+      case 'lopend-without-date':
+        return pair(LOPEND_WITHOUT_DATE, 'status', 'status_datum');
+      case 'both-or-neither':
+        return pair(BOTH_OR_NEITHER, test.first, test.second);
+      case 'not-before':
+        return pair(test.instants ? NOT_BEFORE_INSTANT : NOT_BEFORE_DATE, test.later, test.earlier);
     }
   }
 
