@@ -75,8 +75,13 @@ export function useTableSeries(id: string, parameterSets: readonly TableRequest[
   return state.key === key ? state : { models: parameterSets.map(() => null), error: null, done: 0 };
 }
 
-/** The value after it stopped changing for `delay` ms (for typed-in parameters). */
-export function useDebounced<T>(value: T, delay = 350): T {
+/**
+ * The value after it stopped changing for `delay` ms (for typed-in parameters). 120 ms
+ * still lets the keystrokes of a typed number settle into one request most of the time,
+ * while a change repaints within about 150 ms of its computation (issue 10); a request for
+ * a value typed past is cheap (tens of ms at national scale) and its answer is dropped.
+ */
+export function useDebounced<T>(value: T, delay = 120): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     const timer = window.setTimeout(() => setSettled(value), delay);
