@@ -20,7 +20,8 @@ export interface ChosenBytes {
   sha256?: string;
 }
 
-function chosenBytes(read: FileBytes): ChosenBytes {
+/** One attempt's bytes from a host read, ready to transfer to the worker (not copied). */
+export function chosenBytes(read: FileBytes): ChosenBytes {
   return { bytes: ownBytes(read.bytes), ...(read.sha256 !== undefined ? { sha256: read.sha256 } : {}) };
 }
 
