@@ -8,6 +8,7 @@ import { nodeSqlJsProvider } from '../node/snapshot/sqljs-node';
 import { DEFAULT_META_SQL, LOOSE_SCHEMA_SQL } from '../../test/support/snapshot';
 import { runFindings, SnapshotChecks } from './findings';
 import { FindingsScanner } from './findings-scan';
+import { openSnapshotFromPlaintext } from './open';
 import { SNAPSHOT_SCHEMA_SQL, TABLE_COLUMNS } from './schema';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type SnapshotTable } from './types';
 
@@ -146,6 +147,25 @@ describe('findings with the b-tree scanner', () => {
           expect(checks.outcome()).toEqual(full);
         } finally {
           db.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  }, 240_000);
+
+  it('count rows before any check exactly as the checks count them', async () => {
+    await fc.assert(
+      fc.asyncProperty(snapshotCase, async (test) => {
+        const image = await buildImage(test);
+        const full = await outcome(image, true);
+        const opened = await openSnapshotFromPlaintext(
+          image.slice(), { sha256: '0'.repeat(64), fileSize: image.length, keyKind: 'passphrase' }, nodeSqlJsProvider, { checks: 'when-needed' },
+        );
+        try {
+          expect(opened.rowCounts).toEqual(full.rowCounts);
+          expect(opened.checksComplete).toBe(false);
+        } finally {
+          opened.close();
         }
       }),
       { numRuns: 40 },

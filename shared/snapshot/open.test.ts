@@ -49,6 +49,32 @@ describe('openSnapshotFromPlaintext', () => {
     snapshot.close(); // twice is harmless
   });
 
+  it('returns before a deferred digest, which then becomes the sha256; until then reading it throws', async () => {
+    const plaintext = await buildPlaintext('');
+    let resolveDigest: (hex: string) => void = () => undefined;
+    const digest = new Promise<string>((resolve) => { resolveDigest = resolve; });
+    const snapshot = await openSnapshotFromPlaintext(plaintext, { ...INFO, sha256: digest }, nodeSqlJsProvider, { digest: 'deferred', checks: 'when-needed' });
+    try {
+      expect(() => snapshot.sha256).toThrow(/digest is not known yet/);
+      expect(snapshot.rowCounts).toMatchObject({ meta: 4, gemeente: 0 });
+      resolveDigest('cd'.repeat(32));
+      await expect(snapshot.digested).resolves.toBe('cd'.repeat(32));
+      expect(snapshot.sha256).toBe('cd'.repeat(32));
+    } finally {
+      snapshot.close();
+    }
+  });
+
+  it('awaits the digest by default: the open ends with it', async () => {
+    const plaintext = await buildPlaintext('');
+    const snapshot = await openSnapshotFromPlaintext(plaintext, { ...INFO, sha256: Promise.resolve('ef'.repeat(32)) }, nodeSqlJsProvider);
+    try {
+      expect(snapshot.sha256).toBe('ef'.repeat(32));
+    } finally {
+      snapshot.close();
+    }
+  });
+
   it('loads without a copy: the database reads the very buffer it was given', async () => {
     const bytes = await buildPlaintext("INSERT INTO gemeente VALUES ('GM0363', 'Amsterdam', NULL);");
     const snapshot = await open(bytes);

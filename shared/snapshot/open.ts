@@ -34,6 +34,13 @@ export interface OpenOptions {
    * checked table are the same either way (SnapshotChecks).
    */
   checks?: 'all' | 'when-needed';
+  /**
+   * 'awaited' (default): the open ends when the file's SHA-256 is known. 'deferred': the open
+   * returns as soon as the image is loaded, while a hash promise may still run; `sha256` then
+   * throws until `digested` has resolved (so nothing can stamp provenance without it). The app
+   * shows its first figures while the hash is still being made (docs/ARCHITECTURE.md).
+   */
+  digest?: 'awaited' | 'deferred';
 }
 
 const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
@@ -107,7 +114,21 @@ export async function openSnapshotFromPlaintext(
       ensureChecked(present);
     }
     opening = false;
-    const sha256 = await info.sha256;
+    let sha256: string | null = null;
+    const digested = Promise.resolve(info.sha256).then((value) => {
+      sha256 = value;
+      return value;
+    });
+    if (options.digest !== 'deferred') await digested;
+    // Without every check the counts come from count(*), which the checks' passes equal
+    // (they LEFT JOIN only parents with unique keys); findings.test.ts holds them equal.
+    let countedRows: Partial<Record<SnapshotTable, number>> | null = null;
+    const countRows = (): Partial<Record<SnapshotTable, number>> => {
+      if (checks.complete) return checks.outcome().rowCounts;
+      if (closed) throw new Error('Ketenlens: a closed snapshot cannot be counted.');
+      countedRows ??= Object.fromEntries(present.map((table) => [table, Number(selectValue(db, `SELECT count(*) FROM main."${table}"`))]));
+      return { ...countedRows };
+    };
     const skipped: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
     const skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
     for (const table of present) {
@@ -124,12 +145,15 @@ export async function openSnapshotFromPlaintext(
     return {
       db,
       meta: structure.meta,
-      sha256,
+      get sha256(): string {
+        if (sha256 === null) throw new Error('Ketenlens: the file digest is not known yet (await `digested`).');
+        return sha256;
+      },
+      digested,
       fileSize: info.fileSize,
       keyKind: info.keyKind,
       get rowCounts() {
-        ensureChecked(present);
-        return checks.outcome().rowCounts;
+        return countRows();
       },
       optionalTables: structure.optionalTables,
       get findings() {

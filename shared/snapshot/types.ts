@@ -60,13 +60,18 @@ export interface OpenedSnapshot {
   /** The in-memory database (sql.js). Never written to disk. */
   db: Database;
   meta: SnapshotMeta;
-  /** SHA-256 (hex, lower case) of the encrypted file as opened. */
-  sha256: string;
+  /**
+   * SHA-256 (hex, lower case) of the encrypted file as opened. Opened with the digest
+   * deferred (the app), reading it before `digested` resolves throws.
+   */
+  readonly sha256: string;
+  /** Resolves with `sha256` once it is known (at once unless the open deferred the digest). */
+  readonly digested?: Promise<string>;
   /** Size in bytes of the encrypted file. */
   fileSize: number;
   /** How the file was unlocked (for the audit trail; never the key itself). */
   keyKind: 'passphrase' | 'identity';
-  /** Row counts per table present. */
+  /** Row counts per table present (count(*): they need no checks). */
   rowCounts: Partial<Record<SnapshotTable, number>>;
   /** Which OPTIONAL tables are present. */
   optionalTables: Record<OptionalTable, boolean>;
