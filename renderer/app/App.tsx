@@ -1,13 +1,13 @@
 // The application shell: top bar, screen navigation, language, closing and auto-lock.
 // Without an open snapshot it shows the opening screen; the database lives in the worker.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_APP_SETTINGS, type AppSettings, type ScreenId } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/errors';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { Host } from '../host/host';
 import { LanguageContext, translator } from '../i18n/i18n';
-import { CoreClient } from '../worker/client';
-import type { SnapshotSummary, WireError } from '../worker/protocol';
+import { asWireError, CoreClient } from '../worker/client';
+import type { HeadlineFigure, OpenCompletion, OpenedSummary, WireError } from '../worker/protocol';
 import { ErrorBox } from '../components/ErrorBox';
 import { OpeningScreen } from '../screens/OpeningScreen';
 import { hostFile, type ChosenFile } from './chosen-file';
@@ -24,7 +24,14 @@ import { FirstRunTour } from './FirstRunTour';
 export function App({ host }: { host: Host }) {
   const core = useMemo(() => new CoreClient(), []);
   const [language, setLanguage] = useState<Language>('nl');
-  const [summary, setSummary] = useState<SnapshotSummary | null>(null);
+  const [summary, setSummary] = useState<OpenedSummary | null>(null);
+  // The open in two steps (docs/ARCHITECTURE.md, "The open path"): meta and counts first, then
+  // the headline figures, then every check and the file's digest.
+  const [completion, setCompletion] = useState<OpenCompletion | null>(null);
+  const [headlines, setHeadlines] = useState<HeadlineFigure[] | null>(null);
+  const pendingCompletion = useRef<Promise<OpenCompletion | null>>(Promise.resolve(null));
+  // Answers about an earlier open must not land on a later one.
+  const openGeneration = useRef(0);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [screen, setScreen] = useState<ScreenId>('overzicht');
   const [locked, setLocked] = useState<{ minutes: number } | null>(null);
@@ -44,6 +51,7 @@ export function App({ host }: { host: Host }) {
   const [crash, setCrash] = useState<WireError | null>(null);
   useEffect(() => {
     core.onCrash((error) => {
+      openGeneration.current += 1;
       setSummary(null);
       setLocked(null);
       setCrash(error);
@@ -51,25 +59,80 @@ export function App({ host }: { host: Host }) {
     return () => core.onCrash(null);
   }, [core]);
 
+  /** The digest of the open snapshot, once its open completed (null if it never did). */
+  const openDigest = useCallback(
+    async () => summary?.sha256 ?? (await pendingCompletion.current.catch(() => null))?.sha256 ?? null,
+    [summary],
+  );
+
+  const forgetOpen = useCallback(() => {
+    openGeneration.current += 1;
+    pendingCompletion.current = Promise.resolve(null);
+    setSummary(null);
+    setCompletion(null);
+    setHeadlines(null);
+  }, []);
+
   const close = useCallback(async () => {
     await core.call('close', {});
-    void host.api.invoke('audit:append', { action: 'close', details: { sha256: summary?.sha256 ?? null } });
-    setSummary(null);
+    void host.api.invoke('audit:append', { action: 'close', details: { sha256: await openDigest() } });
+    forgetOpen();
     setFile(null);
     setLocked(null);
     setScreen('overzicht');
     setStores({ tableParameters: new Map(), screenState: new Map() });
-  }, [core, host, summary]);
+  }, [core, host, openDigest, forgetOpen]);
 
   const lock = useCallback(async () => {
     if (summary === null) return;
     await core.call('close', {});
-    void host.api.invoke('audit:append', { action: 'lock', details: { sha256: summary.sha256 } });
+    void host.api.invoke('audit:append', { action: 'lock', details: { sha256: await openDigest() } });
     // Settings survive a lock; results that hold data (query rows) do not.
     for (const key of Array.from(screenState.keys())) if (key.endsWith('.result')) screenState.delete(key);
-    setSummary(null);
+    forgetOpen();
     setLocked({ minutes: autoLockMinutes });
-  }, [core, host, summary, autoLockMinutes, screenState]);
+  }, [core, host, summary, autoLockMinutes, screenState, openDigest, forgetOpen]);
+
+  // The worker answers in the order asked: the headline figures (from the facts, checking only
+  // the tables they read), then the completion; every other request waits behind it.
+  const completeOpen = useCallback(
+    (opened: OpenedSummary, chosen: ChosenFile, action: 'open' | 'unlock') => {
+      const generation = ++openGeneration.current;
+      const current = () => generation === openGeneration.current;
+      core.call('headlines', {}).then(
+        ({ figures }) => current() && setHeadlines(figures),
+        // A failure here is the completion's too; that one is shown.
+        () => undefined,
+      );
+      const asked = core.call('completeOpen', {});
+      pendingCompletion.current = asked.catch(() => null);
+      asked.then(
+        (done) => {
+          // The same fields as the command line's open entry (shared/node/snapshot/open-for-command.ts),
+          // written once the digest is known.
+          void host.api.invoke('audit:append', {
+            action,
+            details: { file: chosen.path ?? chosen.name, sha256: done.sha256, bytes: opened.fileSize, key_kind: opened.keyKind, peildatum: opened.meta.peildatum },
+          });
+          if (current()) setCompletion(done);
+        },
+        (error: unknown) => {
+          // A table that cannot be checked (a damaged page) refuses the whole snapshot, as the
+          // command line refuses it: nothing of it stays open.
+          const wire = asWireError(error);
+          void host.api.invoke('audit:append', {
+            action: 'open-refused',
+            details: { file: chosen.path ?? chosen.name, key_kind: opened.keyKind, code: wire.code },
+          });
+          if (!current()) return;
+          void core.call('close', {}).catch(() => undefined);
+          forgetOpen();
+          setCrash(wire);
+        },
+      );
+    },
+    [core, host, forgetOpen],
+  );
 
   useAutoLock(summary !== null && autoLockMinutes > 0 ? autoLockMinutes : 0, () => void lock());
 
@@ -80,11 +143,11 @@ export function App({ host }: { host: Host }) {
       // The demo handed over at start (npm start) is still the demo: its hint and tour apply.
       const demoPath = await host.api.invoke('app:info', undefined).then((info) => info.demoSnapshotPath, () => null);
       await core.call('close', {});
-      setSummary(null);
+      forgetOpen();
       setLocked(null);
       setFile(hostFile(host.api, path, read, demoPath === path));
     },
-    [core, host],
+    [core, host, forgetOpen],
   );
 
   useEffect(() => {
@@ -114,8 +177,8 @@ export function App({ host }: { host: Host }) {
     () =>
       summary === null
         ? null
-        : { core, host: host.api, summary, navigate: setScreen, announce: setAnnouncement, tableParameters, screenState },
-    [core, host, summary, tableParameters, screenState],
+        : { core, host: host.api, summary, completion, headlines, navigate: setScreen, announce: setAnnouncement, tableParameters, screenState },
+    [core, host, summary, completion, headlines, tableParameters, screenState],
   );
 
   // Settings the host keeps (the dismissed tour). Unreadable settings show no tour rather than nag.
@@ -191,11 +254,14 @@ export function App({ host }: { host: Host }) {
             initialFile={file}
             locked={locked}
             onMakeSnapshot={() => setMaking(true)}
-            onOpened={(opened, chosen) => {
+            onOpened={(opened, chosen, action) => {
               setCrash(null);
               setFile(chosen);
               setLocked(null);
               setSummary(opened);
+              setCompletion(null);
+              setHeadlines(null);
+              completeOpen(opened, chosen, action);
             }}
           />
         </main>

@@ -1,6 +1,8 @@
-// The list of screens and which component shows each one.
+// The list of screens and which component shows each one (the Overzicht alone until the open completes).
 import type { ScreenId } from '../../shared/ipc/contract';
 import type { MessageKey } from '../i18n/nl';
+import { useLanguage } from '../i18n/i18n';
+import { useApp } from './context';
 import { OverzichtScreen } from '../screens/OverzichtScreen';
 import { ElipScreen } from '../screens/ElipScreen';
 import { BoetesScreen } from '../screens/BoetesScreen';
@@ -25,7 +27,24 @@ export const SCREENS: readonly { id: ScreenId; label: MessageKey }[] = [
   { id: 'audit', label: 'screenAudit' },
 ];
 
+/**
+ * While the open completes (every table checked, the file's digest made) only the Overzicht
+ * shows; the other screens read findings, skip sets and provenance, so they wait for it.
+ */
+function WaitingForCompletion({ screen }: { screen: ScreenId }) {
+  const { t } = useLanguage();
+  const label = SCREENS.find((item) => item.id === screen)?.label ?? 'screenOverzicht';
+  return (
+    <div className="screen" aria-busy="true">
+      <h1>{t(label)}</h1>
+      <p className="lead" role="status" data-testid="waiting-for-completion">{t('checkingWait')}</p>
+    </div>
+  );
+}
+
 export function ScreenView({ screen }: { screen: ScreenId }) {
+  const { completion } = useApp();
+  if (completion === null && screen !== 'overzicht') return <WaitingForCompletion screen={screen} />;
   switch (screen) {
     case 'elip': return <ElipScreen />;
     case 'boetes': return <BoetesScreen />;

@@ -1,9 +1,9 @@
 // The dark-blue top bar: name, the open snapshot's title, language, lock and close.
 import { useLanguage } from '../i18n/i18n';
-import type { SnapshotSummary } from '../worker/protocol';
+import type { OpenedSummary } from '../worker/protocol';
 
 interface Props {
-  summary: SnapshotSummary | null;
+  summary: OpenedSummary | null;
   onClose(): void;
   onLock(): void;
   autoLockMinutes: number;

@@ -3,13 +3,18 @@
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { HostApi, ScreenId } from '../../shared/ipc/contract';
 import type { CoreClient } from '../worker/client';
-import type { SnapshotSummary } from '../worker/protocol';
+import type { HeadlineFigure, OpenCompletion, OpenedSummary } from '../worker/protocol';
 import type { TableRequest } from '../../shared/tables/catalogue';
 
 export interface AppContextValue {
   core: CoreClient;
   host: HostApi;
-  summary: SnapshotSummary;
+  /** Meta and counts, known as soon as the snapshot is loaded. */
+  summary: OpenedSummary;
+  /** Every table checked and the file's digest: null while the open is still completing. */
+  completion: OpenCompletion | null;
+  /** The Overzicht's headline figures: null until the worker has computed them. */
+  headlines: HeadlineFigure[] | null;
   navigate(screen: ScreenId): void;
   announce(message: string): void;
   /** The parameters each screen last used per table id, so the Bijlage can reuse them. */
@@ -24,6 +29,16 @@ export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (value === null) throw new Error('useApp outside an opened snapshot');
   return value;
+}
+
+/**
+ * The opened snapshot once its open is complete (findings final, digest known). Only for
+ * screens behind the completion gate (ScreenView), which renders them only then.
+ */
+export function useCompletion(): OpenCompletion {
+  const { completion } = useApp();
+  if (completion === null) throw new Error('useCompletion before the open completed');
+  return completion;
 }
 
 /** useState that survives leaving and re-entering a screen (until the snapshot closes). */

@@ -6,7 +6,7 @@ import type { AuditReadResult } from '../../shared/ipc/contract';
 import type { Language } from '../../shared/errors';
 import { describeParameters } from '../../shared/format/parameters';
 import type { TableModel } from '../../shared/tables/model';
-import { useApp } from '../app/context';
+import { useApp, useCompletion } from '../app/context';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorBox } from '../components/ErrorBox';
 import { localized, useLanguage } from '../i18n/i18n';
@@ -41,6 +41,7 @@ function auditModel(result: AuditReadResult, provenance: TableModel['provenance'
 
 export function AuditScreen() {
   const { host, summary } = useApp();
+  const { sha256 } = useCompletion();
   const { t, language } = useLanguage();
   const [result, setResult] = useState<AuditReadResult | null>(null);
   const [error, setError] = useState<WireError | null>(null);
@@ -59,7 +60,7 @@ export function AuditScreen() {
     };
   }, [host]);
 
-  const provenance = { snapshot_sha256: summary.sha256, peildatum: summary.meta.peildatum, generator: 'ketenlens', created_at: new Date().toISOString() };
+  const provenance = { snapshot_sha256: sha256, peildatum: summary.meta.peildatum, generator: 'ketenlens', created_at: new Date().toISOString() };
   return (
     <div className="screen">
       <h1>{t('auditTitle')}</h1>

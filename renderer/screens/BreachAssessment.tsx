@@ -9,7 +9,7 @@ import { enisaCircumstances, type EnisaFactors } from '../../shared/analyses/dat
 import { formatDecimal, formatInstant } from '../../shared/format/index';
 import type { AssessmentList } from '../../shared/ipc/contract';
 import type { TableModel } from '../../shared/tables/model';
-import { useApp } from '../app/context';
+import { useApp, useCompletion } from '../app/context';
 import { localized, useLanguage } from '../i18n/i18n';
 import { asWireError } from '../worker/client';
 
@@ -28,7 +28,8 @@ function isFactors(value: unknown): value is Partial<EnisaFactors> {
 }
 
 export function BreachAssessment({ incident, model, list, onSaved }: Props) {
-  const { host, summary } = useApp();
+  const { host } = useApp();
+  const { sha256 } = useCompletion();
   const { t, language } = useLanguage();
   const [assessor, setAssessor] = useState('');
   const [reasoning, setReasoning] = useState('');
@@ -52,7 +53,7 @@ export function BreachAssessment({ incident, model, list, onSaved }: Props) {
       const circumstances = typeof given === 'object' && given !== null ? enisaCircumstances(given) : {};
       const record = {
         format: ASSESSMENT_FORMAT, incident, factors, circumstances, reasoning, assessor,
-        snapshotSha256: summary.sha256, peildatum: String(model.parameters.peildatum), via: 'app' as const,
+        snapshotSha256: sha256, peildatum: String(model.parameters.peildatum), via: 'app' as const,
         // The host replaces savedAt with its own clock.
         savedAt: instantOfDate(new Date()), result,
       } satisfies SavedAssessment;

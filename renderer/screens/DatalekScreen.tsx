@@ -3,7 +3,7 @@
 // severity with the assessor's own factors.
 import { useEffect, useMemo, useState } from 'react';
 import { numericCell, type TableModel } from '../../shared/tables/model';
-import { useApp, useScreenState } from '../app/context';
+import { useApp, useCompletion, useScreenState } from '../app/context';
 import { useDebounced, useTable } from '../app/use-table';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorBox, Note } from '../components/ErrorBox';
@@ -79,6 +79,7 @@ const factorInput = (value: number | undefined): string => (value === undefined 
 
 export function DatalekScreen() {
   const { core, host, summary } = useApp();
+  const { sha256 } = useCompletion();
   const { t } = useLanguage();
   const [measure, setMeasure] = useScreenState<MapMeasure>('datalek.measure', 'personen');
   const [factors, setFactors] = useScreenState<EnisaFactors>('datalek.enisa', { dpc: '', ei: '', cb: '' });
@@ -108,14 +109,14 @@ export function DatalekScreen() {
 
   useEffect(() => {
     let current = true;
-    host.invoke('assessment:list', { snapshotSha256: summary.sha256 }).then(
+    host.invoke('assessment:list', { snapshotSha256: sha256 }).then(
       (result) => current && setAssessments(result),
       (error: unknown) => current && setAssessmentError(asWireError(error)),
     );
     return () => {
       current = false;
     };
-  }, [host, summary.sha256]);
+  }, [host, sha256]);
 
   const chosenIncident = incidents?.find((i) => i.id === incidentId) ?? incidents?.find((i) => i.soort === 'datalek') ?? incidents?.[0];
   const latest: SavedAssessment | null = chosenIncident === undefined ? null : (latestPerIncident(assessments?.assessments ?? []).get(chosenIncident.id) ?? null);

@@ -10,7 +10,7 @@ import { KeyFields, useKeyInput } from '../components/KeyFields';
 import { ProgressSteps } from '../components/ProgressSteps';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError, type CoreClient } from '../worker/client';
-import type { SnapshotSummary, WireError } from '../worker/protocol';
+import type { OpenedSummary, WireError } from '../worker/protocol';
 import { DEMO_PASSPHRASE, hostFile, type ChosenFile } from '../app/chosen-file';
 
 interface Props {
@@ -19,7 +19,8 @@ interface Props {
   /** A file already chosen (menu, OS request, or the file of a locked session). */
   initialFile: ChosenFile | null;
   locked: { minutes: number } | null;
-  onOpened(summary: SnapshotSummary, file: ChosenFile): void;
+  /** Meta and counts are known; the caller completes the open (findings, digest) and writes its audit entry. */
+  onOpened(summary: OpenedSummary, file: ChosenFile, action: 'open' | 'unlock'): void;
   /** Switch to the producer side: seal CSV extracts into a new snapshot. */
   onMakeSnapshot(): void;
 }
@@ -107,12 +108,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       // Transferred, not copied: a 500 MB snapshot would otherwise block this thread while cloning.
       const summary = await core.call('open', { bytes, key, fileName: file.name, ...digest }, { onProgress: setProgress, transfer: [bytes.buffer] });
       keyInput.clear();
-      // The same fields as the command line's open entry (shared/node/snapshot/open-for-command.ts).
-      void host.invoke('audit:append', {
-        action: locked ? 'unlock' : 'open',
-        details: { file: file.path ?? file.name, sha256: summary.sha256, bytes: summary.fileSize, key_kind: summary.keyKind, peildatum: summary.meta.peildatum },
-      });
-      onOpened(summary, file);
+      onOpened(summary, file, locked ? 'unlock' : 'open');
     } catch (caught) {
       const wire = asWireError(caught);
       setError(wire);

@@ -1,35 +1,36 @@
 // Overzicht: what was opened (meta, checksum, size), how much is in it, the data-quality
-// findings with examples, and headline figures that lead to their screens.
+// findings with examples, and headline figures that lead to their screens. It shows as soon
+// as the snapshot is loaded: the headline figures, the findings and (in the browser host) the
+// checksum follow as the worker completes the open, each marked as pending until then.
 import type { ScreenId } from '../../shared/ipc/contract';
 import { formatCount, formatDate } from '../../shared/format/index';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type SnapshotTable } from '../../shared/snapshot/types';
 import { useApp } from '../app/context';
-import { columnTotal } from '../app/table-sums';
-import { useTable } from '../app/use-table';
 import { localized, useLanguage } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
+import type { HeadlineFigure } from '../worker/protocol';
 
-function Headline({ label, table, column, screen, screenLabel, parameters }: {
-  label: string; table: string; column: string; screen: ScreenId; screenLabel: string; parameters: Record<string, unknown>;
+function Headline({ label, figure, testId, screen, screenLabel }: {
+  label: string; figure: HeadlineFigure | undefined; testId: string; screen: ScreenId; screenLabel: string;
 }) {
   const { navigate } = useApp();
   const { t, language } = useLanguage();
-  const state = useTable(table, parameters, true, false);
-  const value = state.model === null ? null : columnTotal(state.model, column);
   return (
-    <div className="headline card">
+    <div className="headline card" aria-busy={figure === undefined}>
       <span className="headline-label">{label}</span>
-      <span className="headline-value" data-testid={`headline-${table}`}>
-        {state.loading ? '…' : value !== null ? formatCount(value) : '—'}
+      <span className="headline-value" data-testid={testId}>
+        {figure === undefined ? '…' : figure.value !== null ? formatCount(figure.value) : '—'}
       </span>
-      {state.error !== null && <span className="muted small">{localized(state.error, language)}</span>}
+      {figure?.error != null && <span className="muted small">{localized(figure.error, language)}</span>}
       <button type="button" className="link-button" onClick={() => navigate(screen)}>{t('headlineOpen', { screen: screenLabel })}</button>
     </div>
   );
 }
 
 export function OverzichtScreen() {
-  const { summary } = useApp();
+  const { summary, completion, headlines } = useApp();
+  const figure = (id: HeadlineFigure['id']) => headlines?.find((candidate) => candidate.id === id);
+  const sha256 = completion?.sha256 ?? summary.sha256;
   const { t, language } = useLanguage();
   const { meta } = summary;
   const synthetic = /synthet|demo/i.test(meta.titel ?? '');
@@ -40,7 +41,7 @@ export function OverzichtScreen() {
     ['metaGemeenteJaar', meta.gemeente_jaar],
     ['metaFile', summary.fileName],
     ['metaSize', `${formatCount(summary.fileSize)} bytes`],
-    ['metaSha256', summary.sha256],
+    ['metaSha256', sha256 ?? t('sha256Computing')],
   ];
   if (meta.producent !== undefined) metaRows.push(['metaProducent', meta.producent]);
   if (meta.aangemaakt_op !== undefined) metaRows.push(['metaAangemaakt', meta.aangemaakt_op]);
@@ -56,9 +57,9 @@ export function OverzichtScreen() {
       <section aria-labelledby="headlines-title">
         <h2 id="headlines-title">{t('headlines')}</h2>
         <div className="headlines">
-          <Headline label={t('headlineElip', { date: formatDate(meta.peildatum) })} table="elip-gemeenten" column="totaal" screen="elip" screenLabel={t('screenElip')} parameters={{ peildata: [meta.peildatum], doelgroep: 'asiel' }} />
-          <Headline label={t('headlineBacklog', { date: formatDate(meta.peildatum) })} table="boete-achterstand" column="achterstand" screen="boetes" screenLabel={t('screenBoetes')} parameters={{}} />
-          <Headline label={t('headlineExposed')} table="datalek-gemeenten" column="personen" screen="datalek" screenLabel={t('screenDatalek')} parameters={{}} />
+          <Headline label={t('headlineElip', { date: formatDate(meta.peildatum) })} figure={figure('elip')} testId="headline-elip-gemeenten" screen="elip" screenLabel={t('screenElip')} />
+          <Headline label={t('headlineBacklog', { date: formatDate(meta.peildatum) })} figure={figure('backlog')} testId="headline-boete-achterstand" screen="boetes" screenLabel={t('screenBoetes')} />
+          <Headline label={t('headlineExposed')} figure={figure('exposed')} testId="headline-datalek-gemeenten" screen="datalek" screenLabel={t('screenDatalek')} />
         </div>
       </section>
 
@@ -69,12 +70,13 @@ export function OverzichtScreen() {
             {metaRows.map(([key, value]) => (
               <div key={key}>
                 <dt>{t(key)}</dt>
-                <dd className={key === 'metaSha256' ? 'mono' : undefined}>{value}</dd>
+                <dd className={key === 'metaSha256' && sha256 !== null ? 'mono' : undefined} aria-busy={key === 'metaSha256' && sha256 === null}>{value}</dd>
               </div>
             ))}
           </dl>
           <p className="muted small">
             {t('openTimings', { total: formatCount(totalMs), decrypt: formatCount(summary.timings.decrypt ?? 0), load: formatCount((summary.timings.load ?? 0) + (summary.timings.check ?? 0)) })}
+            {completion !== null && ` ${t('completionTimings', { check: formatCount(completion.timings.check ?? 0), hash: formatCount(completion.timings.hash ?? 0) })}`}
           </p>
         </section>
 
@@ -99,13 +101,15 @@ export function OverzichtScreen() {
         </section>
       </div>
 
-      <section className="card" aria-labelledby="findings-title">
+      <section className="card" aria-labelledby="findings-title" aria-busy={completion === null}>
         <h2 id="findings-title">{t('findings')}</h2>
-        {summary.findings.length === 0 ? (
+        {completion === null ? (
+          <p className="muted" role="status" data-testid="findings-checking">{t('findingsChecking')}</p>
+        ) : completion.findings.length === 0 ? (
           <p>{t('noFindings')}</p>
         ) : (
           <ul className="findings">
-            {summary.findings.map((finding, index) => (
+            {completion.findings.map((finding, index) => (
               <li key={`${finding.table}-${finding.kind}-${finding.column ?? ''}-${index}`}>
                 <details>
                   <summary>

@@ -1,5 +1,7 @@
 // The worker's open takes the file's SHA-256 from the host when the host hashed the bytes
-// as it read them (the desktop host, with node:crypto), else it hashes the bytes itself.
+// as it read them (the desktop host, with node:crypto), else it hashes the bytes itself —
+// after the open has shown meta and counts, as the last step of the completion, which every
+// request that stamps provenance waits for.
 import { createHash } from 'node:crypto';
 import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -29,9 +31,39 @@ describe('the SHA-256 of an opened file', () => {
     expect(summary.sha256).toBe('cd'.repeat(32));
   });
 
-  it('is hashed from the bytes when the host gives no digest', async () => {
+  it('is hashed from the bytes when the host gives no digest, after the open returns', async () => {
     const bytes = await encrypted();
     const expected = sha256Of(bytes);
-    expect((await handlers.open({ bytes, key, fileName: 'a.age' }, () => {})).sha256).toBe(expected);
+    const summary = await handlers.open({ bytes, key, fileName: 'a.age' }, () => {});
+    expect(summary.sha256).toBeNull();
+    expect(summary.rowCounts).toMatchObject({ gemeente: 1 });
+    const completion = await handlers.completeOpen({}, () => {});
+    expect(completion.sha256).toBe(expected);
+    expect(completion.findings).toEqual([]);
+    expect(Object.keys(completion.timings)).toEqual(['check', 'hash']);
+  });
+
+  it('is made before a table is built, even when nobody asked for the completion', async () => {
+    const bytes = await encrypted();
+    await handlers.open({ bytes, key, fileName: 'a.age' }, () => {});
+    const model = await handlers.table({ id: 'elip-gemeenten', parameters: {} }, () => {});
+    expect(model.provenance.snapshot_sha256).toBe(sha256Of(bytes));
+    // The completion ran once; asking for it again gives the same answer.
+    expect((await handlers.completeOpen({}, () => {})).sha256).toBe(sha256Of(bytes));
+  });
+
+  it('gives the headline figures before the completion, equal to the tables they lead to', async () => {
+    const bytes = await encrypted();
+    await handlers.open({ bytes, key, fileName: 'a.age' }, () => {});
+    const { figures } = await handlers.headlines({}, () => {});
+    expect(figures.map((figure) => figure.id)).toEqual(['elip', 'backlog', 'exposed']);
+    expect(figures.every((figure) => figure.error === null && figure.value === 0)).toBe(true);
+  });
+
+  it('is refused to every request after a close', async () => {
+    const bytes = await encrypted();
+    await handlers.open({ bytes, key, fileName: 'a.age' }, () => {});
+    await handlers.close({}, () => {});
+    await expect(handlers.completeOpen({}, () => {})).rejects.toThrow(/No snapshot is open|Er is geen snapshot/);
   });
 });

@@ -2,7 +2,7 @@
 // worker holds the decrypted database; the UI only ever sees summaries and table models.
 // Errors cross the boundary as plain {code, messageNl, messageEn} so they stay readable.
 import type { AgeKey, Progress } from '../../shared/age/types';
-import type { OpenedSnapshot } from '../../shared/snapshot/types';
+import type { Finding, OpenedSnapshot } from '../../shared/snapshot/types';
 import type { Incident } from '../../shared/analyses/datalek/incident-timeline';
 import type { AuditReference, TableModel } from '../../shared/tables/model';
 import type { DisclosureChoice } from '../../shared/export/disclosure';
@@ -19,12 +19,36 @@ import type { AppExportFormat, BijlageFormat } from '../../shared/export/formats
 export type ExportFormat = AppExportFormat;
 export type { BijlageFormat };
 
-/** What the UI knows about an opened snapshot (no rows, no key). */
-export type SnapshotSummary = Pick<OpenedSnapshot, 'meta' | 'sha256' | 'fileSize' | 'keyKind' | 'rowCounts' | 'optionalTables' | 'findings'> & {
+/**
+ * What the UI knows about a snapshot as soon as it is loaded (no rows, no key): enough for
+ * the Overzicht's meta and counts. The findings and, in the browser host, the file's digest
+ * follow in OpenCompletion (docs/ARCHITECTURE.md, "The open path").
+ */
+export type OpenedSummary = Pick<OpenedSnapshot, 'meta' | 'fileSize' | 'keyKind' | 'rowCounts' | 'optionalTables'> & {
   fileName: string;
+  /** Known at once when the host hashed the file as it read it (the desktop host); else null until the completion. */
+  sha256: string | null;
   /** How long each phase of opening took, in milliseconds. */
   timings: Record<string, number>;
 };
+
+/** What the open adds a moment later: every table checked, and the file's SHA-256. */
+export interface OpenCompletion {
+  sha256: string;
+  findings: Finding[];
+  /** The phases of the completion (check, hash), in milliseconds. */
+  timings: Record<string, number>;
+}
+
+/** A snapshot opened in one step (Vergelijken's second snapshot): loaded, checked, digested. */
+export type SnapshotSummary = Omit<OpenedSummary, 'sha256'> & Pick<OpenCompletion, 'sha256' | 'findings'>;
+
+/** A headline figure of the Overzicht: a column total of a catalogue table, or why there is none. */
+export interface HeadlineFigure {
+  id: 'elip' | 'backlog' | 'exposed';
+  value: number | null;
+  error: WireError | null;
+}
 
 /** An incident as the timeline shows it: the row of the optional `incident` table. */
 export type IncidentRow = Incident;
@@ -158,7 +182,12 @@ export interface OpenRequest {
 
 export interface CoreRequests {
   reconcile: { request: ReconcileRequest; response: ReconcileResponse };
-  open: { request: OpenRequest; response: SnapshotSummary };
+  /** Decrypt and load: meta and counts, no findings yet; then ask headlines and completeOpen. */
+  open: { request: OpenRequest; response: OpenedSummary };
+  /** The Overzicht's headline figures, computed from the session's facts before the remaining checks. */
+  headlines: { request: Record<string, never>; response: { figures: HeadlineFigure[] } };
+  /** Check every table and make the file's digest; every other request on the snapshot waits for it. */
+  completeOpen: { request: Record<string, never>; response: OpenCompletion };
   table: { request: { id: string; parameters: TableRequest }; response: TableModel };
   query: { request: { sql: string }; response: QueryResult };
   incidents: { request: Record<string, never>; response: { incidents: IncidentRow[] } };

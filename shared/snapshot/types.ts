@@ -66,7 +66,7 @@ export interface OpenedSnapshot {
    */
   readonly sha256: string;
   /** Resolves with `sha256` once it is known (at once unless the open deferred the digest). */
-  readonly digested?: Promise<string>;
+  readonly digested: Promise<string>;
   /** Size in bytes of the encrypted file. */
   fileSize: number;
   /** How the file was unlocked (for the audit trail; never the key itself). */

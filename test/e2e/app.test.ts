@@ -104,6 +104,8 @@ describe('Ketenlens in the browser host', () => {
       const values = Array.from(document.querySelectorAll('.headline-value'), (e) => e.textContent ?? '');
       return values.length === 3 && values.every((v) => /\d/.test(v));
     }, undefined, { timeout: 60_000 });
+    // The open completes a moment later: the findings are final, the checksum is known.
+    await page.waitForSelector('[data-testid="findings-checking"]', { state: 'detached', timeout: 60_000 });
     const meta = await page.locator('.meta-list').textContent();
     expect(meta).toContain('15-9-2023');
     expect(meta).toMatch(/[0-9a-f]{64}/);

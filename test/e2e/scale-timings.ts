@@ -54,14 +54,20 @@ try {
   await (await chooser).setFiles(file);
   await page.fill('[data-testid="passphrase"]', passphrase);
   console.log('| step | wall time | longest frame gap (UI thread) |\n|---|---|---|');
-  await timed(page, 'open (read, decrypt, load, check)', async () => {
-    await page.click('[data-testid="open-submit"]');
-    await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
-  });
+  // The open in its steps, each counted from the key's submission: the Overzicht with meta and
+  // counts, then its headline figures, then the completion (findings, checksum).
+  await startFrameProbe(page);
+  const submitted = Date.now();
+  const since = () => `${((Date.now() - submitted) / 1000).toFixed(1)} s after the key`;
+  await page.click('[data-testid="open-submit"]');
+  await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
+  console.log(`| open: Overzicht with meta and row counts | ${since()} | |`);
+  if (process.env.SCALE_SCREENSHOT !== undefined) await page.screenshot({ path: process.env.SCALE_SCREENSHOT, fullPage: true });
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.headline-value')).every((e) => /\d/.test(e.textContent ?? '')));
+  console.log(`| open: headline figures | ${since()} | |`);
+  await page.waitForSelector('[data-testid="findings-checking"]', { state: 'detached' });
+  console.log(`| open: completed (findings, checksum) | ${since()} | ${await stopFrameProbe(page)} ms |`);
   console.log(await page.locator('.meta-list + p').textContent());
-  await timed(page, 'Overzicht headlines', async () => {
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.headline-value')).every((e) => /\d/.test(e.textContent ?? '')));
-  });
   await timed(page, 'ELIP screen (Tabel 1 + per municipality + series)', async () => {
     await page.click('nav [data-screen="elip"]');
     await page.waitForSelector('[data-grid="elip-cohorten"] tbody td');

@@ -203,10 +203,12 @@ export async function fixtureSnapshot(sql: string, options: FixtureOptions = {})
   }
 
   const findings = options.findings ?? [];
+  const sha256 = options.sha256 ?? '0'.repeat(64);
   return {
     db,
     meta,
-    sha256: options.sha256 ?? '0'.repeat(64),
+    sha256,
+    digested: Promise.resolve(sha256),
     fileSize: 0,
     keyKind: 'passphrase',
     rowCounts,
