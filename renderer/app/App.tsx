@@ -7,7 +7,7 @@ import type { TableRequest } from '../../shared/tables/catalogue';
 import type { Host } from '../host/host';
 import { LanguageContext, translator } from '../i18n/i18n';
 import { asWireError, CoreClient } from '../worker/client';
-import type { HeadlineFigure, OpenCompletion, OpenedSummary, WireError } from '../worker/protocol';
+import { HEADLINE_ORDER, type HeadlineFigure, type OpenCompletion, type OpenedSummary, type WireError } from '../worker/protocol';
 import { ErrorBox } from '../components/ErrorBox';
 import { OpeningScreen } from '../screens/OpeningScreen';
 import { hostFile, type ChosenFile } from './chosen-file';
@@ -99,11 +99,13 @@ export function App({ host }: { host: Host }) {
     (opened: OpenedSummary, chosen: ChosenFile, action: 'open' | 'unlock') => {
       const generation = ++openGeneration.current;
       const current = () => generation === openGeneration.current;
-      core.call('headlines', {}).then(
-        ({ figures }) => current() && setHeadlines(figures),
-        // A failure here is the completion's too; that one is shown.
-        () => undefined,
-      );
+      for (const id of HEADLINE_ORDER) {
+        core.call('headline', { id }).then(
+          (figure) => current() && setHeadlines((shown) => [...(shown ?? []), figure]),
+          // A failure here is the completion's too; that one is shown.
+          () => undefined,
+        );
+      }
       const asked = core.call('completeOpen', {});
       pendingCompletion.current = asked.catch(() => null);
       asked.then(

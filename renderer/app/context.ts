@@ -13,7 +13,7 @@ export interface AppContextValue {
   summary: OpenedSummary;
   /** Every table checked and the file's digest: null while the open is still completing. */
   completion: OpenCompletion | null;
-  /** The Overzicht's headline figures: null until the worker has computed them. */
+  /** The Overzicht's headline figures computed so far (in the order they arrived); null before the first. */
   headlines: HeadlineFigure[] | null;
   navigate(screen: ScreenId): void;
   announce(message: string): void;

@@ -10,7 +10,7 @@ import { buildTable } from '../../shared/tables/catalogue';
 import { readIncidents } from '../../shared/analyses/datalek/incident-timeline';
 import { createAnalysisSession, type AnalysisSession } from '../../shared/tables/session';
 import type { CoreRequests, OpenCompletion, OpenedSummary, OpenRequest, SnapshotSummary } from './protocol';
-import { headlineFigures } from './headlines';
+import { headlineFigure } from './headlines';
 import { loadSqlJs } from './sql-provider';
 import { queryModel } from './query-model';
 import { isAggregatedByConstruction, prepareNotification, prepareOutgoing } from './way-out';
@@ -95,7 +95,7 @@ async function readySession(): Promise<AnalysisSession> {
   return requireSession();
 }
 
-const headlines: Handler<'headlines'> = async () => ({ figures: headlineFigures(requireSession()) });
+const headline: Handler<'headline'> = async ({ id }) => headlineFigure(requireSession(), id);
 
 const completeOpen: Handler<'completeOpen'> = async () => completeOnce();
 
@@ -334,7 +334,7 @@ const datalekUserViews: Handler<'datalekUserViews'> = async ({ gemeente, user, p
 const art34List: Handler<'art34List'> = async ({ peildatum }) => art34Model(await readySession(), peildatum === undefined ? {} : { peildata: [peildatum] });
 
 export const handlers: { [O in keyof CoreRequests]: Handler<O> } = {
-  open, headlines, completeOpen, table, query, incidents, wayOut, close, sealValidate, sealEncrypt, sealDiscard,
+  open, headline, completeOpen, table, query, incidents, wayOut, close, sealValidate, sealEncrypt, sealDiscard,
   openComparison, compare, closeComparison,
   reconcile,
   datalekUsers, datalekUserViews, art34List,

@@ -9,6 +9,7 @@ import { buildTable } from '../../shared/tables/catalogue';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { AnalysisSession } from '../../shared/tables/session';
 import { columnTotal } from '../app/table-sums';
+import { UsageError } from '../../shared/errors';
 import { toWireError } from './errors';
 import type { HeadlineFigure } from './protocol';
 
@@ -26,19 +27,19 @@ export const HEADLINES: readonly HeadlineDefinition[] = [
   { id: 'exposed', table: 'datalek-gemeenten', column: 'personen', parameters: () => ({}) },
 ];
 
-export function headlineFigures(session: AnalysisSession): HeadlineFigure[] {
-  // Same facts cache, no digest: the provenance of these models is never read outside.
+export function headlineFigure(session: AnalysisSession, id: HeadlineFigure['id']): HeadlineFigure {
+  const headline = HEADLINES.find((candidate) => candidate.id === id);
+  if (headline === undefined) throw new UsageError(`Onbekend kerncijfer: ${id}.`, `Unknown headline figure: ${id}.`);
+  // Same facts cache, no digest: the provenance of this model is never read outside.
   const totalsOnly: AnalysisSession = {
     snapshot: session.snapshot,
     cached: (key, compute) => session.cached(key, compute),
     provenance: () => ({ snapshot_sha256: '', peildatum: session.snapshot.meta.peildatum, generator: '', created_at: '' }),
   };
-  return HEADLINES.map((headline) => {
-    try {
-      const model = buildTable(totalsOnly, headline.table, headline.parameters(session.snapshot.meta));
-      return { id: headline.id, value: columnTotal(model, headline.column), error: null };
-    } catch (error) {
-      return { id: headline.id, value: null, error: toWireError(error) };
-    }
-  });
+  try {
+    const model = buildTable(totalsOnly, headline.table, headline.parameters(session.snapshot.meta));
+    return { id, value: columnTotal(model, headline.column), error: null };
+  } catch (error) {
+    return { id, value: null, error: toWireError(error) };
+  }
 }

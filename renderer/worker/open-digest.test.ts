@@ -7,6 +7,10 @@ import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encryptAge } from '../../shared/age/index';
 import { buildPlaintext, FIXTURE_PASSPHRASE } from '../../test/support/snapshot';
+import { generateDemoSnapshot } from '../../shared/demo/generate';
+import type { TableRequest } from '../../shared/tables/catalogue';
+import { columnTotal } from '../app/table-sums';
+import { HEADLINE_ORDER, type HeadlineFigure } from './protocol';
 
 vi.mock('./sql-provider', () => ({ loadSqlJs: () => initSqlJs() }));
 const { handlers } = await import('./core');
@@ -52,12 +56,20 @@ describe('the SHA-256 of an opened file', () => {
     expect((await handlers.completeOpen({}, () => {})).sha256).toBe(sha256Of(bytes));
   });
 
-  it('gives the headline figures before the completion, equal to the tables they lead to', async () => {
-    const bytes = await encrypted();
-    await handlers.open({ bytes, key, fileName: 'a.age' }, () => {});
-    const { figures } = await handlers.headlines({}, () => {});
-    expect(figures.map((figure) => figure.id)).toEqual(['elip', 'backlog', 'exposed']);
-    expect(figures.every((figure) => figure.error === null && figure.value === 0)).toBe(true);
+  it('gives the headline figures before the completion, equal to the tables they lead to (demo)', async () => {
+    const plaintext = generateDemoSnapshot(await initSqlJs());
+    const bytes = new Uint8Array(await encryptAge(plaintext, { kind: 'passphrase', passphrase: FIXTURE_PASSPHRASE, logN: 4 }));
+    const summary = await handlers.open({ bytes, key, fileName: 'demo.age' }, () => {});
+    const figures: HeadlineFigure[] = [];
+    for (const id of HEADLINE_ORDER) figures.push(await handlers.headline({ id }, () => {}));
+    expect(figures.every((figure) => figure.error === null && typeof figure.value === 'number' && figure.value > 0)).toBe(true);
+    await handlers.completeOpen({}, () => {});
+    const total = async (table: string, parameters: TableRequest, column: string) =>
+      columnTotal(await handlers.table({ id: table, parameters }, () => {}), column);
+    const value = (id: string) => figures.find((figure) => figure.id === id)?.value;
+    expect(value('elip')).toBe(await total('elip-gemeenten', { peildata: [summary.meta.peildatum], doelgroep: 'asiel' }, 'totaal'));
+    expect(value('backlog')).toBe(await total('boete-achterstand', {}, 'achterstand'));
+    expect(value('exposed')).toBe(await total('datalek-gemeenten', {}, 'personen'));
   });
 
   it('is refused to every request after a close', async () => {
