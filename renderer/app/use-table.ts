@@ -1,6 +1,6 @@
 // Asks the worker for one table whenever its parameters change. The UI thread only waits
 // on a promise, so typing in a parameter never blocks; stale answers are dropped.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import type { TableModel } from '../../shared/tables/model';
 import { asWireError } from '../worker/client';
@@ -76,15 +76,31 @@ export function useTableSeries(id: string, parameterSets: readonly TableRequest[
 }
 
 /**
- * The value after it stopped changing for `delay` ms (for typed-in parameters). 120 ms
- * still lets the keystrokes of a typed number settle into one request most of the time,
- * while a change repaints within about 150 ms of its computation (issue 10); a request for
- * a value typed past is cheap (tens of ms at national scale) and its answer is dropped.
+ * How long a change waits before it is asked for: not at all after a quiet spell (a value
+ * picked, stepped or pasted repaints as soon as it is computed), else `delay` ms after the
+ * last change (the keystrokes of a typed number settle into one request). Pure, for tests.
+ */
+export function settleDelay(now: number, previousChange: number, delay: number): number {
+  return now - previousChange >= delay ? 0 : delay;
+}
+
+/**
+ * The value once it settled (for typed-in parameters): at once after a quiet spell, else
+ * 120 ms after the last change (settleDelay). A request for a value typed past is cheap
+ * (tens of ms at national scale) and its answer is dropped.
  */
 export function useDebounced<T>(value: T, delay = 120): T {
   const [settled, setSettled] = useState(value);
+  const previousChange = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), delay);
+    const now = performance.now();
+    const wait = settleDelay(now, previousChange.current, delay);
+    previousChange.current = now;
+    if (wait === 0) {
+      setSettled(value);
+      return undefined;
+    }
+    const timer = window.setTimeout(() => setSettled(value), wait);
     return () => window.clearTimeout(timer);
   }, [value, delay]);
   return settled;

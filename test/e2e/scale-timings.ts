@@ -40,7 +40,7 @@ async function timed(page: Page, label: string, action: () => Promise<void>): Pr
   await action();
   const elapsed = Date.now() - started;
   const maxGap = await stopFrameProbe(page);
-  console.log(`| ${label} | ${(elapsed / 1000).toFixed(1)} s | ${maxGap} ms |`);
+  console.log(`| ${label} | ${elapsed < 1000 ? `${elapsed} ms` : `${(elapsed / 1000).toFixed(1)} s`} | ${maxGap} ms |`);
 }
 
 const server = await startServer();
