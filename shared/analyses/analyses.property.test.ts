@@ -157,6 +157,9 @@ describe('fast analyses equal the reference', () => {
           peildata: [p], doelgroep: request.doelgroep, drempel_cent: request.drempel, drempel_b_cent: request.drempelB,
         });
         expect(gemeenten.rows).toEqual(referenceElipGemeentenRows(db, { ...elip, peildatum: p }));
+        // A threshold change in the same session reuses the date's persons and loans (elipDay).
+        const changed = { ...elip, drempel_cent: Math.floor(request.drempel / 2), drempel_b_cent: Math.floor(request.drempelB / 3) };
+        expect(buildTable(session, 'elip-gemeenten', { peildata: [p], ...changed }).rows).toEqual(referenceElipGemeentenRows(db, { ...changed, peildatum: p }));
 
         // Enforcement.
         expect(buildTable(session, 'boete-achterstand', { peildata: [p] }).rows).toEqual(referenceBacklogByMonth(db, p));

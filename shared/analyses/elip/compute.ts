@@ -23,29 +23,60 @@ export const ELIP_B = 2;
 const WI2013 = STELSELS.indexOf('Wi2013');
 
 /**
- * Per usable person: ELIP_A, ELIP_B or ELIP_NONE at the reference date. `loans` are the
- * loan timelines of the parameters' target group.
+ * What a reference date fixes, whatever the thresholds: the usable persons it concerns
+ * (Wi2013, the target group, obliged at P), in person order, with the loan each had used at
+ * P. A session keeps it per date, so a threshold change only compares amounts (issue 10).
  */
-export function classifyElip(facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters): Uint8Array {
-  const day = dayNumber(parameters.peildatum);
+export interface ElipDay {
+  doelgroep: number;
+  peildatum: string;
+  persons: Int32Array;
+  loan: Float64Array;
+}
+
+export function elipDay(facts: PersonFacts, loans: LoanTimelines, peildatum: string, doelgroep: Doelgroep): ElipDay {
+  const day = dayNumber(peildatum);
+  const group = DOELGROEPEN.indexOf(doelgroep);
+  if (loans.doelgroep !== group) throw new Error('elipDay: loan timelines of another doelgroep');
+  const persons: number[] = [];
+  const loan: number[] = [];
+  for (let person = 0; person < facts.count; person++) {
+    if (facts.stelsel[person] !== WI2013 || facts.doelgroep[person] !== group) continue;
+    if (!isObligedAt(facts, person, day)) continue;
+    persons.push(person);
+    loan.push(loanUsedAt(loans, person, day));
+  }
+  return { doelgroep: group, peildatum, persons: Int32Array.from(persons), loan: Float64Array.from(loan) };
+}
+
+/**
+ * Per usable person: ELIP_A, ELIP_B or ELIP_NONE at the reference date. `loans` are the
+ * loan timelines of the parameters' target group; `day`, when given, is elipDay of the same
+ * date and group (computed here otherwise).
+ */
+export function classifyElip(
+  facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters,
+  day: ElipDay = elipDay(facts, loans, parameters.peildatum, parameters.doelgroep),
+): Uint8Array {
+  if (day.peildatum !== parameters.peildatum || day.doelgroep !== DOELGROEPEN.indexOf(parameters.doelgroep)) {
+    throw new Error('classifyElip: the day of another date or doelgroep');
+  }
   // The same day N months later, 29 February → 28 February; a NULL deadline (NaN) never counts.
   const deadlineLimit = dayNumber(addCalendarMonths(parameters.peildatum, parameters.maanden_b));
-  const doelgroep = DOELGROEPEN.indexOf(parameters.doelgroep);
-  if (loans.doelgroep !== doelgroep) throw new Error('classifyElip: loan timelines of another doelgroep');
   const groups = new Uint8Array(facts.count);
-  for (let person = 0; person < facts.count; person++) {
-    if (facts.stelsel[person] !== WI2013 || facts.doelgroep[person] !== doelgroep) continue;
-    if (!isObligedAt(facts, person, day)) continue;
-    const loan = loanUsedAt(loans, person, day);
-    if (loan >= parameters.drempel_cent) groups[person] = ELIP_A;
-    else if (loan > parameters.drempel_b_cent && facts.termijnEinde[person]! < deadlineLimit) groups[person] = ELIP_B;
+  const { persons, loan } = day;
+  for (let index = 0; index < persons.length; index++) {
+    const person = persons[index]!;
+    const used = loan[index]!;
+    if (used >= parameters.drempel_cent) groups[person] = ELIP_A;
+    else if (used > parameters.drempel_b_cent && facts.termijnEinde[person]! < deadlineLimit) groups[person] = ELIP_B;
   }
   return groups;
 }
 
 /** ELIP-A counts per cohort year at the reference date. */
-export function elipACountsByCohort(facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters): Map<number, number> {
-  const groups = classifyElip(facts, loans, parameters);
+export function elipACountsByCohort(facts: PersonFacts, loans: LoanTimelines, parameters: ElipParameters, day?: ElipDay): Map<number, number> {
+  const groups = classifyElip(facts, loans, parameters, day);
   const counts = new Map<number, number>();
   for (let person = 0; person < facts.count; person++) {
     if (groups[person] !== ELIP_A) continue;

@@ -1,11 +1,11 @@
 // The ELIP tables (tables-v1.md): elip-cohorten (ELIP-A per cohort at one or more dates, like
 // Table 1 of nr. 391) and elip-gemeenten (ELIP-A and ELIP-B per responsible municipality at
 // one date; persons without a municipality in a last row "Onbekend"), and their definitions.
-import type { TableRequest, TableDefinition } from '../../tables/definition';
+import type { Doelgroep, TableRequest, TableDefinition } from '../../tables/definition';
 import type { TableColumn, TableModel, TableRow } from '../../tables/model';
 import type { AnalysisSession } from '../../tables/session';
 import { formatMoneyCent } from '../../format/numbers';
-import { elipACountsByCohort, cohortRange, ELIP_A, ELIP_B, ELIP_NONE, classifyElip, type ElipParameters } from './compute';
+import { elipACountsByCohort, elipDay, cohortRange, ELIP_A, ELIP_B, ELIP_NONE, classifyElip, type ElipDay, type ElipParameters } from './compute';
 import { elipANote, loanNote, obligedNote, elipBNote } from './notes';
 import { DOELGROEP_LABELS, skippedRowNotes } from '../common/notes';
 import { DEFAULT_DREMPEL_B_CENT, DEFAULT_DREMPEL_CENT, DEFAULT_MAANDEN_B, amountOf, doelgroepOf, optionalYearOf, peildataOf, peildatumOf, wholeNumberOf } from '../common/parameters';
@@ -41,6 +41,11 @@ export function cohortColumns(first: number, last: number, mergeFrom: number | n
   return columns;
 }
 
+/** The persons and loans of a reference date, kept for the session: a threshold change reuses them. */
+function dayOf(session: AnalysisSession, peildatum: string, doelgroep: Doelgroep): ElipDay {
+  return session.cached(`elip/day/${doelgroep}/${peildatum}`, () => elipDay(personFacts(session), loanTimelines(session, doelgroep), peildatum, doelgroep));
+}
+
 export function buildElipCohorten(session: AnalysisSession, request: TableRequest): TableModel {
   const snapshot = session.snapshot;
   const peildata = peildataOf(request, snapshot);
@@ -59,7 +64,7 @@ export function buildElipCohorten(session: AnalysisSession, request: TableReques
     const parameters: ElipParameters = {
       peildatum, doelgroep, drempel_cent: drempel, drempel_b_cent: DEFAULT_DREMPEL_B_CENT, maanden_b: DEFAULT_MAANDEN_B,
     };
-    const counts = elipACountsByCohort(facts, loans, parameters);
+    const counts = elipACountsByCohort(facts, loans, parameters, dayOf(session, peildatum, doelgroep));
     const row: TableRow = { peildatum };
     let totaal = 0;
     for (const column of cohorts) {
@@ -110,7 +115,7 @@ export function elipParametersOf(session: AnalysisSession, request: TableRequest
 export function buildElipGemeenten(session: AnalysisSession, request: TableRequest): TableModel {
   const parameters = elipParametersOf(session, request);
   const facts = personFacts(session);
-  const groups = classifyElip(facts, loanTimelines(session, parameters.doelgroep), parameters);
+  const groups = classifyElip(facts, loanTimelines(session, parameters.doelgroep), parameters, dayOf(session, parameters.peildatum, parameters.doelgroep));
   const slots = facts.municipalities.length + 1; // the last slot: no municipality
   const countA = new Int32Array(slots);
   const countB = new Int32Array(slots);
