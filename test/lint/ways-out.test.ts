@@ -34,6 +34,8 @@ const CHANNELS: Record<string, { wayOut: boolean; why: string }> = {
 const OPERATIONS: Record<string, { wayOut: boolean; why: string }> = {
   wayOut: { wayOut: true, why: 'the one way out: files, clipboard, charts, bijlagen' },
   open: { wayOut: false, why: 'a summary for the screen' },
+  headline: { wayOut: false, why: 'one total for the Overzicht screen' },
+  completeOpen: { wayOut: false, why: 'the findings and the digest for the screen' },
   table: { wayOut: false, why: 'a model for the screen; leaving it goes through wayOut' },
   query: { wayOut: false, why: 'a model for the screen; leaving it goes through wayOut' },
   incidents: { wayOut: false, why: 'the timeline on the screen' },
