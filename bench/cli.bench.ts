@@ -6,15 +6,16 @@
 //     SQL of the definitions (one decryption, two sqlite3 processes).
 // Each step runs RUNS times interleaved; the section reports medians, the load average
 // beside every run (other work shares the machine), peak RSS, and a CPU profile of one
-// in-process run of each command that says where the time goes. The native tools read a
+// run of each command (the same bundle) that says where the time goes. The native tools read a
 // plaintext copy in /dev/shm (memory-backed), deleted right after each run.
 // KETENLENS_BENCH_FILE + KETENLENS_BENCH_IDENTITY reuse an existing file; otherwise one is made.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateIdentity } from '../shared/node/age/index';
 import { datalekPlainSql } from './plain-sql';
+import { IDLE, profileAreas } from './profile-areas';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'ketenlens.mjs');
@@ -84,50 +85,22 @@ function ketenlens(args: string[][]): Run {
   return sum(args.map((argv) => timed(process.execPath, [CLI, ...argv])));
 }
 
-/** Self time of one in-process run under the V8 profiler, by area of the code. */
+/**
+ * Self time of one run of the shipped command (bin/ketenlens.mjs, the bundle the timings
+ * above run) under the V8 profiler, all threads, by area of the code (bench/profile-areas.ts).
+ * Not the TypeScript sources through tsx: its loader thread and on-the-fly compilation
+ * (≈ 1 s) would show up as "Node" time the command never spends.
+ */
 function profile(argv: string[]): { total: number; areas: [string, number][] } {
   const directory = mkdtempSync(join(tmpdir(), 'ketenlens-cli-profile-'));
   try {
-    const script = `const { main } = await import(${JSON.stringify(join(ROOT, 'shared/node/cli/main.ts'))}); process.exitCode = await main(${JSON.stringify(argv)});`;
-    execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', directory, '--import', 'tsx', '--input-type=module', '-e', script], {
-      stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT,
-    });
-    const areas = new Map<string, number>();
-    for (const name of readdirSync(directory)) {
-      const data = JSON.parse(readFileSync(join(directory, name), 'utf8')) as {
-        nodes: { id: number; callFrame: { functionName: string; url: string } }[];
-        samples: number[];
-        timeDeltas: number[];
-      };
-      const nodes = new Map(data.nodes.map((node) => [node.id, node.callFrame]));
-      data.samples.forEach((sample, index) => {
-        const frame = nodes.get(sample)!;
-        const area = areaOf(frame.functionName, frame.url);
-        areas.set(area, (areas.get(area) ?? 0) + (data.timeDeltas[index] ?? 0) / 1000);
-      });
-    }
-    const total = [...areas].filter(([area]) => area !== 'idle (waiting)').reduce((sum, [, ms]) => sum + ms, 0);
+    execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', directory, CLI, ...argv], { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT });
+    const areas = profileAreas(directory);
+    const total = [...areas].filter(([area]) => area !== IDLE).reduce((sum, [, ms]) => sum + ms, 0);
     return { total, areas: [...areas].sort((a, b) => b[1] - a[1]) };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-}
-
-function areaOf(name: string, url: string): string {
-  if (name === '(idle)' || name === '(program)' || name === 'waitForWorker' || name === 'makeSyncRequest') return 'idle (waiting)';
-  if (name === '(garbage collector)') return 'garbage collection';
-  if (url.includes('/shared/snapshot/btree') || url.includes('/shared/snapshot/row-tests') || url.includes('/shared/snapshot/findings-scan')) {
-    return 'b-tree scan and row checks';
-  }
-  if (name.startsWith('wasm-function') || url.includes('sql-wasm')) return 'sql.js (SQLite in WebAssembly)';
-  if (url.includes('/shared/age/') || url.includes('/shared/node/age/') || url.endsWith('cipher')) return 'decryption';
-  // The age workers are evaluated source ('[worker eval]'): the decryption threads run decryptRange.
-  if (url.includes('[worker eval]')) return name === 'decryptRange' ? 'decryption' : 'SHA-256 (worker thread)';
-  if (url.endsWith('hash')) return 'SHA-256 (worker thread)';
-  if (url.includes('/shared/analyses/') || url.includes('/shared/tables/')) return 'analyses (facts and tables)';
-  if (url.includes('/shared/snapshot/')) return 'snapshot loading and SQL findings (JS side)';
-  if (url.startsWith('node:') || url === '' || url.includes('node_modules')) return 'Node, loader and libraries';
-  return 'other';
 }
 
 async function main(): Promise<void> {
@@ -177,7 +150,7 @@ async function main(): Promise<void> {
     const profileTable = (title: string, result: ReturnType<typeof profile>) => [
       `| ${title} | self time | share |`,
       '|---|---:|---:|',
-      ...result.areas.map(([area, ms]) => `| ${area} | ${Math.round(ms)} ms | ${area === 'idle (waiting)' ? '' : `${Math.round((100 * ms) / result.total)} %`} |`),
+      ...result.areas.map(([area, ms]) => `| ${area} | ${Math.round(ms)} ms | ${area === IDLE ? '' : `${Math.round((100 * ms) / result.total)} %`} |`),
     ];
     const lines = [
       '## Command line against the native tools (bench/cli.bench.ts)',
@@ -201,8 +174,10 @@ async function main(): Promise<void> {
         `${(Math.max(...steps.info.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}×, the tables ` +
         `${(Math.max(...steps.tables.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}× (whole process, node and sql.js included).`,
       '',
-      'Where the time goes: self time by area in one in-process run of each command under the V8 profiler (all threads: main, the decryption workers and the hash worker; ' +
-        '"idle" is the main thread waiting, e.g. for reads or the hash worker).',
+      'Where the time goes: self time by area in one run of each command (bin/ketenlens.mjs) under the V8 profiler, all threads: main, the decryption workers and the hash worker ' +
+        '(bench/profile-areas.ts: bundled frames mapped to their source module; Node\'s own frames charged to the code that called them). ' +
+        'A thread\'s samples measure its wall time, so on a busy machine a thread waiting for a core counts in the area it is in. ' +
+        '"idle" is the main thread waiting, e.g. for the decryption threads.',
       '',
       ...profileTable('`info`', infoProfile),
       '',
