@@ -4,7 +4,7 @@
 import { InvalidParameterError } from '../errors';
 import type { TableModel } from '../tables/model';
 import { exportCsv } from './csv';
-import { exportDocx } from './docx';
+import type { DocxOptions } from './docx';
 import { exportHtml } from './html';
 import { exportMarkdown } from './markdown';
 import { exportOds, exportOdt } from './opendocument';
@@ -31,6 +31,15 @@ function checkedNumber(tableNumber: number | undefined): number {
 }
 
 const utf8 = new TextEncoder();
+
+/**
+ * The DOCX writer on first use: the `docx` package is ≈ 1 MB of module that every start of
+ * the command line would otherwise parse (≈ 50 ms), for the few exports that write DOCX.
+ */
+async function exportDocx(models: readonly TableModel[], options: DocxOptions): Promise<Uint8Array> {
+  const docx = await import('./docx');
+  return docx.exportDocx(models, options);
+}
 
 /** The model as the exporters render it: what it holds, including disclosure (see docs/EXPORT.md). */
 export async function exportTable(model: TableModel, format: ExportFormat, options: ExportOptions = {}): Promise<Uint8Array> {
