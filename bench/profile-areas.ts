@@ -92,7 +92,12 @@ function isLoading(frame: CallFrame): boolean {
 
 /** Self time (ms) by area over every .cpuprofile in `directory` (all threads). */
 export function profileAreas(directory: string): Map<string, number> {
-  const areas = new Map<string, number>();
+  return new Map([...profileAreaFrames(directory)].map(([area, frames]) => [area, [...frames.values()].reduce((sum, ms) => sum + ms, 0)]));
+}
+
+/** Self time (ms) by area and, within it, by frame ("function source"), to see what an area holds. */
+export function profileAreaFrames(directory: string): Map<string, Map<string, number>> {
+  const areas = new Map<string, Map<string, number>>();
   const sourceOf = sourceResolver();
   for (const name of readdirSync(directory).filter((file) => file.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(join(directory, name), 'utf8')) as CpuProfile;
@@ -130,7 +135,11 @@ export function profileAreas(directory: string): Map<string, number> {
     };
     profile.samples.forEach((sample, index) => {
       const area = classify(sample);
-      areas.set(area, (areas.get(area) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+      const frame = nodes.get(sample)!.callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${sourceOf(frame)}`;
+      const frames = areas.get(area) ?? new Map<string, number>();
+      areas.set(area, frames);
+      frames.set(key, (frames.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
     });
   }
   return areas;
