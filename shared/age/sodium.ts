@@ -7,7 +7,6 @@
 // without WebAssembly could not open a snapshot either — hence no pure-JS fallback.
 // Everything else (scrypt, X25519, HKDF, HMAC) stays with the noble primitives.
 import type { LibsodiumModule } from 'libsodium';
-import { noblePrimitives } from './noble';
 import type { AgePrimitives } from './primitives';
 
 const KEY_BYTES = 32;
@@ -93,12 +92,13 @@ let loading: Promise<AgePrimitives> | null = null;
 
 /**
  * The noble primitives with open and seal from libsodium's wasm, compiled once per
- * thread (≈ 300 kB of module; a few milliseconds). Imported on first use: the command
+ * thread (≈ 300 kB of module; a few milliseconds). Both imported on first use: the command
  * line bundles this module (through shared/seal) but decrypts with node:crypto, and
- * should not parse libsodium at every start; the worker's bundle gets it as its own chunk.
+ * should not parse libsodium or @noble/curves (≈ 50 ms) at every start; the worker's bundle
+ * gets them as chunks of their own, loaded side by side.
  */
 export function sodiumPrimitives(): Promise<AgePrimitives> {
-  loading ??= import('libsodium').then(async ({ default: loadLibsodium }) => {
+  loading ??= Promise.all([import('libsodium'), import('./noble')]).then(async ([{ default: loadLibsodium }, { noblePrimitives }]) => {
     const sodium = await loadLibsodium();
     const aead = new SodiumAead(sodium);
     return {

@@ -4,6 +4,7 @@
 // files of a picked folder inside its Web Worker.
 import type { Database, SqlJsStatic } from 'sql.js';
 import type { AgeRecipients, ProgressListener } from '../age/types';
+import { encryptAge } from '../age/index';
 import { runFindings } from '../snapshot/findings';
 import { OPTIONAL_TABLES, REQUIRED_TABLES, type Finding, type SnapshotTable } from '../snapshot/types';
 import { SnapshotBuilder, type SealMeta, type TableLoadResult } from './builder';
@@ -59,10 +60,6 @@ export async function buildFromFiles(
 
 /** Encrypt a built database; its exported image is wiped once encrypted. */
 export async function encryptBuilt(database: Database, recipients: AgeRecipients, onProgress?: ProgressListener): Promise<Uint8Array> {
-  // Imported here, not at the top: the command line bundles this module for buildImage and
-  // sealFindings but encrypts with node:crypto, and should not load the pure-JS primitives
-  // (@noble/curves and friends, ≈ 50 ms) at every start.
-  const { encryptAge } = await import('../age/index');
   const plaintext = buildImage(database, onProgress);
   onProgress?.({ phase: 'encrypt', done: 0, total: plaintext.length });
   try {
