@@ -82,6 +82,8 @@ function codeArea(name: string, source: string, decryptionThread: boolean): stri
   if (source.includes('/shared/snapshot/')) return 'snapshot loading and SQL findings (JS side)';
   if (source.includes('/shared/')) return 'command line, output and audit trail';
   if (source.includes('node_modules')) return 'libraries (node_modules)';
+  // Code of ours that is not mapped to a module (a bundle built from elsewhere) is not Node's.
+  if (source.startsWith('file:') || source.startsWith('/')) return 'other';
   return null;
 }
 
