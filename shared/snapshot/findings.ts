@@ -14,6 +14,7 @@ import { sqlIsValidDate, sqlIsValidInstant } from '../dates';
 import { FindingsScanner, type ScanRules } from './findings-scan';
 import type { ScanTest } from './row-tests';
 import { columnRules, GEMEENTE_CODE, type ColumnRule } from './columns';
+import { registerImage } from './table-scan';
 
 /** One rule over the rows of a table; `condition` (over alias `t`) is true for a bad row. */
 interface RowCheck {
@@ -441,6 +442,8 @@ export class SnapshotChecks {
     const referenced = new Map<SnapshotTable, string>();
     for (const rules of this.rulesPresent) for (const reference of rules.references) referenced.set(reference.parent, reference.parentColumn);
     this.scanner = options.image === undefined ? null : FindingsScanner.create(db, options.image, referenced);
+    // The analyses' facts read the same image through the scanner (table-scan.ts).
+    if (options.image !== undefined) registerImage(db, options.image);
   }
 
   /** Whether every table present has been checked. */

@@ -7,6 +7,7 @@ import { forEachRow, selectValue } from '../../snapshot/sql';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { AnalysisSession } from '../../tables/session';
 import { countingSort, firstPerPair, identity, sortByMunicipalityPersonStart } from './sort';
+import { scanUnlawfulSignalRows, scanViewRows } from './facts-scan';
 
 /** Cause bits of an unlawful signal. */
 export const CAUSE_OVERGANGSRECHT = 1;
@@ -132,9 +133,24 @@ interface UnlawfulSignals {
  * SQLite joins each signal to its person and keeps only the unlawful ones, so the (many)
  * lawful signals and the persons never cross into JavaScript. The categories of each kept
  * signal come along (the correlated subquery runs for kept rows only), joined by U+001F.
- * Persons are numbered in order of appearance among these signals.
+ * Persons are numbered in order of appearance among these signals. facts-scan.ts reads the
+ * same rows through the b-tree scanner; this SQL is the reference and the fallback.
  */
-function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionary, categories: Dictionary): UnlawfulSignals {
+export const UNLAWFUL_SIGNALS_SQL =
+  // An inner join: a signal of an unknown person is a dangling reference the loader skips.
+  `SELECT s.rowid, s.id, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
+       s.inburgeraar_id, s.gemeente_code, unixepoch(s.zichtbaar_vanaf),
+       CASE WHEN s.zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(s.zichtbaar_tot) END,
+       (SELECT group_concat(g.categorie, char(31)) FROM signaal_gegeven g WHERE g.signaal_id = s.id)
+     FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
+     WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`;
+
+/** How computeDatalekFacts reads: `sqlOnly` skips the b-tree scanner (the reference, for tests). */
+export interface ReadOptions {
+  sqlOnly?: boolean;
+}
+
+function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionary, categories: Dictionary, options: ReadOptions): UnlawfulSignals {
   const skippedSignals = snapshot.skipped.portaal_signaal;
   const skippedPersons = snapshot.skippedKeys?.inburgeraar;
   const skippedLinks = snapshot.skippedKeys?.signaal_gegeven;
@@ -155,38 +171,31 @@ function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionar
     }
     result.categoryStart.push(result.categoryFlat.length);
   };
-  forEachRow(
-    snapshot.db,
-    // An inner join: a signal of an unknown person is a dangling reference the loader skips.
-    `SELECT s.rowid, s.id, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
-       s.inburgeraar_id, s.gemeente_code, unixepoch(s.zichtbaar_vanaf),
-       CASE WHEN s.zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(s.zichtbaar_tot) END,
-       (SELECT group_concat(g.categorie, char(31)) FROM signaal_gegeven g WHERE g.signaal_id = s.id)
-     FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
-     WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`,
-    ([rowid, id, causes, personId, code, start, end, categoryCodes]) => {
-      if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedPersons, String(personId))) return;
-      const municipality = typeof code === 'string' ? municipalities.index.get(code) : undefined;
-      if (municipality === undefined || typeof id !== 'number' || typeof start !== 'number' || typeof end !== 'number') {
-        result.unusableSignals += 1;
-        return;
-      }
-      const key = String(personId);
-      let person = personIndex.get(key);
-      if (person === undefined) {
-        person = personIndex.size;
-        personIndex.set(key, person);
-      }
-      result.id.push(id);
-      result.municipality.push(municipality);
-      result.person.push(person);
-      result.start.push(start);
-      // A window that ends before it starts is empty (the loader normally skips it).
-      result.end.push(Math.max(start, end));
-      result.causes.push(Number(causes));
-      addCategories(id, categoryCodes);
-    },
-  );
+  const visit = ([rowid, id, causes, personId, code, start, end, categoryCodes]: SqlValue[]): void => {
+    if (isSkipped(skippedSignals, Number(rowid)) || isSkipped(skippedPersons, String(personId))) return;
+    const municipality = typeof code === 'string' ? municipalities.index.get(code) : undefined;
+    if (municipality === undefined || typeof id !== 'number' || typeof start !== 'number' || typeof end !== 'number') {
+      result.unusableSignals += 1;
+      return;
+    }
+    const key = String(personId);
+    let person = personIndex.get(key);
+    if (person === undefined) {
+      person = personIndex.size;
+      personIndex.set(key, person);
+    }
+    result.id.push(id);
+    result.municipality.push(municipality);
+    result.person.push(person);
+    result.start.push(start);
+    // A window that ends before it starts is empty (the loader normally skips it).
+    result.end.push(Math.max(start, end));
+    result.causes.push(Number(causes));
+    addCategories(id, categoryCodes);
+  };
+  const scanned = options.sqlOnly === true ? null : scanUnlawfulSignalRows(snapshot);
+  if (scanned === null) forEachRow(snapshot.db, UNLAWFUL_SIGNALS_SQL, visit);
+  else for (const row of scanned) visit(row);
   result.personCount = personIndex.size;
   result.personIds = Array.from(personIndex.keys());
   return result;
@@ -236,11 +245,11 @@ function packSignals(signals: UnlawfulSignals, municipalityCount: number, positi
 }
 
 /** Read and index the snapshot. Exported for benchmarks and tests; use datalekFacts(). */
-export function computeDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
+export function computeDatalekFacts(snapshot: OpenedSnapshot, options: ReadOptions = {}): DatalekFacts {
   const db = snapshot.db;
   const municipalities = readMunicipalities(snapshot);
   const categories = readCategories(snapshot);
-  const unlawful = readUnlawfulSignals(snapshot, municipalities, categories);
+  const unlawful = readUnlawfulSignals(snapshot, municipalities, categories, options);
   // rowCounts would run every table's checks on a snapshot opened with checks when needed.
   const signalTotal = (snapshot.checksComplete ? snapshot.rowCounts.portaal_signaal : undefined) ?? countRows(db, 'portaal_signaal');
   const positionOfId = new IdIndex(maxId(db), Math.min(16_000_000, 4 * signalTotal + 1024));
@@ -249,14 +258,14 @@ export function computeDatalekFacts(snapshot: OpenedSnapshot): DatalekFacts {
   // Only the views of unlawful signals are read when those are few; otherwise one scan.
   const selective = signals.signalCount * 4 < signalTotal;
   const views = loadViews(
-    db,
-    snapshot.skipped.portaal_inzage,
-    selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : '',
-    selective ? [JSON.stringify(unlawful.id)] : [],
+    snapshot,
+    selective,
+    unlawful.id,
     positionOfId,
     signals,
     municipalities.codes.length,
     unlawful.personCount,
+    options,
   );
 
   return {
@@ -279,16 +288,25 @@ type ViewFacts = Pick<
   | 'viewedPairMunicipality' | 'viewedPairPerson' | 'viewedPairFirst' | 'outsideViewFrom'
 >;
 
+/**
+ * The views of the unlawful signals: only those (by the index on signaal_id) when they are
+ * few, otherwise one scan. facts-scan.ts reads the same rows through the b-tree scanner.
+ */
+export function viewsSql(selective: boolean): string {
+  return `SELECT rowid, signaal_id, unixepoch(ingezien_op), gebruiker FROM portaal_inzage ${selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : ''}`;
+}
+
 function loadViews(
-  db: Database,
-  skippedViews: ReadonlySet<number> | undefined,
-  idFilter: string,
-  idParameters: SqlValue[],
+  snapshot: OpenedSnapshot,
+  selective: boolean,
+  unlawfulIds: readonly number[],
   positionOfId: IdIndex,
   signals: Pick<DatalekFacts, 'signalMunicipality' | 'signalPerson' | 'signalStart' | 'signalEnd'>,
   municipalityCount: number,
   personCount: number,
+  options: ReadOptions,
 ): { facts: ViewFacts; unusable: number } {
+  const skippedViews = snapshot.skipped.portaal_inzage;
   const userIndex = new Map<string, number>();
   const windowMunicipality: number[] = [];
   const windowTime: number[] = [];
@@ -297,35 +315,33 @@ function loadViews(
   const windowSignal: number[] = [];
   const outsideFrom: number[] = [];
   let unusable = 0;
-  forEachRow(
-    db,
-    `SELECT rowid, signaal_id, unixepoch(ingezien_op), gebruiker FROM portaal_inzage ${idFilter}`,
-    ([rowid, signalId, time, user]) => {
-      const signal = positionOfId.get(Number(signalId));
-      if (signal < 0 || isSkipped(skippedViews, Number(rowid))) return;
-      if (typeof time !== 'number' || user === null) {
-        unusable += 1;
-        return;
+  const visit = ([rowid, signalId, time, user]: SqlValue[]): void => {
+    const signal = positionOfId.get(Number(signalId));
+    if (signal < 0 || isSkipped(skippedViews, Number(rowid))) return;
+    if (typeof time !== 'number' || user === null) {
+      unusable += 1;
+      return;
+    }
+    const start = signals.signalStart[signal];
+    if (time >= start && time < signals.signalEnd[signal]) {
+      const key = String(user);
+      let index = userIndex.get(key);
+      if (index === undefined) {
+        index = userIndex.size;
+        userIndex.set(key, index);
       }
-      const start = signals.signalStart[signal];
-      if (time >= start && time < signals.signalEnd[signal]) {
-        const key = String(user);
-        let index = userIndex.get(key);
-        if (index === undefined) {
-          index = userIndex.size;
-          userIndex.set(key, index);
-        }
-        windowMunicipality.push(signals.signalMunicipality[signal]);
-        windowTime.push(time);
-        windowUser.push(index);
-        windowPerson.push(signals.signalPerson[signal]);
-        windowSignal.push(signal);
-      } else {
-        outsideFrom.push(Math.max(time, start));
-      }
-    },
-    idParameters,
-  );
+      windowMunicipality.push(signals.signalMunicipality[signal]);
+      windowTime.push(time);
+      windowUser.push(index);
+      windowPerson.push(signals.signalPerson[signal]);
+      windowSignal.push(signal);
+    } else {
+      outsideFrom.push(Math.max(time, start));
+    }
+  };
+  const scanned = options.sqlOnly === true ? null : scanViewRows(snapshot, selective, (id) => positionOfId.get(id));
+  if (scanned === null) forEachRow(snapshot.db, viewsSql(selective), visit, selective ? [JSON.stringify(unlawfulIds)] : []);
+  else for (const row of scanned) visit(row);
   const users = firstPerPair(windowMunicipality, windowUser, windowTime, municipalityCount, userIndex.size);
   const persons = firstPerPair(windowMunicipality, windowPerson, windowTime, municipalityCount, personCount);
   return {

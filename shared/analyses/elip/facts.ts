@@ -10,12 +10,12 @@ import { forEachRow, selectRows } from '../../snapshot/sql';
 import { numberOrNaN, sqlText, usableCondition } from '../common/sql';
 import { yearOfDay } from '../../dates';
 import { DOELGROEPEN, STELSELS, type Doelgroep } from '../../snapshot/vocabulary';
-
+import { scanLoanTimelines, scanPersonFacts } from './facts-scan';
 
 /** Code of a value outside the enumerations (such a person matches no filter). */
 export const UNKNOWN_CODE = 255;
 export const NO_MUNICIPALITY = -1;
-const WI2013 = 1;
+export const WI2013 = 1;
 
 export interface Municipality {
   code: string;
@@ -60,7 +60,8 @@ export interface LoanTimelines {
   cumulative: Float64Array;
 }
 
-function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32Array } {
+/** The usable municipalities (valid code) in code order, and their index by code number. */
+export function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32Array } {
   const usable = usableCondition(db, 'gemeente', 'g');
   const rows = selectRows(db, `SELECT code, naam FROM gemeente g WHERE ${usable} AND code GLOB 'GM[0-9][0-9][0-9][0-9]' ORDER BY code`);
   const byNumber = new Int32Array(10_000).fill(-1);
@@ -71,26 +72,104 @@ function municipalitiesOf(db: Database): { list: Municipality[]; byNumber: Int32
   return { list, byNumber };
 }
 
-const STELSEL_CASE = "CASE i.stelsel WHEN 'Wi2007' THEN 0 WHEN 'Wi2013' THEN 1 WHEN 'Wi2021' THEN 2 ELSE 3 END";
-const DOELGROEP_CASE = "CASE i.doelgroep WHEN 'asiel' THEN 0 WHEN 'gezin' THEN 1 WHEN 'overig' THEN 2 ELSE 3 END";
+const caseOf = (column: string, values: readonly string[]): string =>
+  `CASE ${column} ${values.map((value, code) => `WHEN ${sqlText(value)} THEN ${code}`).join(' ')} ELSE ${values.length} END`;
+const STELSEL_CASE = caseOf('i.stelsel', STELSELS);
+const DOELGROEP_CASE = caseOf('i.doelgroep', DOELGROEPEN);
 
-/** Read the persons: one scan in id order, codes packed into one integer. */
+/**
+ * The persons as they are read, one at a time in id order, into the typed arrays of
+ * PersonFacts. Shared by the SQL read below and the b-tree read (facts-scan.ts), so both
+ * turn the same values into the same facts.
+ */
+export class PersonFactsBuilder {
+  private readonly stelsel: Uint8Array;
+  private readonly doelgroep: Uint8Array;
+  private readonly plichtStart: Float64Array;
+  private readonly termijnEinde: Float64Array;
+  private readonly statusDatum: Float64Array;
+  private readonly lopend: Uint8Array;
+  private readonly cohort: Uint16Array;
+  private readonly municipality: Int32Array;
+  private readonly scanToPerson: Int32Array;
+  private readonly scanGroup: Uint8Array;
+  private scanned = 0;
+  private count = 0;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly byNumber: Int32Array,
+  ) {
+    this.stelsel = new Uint8Array(capacity);
+    this.doelgroep = new Uint8Array(capacity);
+    this.plichtStart = new Float64Array(capacity);
+    this.termijnEinde = new Float64Array(capacity);
+    this.statusDatum = new Float64Array(capacity);
+    this.lopend = new Uint8Array(capacity);
+    this.cohort = new Uint16Array(capacity);
+    this.municipality = new Int32Array(capacity);
+    this.scanToPerson = new Int32Array(capacity).fill(-1);
+    this.scanGroup = new Uint8Array(capacity);
+  }
+
+  /**
+   * The next person of the scan: `codes` = stelsel code * 16 + doelgroep code * 4 + lopend * 2
+   * + usable (0 when SQL's expression is NULL), `gemeenteNumber` the number of its
+   * municipality code (-1: none). Returns its index among the usable persons, or -1 when it
+   * is left out (then its dates are not needed).
+   */
+  add(codes: number, gemeenteNumber: number): number {
+    if (this.scanned >= this.capacity) return -1;
+    const scan = this.scanned++;
+    const stelselCode = codes >> 4;
+    const doelgroepCode = (codes >> 2) & 3;
+    this.scanGroup[scan] = stelselCode * 4 + doelgroepCode;
+    const byNumber = this.byNumber;
+    const municipalityIndex =
+      gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 && gemeenteNumber < byNumber.length ? byNumber[gemeenteNumber]! : -1;
+    if ((codes & 1) !== 1 || (gemeenteNumber !== -1 && municipalityIndex < 0)) return -1;
+    const count = this.count++;
+    this.scanToPerson[scan] = count;
+    this.stelsel[count] = stelselCode < STELSELS.length ? stelselCode : UNKNOWN_CODE;
+    this.doelgroep[count] = doelgroepCode < DOELGROEPEN.length ? doelgroepCode : UNKNOWN_CODE;
+    this.lopend[count] = (codes >> 1) & 1;
+    this.municipality[count] = municipalityIndex;
+    return count;
+  }
+
+  /** The dates of a usable person as day numbers (NaN for NULL). */
+  setDates(person: number, start: number, termijnEinde: number, statusDatum: number): void {
+    this.plichtStart[person] = start;
+    this.termijnEinde[person] = termijnEinde;
+    this.statusDatum[person] = statusDatum;
+    this.cohort[person] = Number.isNaN(start) ? 0 : yearOfDay(start);
+  }
+
+  finish(municipalities: Municipality[]): PersonFacts {
+    const count = this.count;
+    return {
+      count,
+      stelsel: this.stelsel.slice(0, count),
+      doelgroep: this.doelgroep.slice(0, count),
+      plichtStart: this.plichtStart.slice(0, count),
+      termijnEinde: this.termijnEinde.slice(0, count),
+      statusDatum: this.statusDatum.slice(0, count),
+      lopend: this.lopend.slice(0, count),
+      cohort: this.cohort.slice(0, count),
+      municipality: this.municipality.slice(0, count),
+      municipalities,
+      personsLeftOut: this.capacity - count,
+      scanToPerson: this.scanToPerson.slice(0, this.scanned),
+      scanGroup: this.scanGroup.slice(0, this.scanned),
+    };
+  }
+}
+
+/** Read the persons through SQL: one scan in id order, codes packed into one integer. */
 export function computePersonFacts(db: Database): PersonFacts {
   const { list: municipalities, byNumber } = municipalitiesOf(db);
   const usablePerson = usableCondition(db, 'inburgeraar', 'i');
-  const capacity = Number(selectRows(db, 'SELECT count(*) FROM inburgeraar')[0]?.[0] ?? 0);
-  const stelsel = new Uint8Array(capacity);
-  const doelgroep = new Uint8Array(capacity);
-  const plichtStart = new Float64Array(capacity);
-  const termijnEinde = new Float64Array(capacity);
-  const statusDatum = new Float64Array(capacity);
-  const lopend = new Uint8Array(capacity);
-  const cohort = new Uint16Array(capacity);
-  const municipality = new Int32Array(capacity);
-  const scanToPerson = new Int32Array(capacity).fill(-1);
-  const scanGroup = new Uint8Array(capacity);
-  let scanned = 0;
-  let count = 0;
+  const builder = new PersonFactsBuilder(personCapacity(db), byNumber);
   // Hot path: plain julianday() (the loader has already skipped rows with invalid dates),
   // because every column read through sql.js costs time.
   forEachRow(
@@ -100,44 +179,16 @@ export function computePersonFacts(db: Database): PersonFacts {
             CASE WHEN i.gemeente_code IS NULL THEN -1 ELSE CAST(substr(i.gemeente_code, 3) AS INTEGER) END
        FROM inburgeraar i ORDER BY i.id`,
     (row) => {
-      if (scanned >= capacity) return;
-      const scan = scanned++;
-      const codes = Number(row[0]);
-      const stelselCode = codes >> 4;
-      const doelgroepCode = (codes >> 2) & 3;
-      scanGroup[scan] = stelselCode * 4 + doelgroepCode;
-      const gemeenteNumber = Number(row[4]);
-      const municipalityIndex =
-        gemeenteNumber === -1 ? NO_MUNICIPALITY : gemeenteNumber >= 0 && gemeenteNumber < byNumber.length ? byNumber[gemeenteNumber]! : -1;
-      if ((codes & 1) !== 1 || (gemeenteNumber !== -1 && municipalityIndex < 0)) return;
-      scanToPerson[scan] = count;
-      stelsel[count] = stelselCode < STELSELS.length ? stelselCode : UNKNOWN_CODE;
-      doelgroep[count] = doelgroepCode < DOELGROEPEN.length ? doelgroepCode : UNKNOWN_CODE;
-      const start = numberOrNaN(row[1]);
-      plichtStart[count] = start;
-      termijnEinde[count] = numberOrNaN(row[2]);
-      statusDatum[count] = numberOrNaN(row[3]);
-      lopend[count] = (codes >> 1) & 1;
-      cohort[count] = Number.isNaN(start) ? 0 : yearOfDay(start);
-      municipality[count] = municipalityIndex;
-      count++;
+      const person = builder.add(Number(row[0]), Number(row[4]));
+      if (person >= 0) builder.setDates(person, numberOrNaN(row[1]), numberOrNaN(row[2]), numberOrNaN(row[3]));
     },
   );
-  return {
-    count,
-    stelsel: stelsel.slice(0, count),
-    doelgroep: doelgroep.slice(0, count),
-    plichtStart: plichtStart.slice(0, count),
-    termijnEinde: termijnEinde.slice(0, count),
-    statusDatum: statusDatum.slice(0, count),
-    lopend: lopend.slice(0, count),
-    cohort: cohort.slice(0, count),
-    municipality: municipality.slice(0, count),
-    municipalities,
-    personsLeftOut: capacity - count,
-    scanToPerson: scanToPerson.slice(0, scanned),
-    scanGroup: scanGroup.slice(0, scanned),
-  };
+  return builder.finish(municipalities);
+}
+
+/** The number of rows of inburgeraar: the size of the scan. */
+export function personCapacity(db: Database): number {
+  return Number(selectRows(db, 'SELECT count(*) FROM inburgeraar')[0]?.[0] ?? 0);
 }
 
 /** Day number of 'YYYY-MM-DD' at text[from…from+10), or NaN (arithmetic: it runs per payment). */
@@ -165,90 +216,142 @@ function grow(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
 }
 
 /**
- * The loan timelines of one target group: one scan over its Wi2013 persons in id order,
- * each bringing its payments as one group_concat text 'YYYY-MM-DD:cents,…' through the
- * index (one short string per person costs far less through sql.js than a row
+ * The loan timelines of one target group as they are read: one row per Wi2013 person of
+ * the group in id order (the rows of SQL's scan, usable or not), each with its payments.
+ * Shared by the SQL read below and the b-tree read (facts-scan.ts).
+ */
+export class LoanTimelinesBuilder {
+  private readonly offset: Int32Array;
+  private days: Float64Array<ArrayBuffer>;
+  private sums: Float64Array<ArrayBuffer>;
+  private written = 0;
+  private scan = 0;
+  /** The last usable person whose offset is set. */
+  private last = 0;
+  /** The payments of the person being added, as read, before the running sums. */
+  personDays = new Float64Array(256);
+  personAmounts = new Float64Array(256);
+
+  /** `expected`: how many payments will probably be added (the arrays grow past it if needed). */
+  constructor(
+    private readonly facts: PersonFacts,
+    private readonly group: number,
+    expected = 1024,
+  ) {
+    this.offset = new Int32Array(facts.count + 1);
+    this.days = new Float64Array(Math.max(1, expected));
+    this.sums = new Float64Array(Math.max(1, expected));
+  }
+
+  /** The usable person the next row belongs to, or -1 (left out, or past the scan). */
+  nextRow(): number {
+    // The rows are the scanned persons of this group, in the same order.
+    const wanted = WI2013 * 4 + this.group;
+    const scanGroup = this.facts.scanGroup;
+    while (this.scan < scanGroup.length && scanGroup[this.scan] !== wanted) this.scan++;
+    if (this.scan >= scanGroup.length) return -1;
+    return this.facts.scanToPerson[this.scan++]!;
+  }
+
+  /** Room for `n` payments of the person being added. */
+  reserve(n: number): void {
+    while (n > this.personDays.length) {
+      this.personDays = grow(this.personDays);
+      this.personAmounts = grow(this.personAmounts);
+    }
+  }
+
+  /**
+   * The first `n` payments in personDays/personAmounts belong to `person` (a usable person
+   * of a row that has payments): sorted by day (stable, so equal days keep their order),
+   * they become its timeline with running sums.
+   */
+  addPerson(person: number, n: number): void {
+    for (let p = this.last + 1; p <= person; p++) this.offset[p] = this.written;
+    this.last = person;
+    const personDays = this.personDays;
+    const personAmounts = this.personAmounts;
+    let sorted = true;
+    for (let k = 1; k < n && sorted; k++) if (personDays[k]! < personDays[k - 1]!) sorted = false;
+    const order = sorted ? null : Array.from({ length: n }, (_, k) => k).sort((a, b) => personDays[a]! - personDays[b]!);
+    let running = 0;
+    for (let k = 0; k < n; k++) {
+      const index = order === null ? k : order[k]!;
+      running += personAmounts[index]!;
+      if (this.written === this.days.length) {
+        this.days = grow(this.days);
+        this.sums = grow(this.sums);
+      }
+      this.days[this.written] = personDays[index]!;
+      this.sums[this.written] = running;
+      this.written++;
+    }
+    this.offset[person + 1] = this.written;
+  }
+
+  finish(): LoanTimelines {
+    for (let p = this.last + 1; p <= this.facts.count; p++) this.offset[p] = this.written;
+    // Arrays of the exact length (no copy when they are full).
+    const exact = (array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => (array.length === this.written ? array : array.slice(0, this.written));
+    return { doelgroep: this.group, offset: this.offset, day: exact(this.days), cumulative: exact(this.sums) };
+  }
+}
+
+/**
+ * The loan timelines of one target group through SQL: one scan over its Wi2013 persons in
+ * id order, each bringing its payments as one group_concat text 'YYYY-MM-DD:cents,…'
+ * through the index (one short string per person costs far less through sql.js than a row
  * per payment). Only Wi2013 persons get a timeline: every loan analysis is about Wi2013.
  */
 export function computeLoanTimelines(db: Database, facts: PersonFacts, doelgroep: Doelgroep): LoanTimelines {
-  const group = DOELGROEPEN.indexOf(doelgroep);
-  const wanted = WI2013 * 4 + group;
+  const builder = new LoanTimelinesBuilder(facts, DOELGROEPEN.indexOf(doelgroep));
+  forEachRow(db, loanTimelinesSql(db, doelgroep), (row) => {
+    const person = builder.nextRow();
+    const text = row[0];
+    if (person < 0 || typeof text !== 'string') return;
+    // Parse 'YYYY-MM-DD:cents,…'; a payment without a valid date cannot be placed in time
+    // and adds nothing.
+    let n = 0;
+    let at = 0;
+    while (at < text.length) {
+      let end = text.indexOf(',', at);
+      if (end < 0) end = text.length;
+      const colon = text.indexOf(':', at);
+      const day = colon === at + 10 ? dayAt(text, at) : Number.NaN;
+      const amount = Number(text.slice(colon + 1, end));
+      at = end + 1;
+      if (Number.isNaN(day) || !Number.isFinite(amount)) continue;
+      builder.reserve(n + 1);
+      builder.personDays[n] = day;
+      builder.personAmounts[n] = amount;
+      n++;
+    }
+    builder.addPerson(person, n);
+  });
+  return builder.finish();
+}
+
+/** The SQL of the loan timelines (also read for its query plan by facts-scan.ts). */
+export function loanTimelinesSql(db: Database, doelgroep: Doelgroep): string {
   const usablePayment = usableCondition(db, 'lening_betaling', 'b');
-  const offset = new Int32Array(facts.count + 1);
-  let days = new Float64Array(1024);
-  let sums = new Float64Array(1024);
-  let written = 0;
-  let scan = 0;
-  let last = 0; // the last usable person whose offset is set
-  // Reused per person: its payments as parsed, before the running sums.
-  let personDays = new Float64Array(256);
-  let personAmounts = new Float64Array(256);
-  forEachRow(
-    db,
-    // No ORDER BY inside group_concat: a sorter per person costs more than it saves, and the
-    // index already yields (person, datum) order; the parse below checks and sorts if not.
-    `SELECT (SELECT group_concat(b.datum || ':' || CAST(b.bedrag_cent AS INTEGER), ',')
+  // No ORDER BY inside group_concat: a sorter per person costs more than it saves, and the
+  // index already yields (person, datum) order; the parse checks and sorts if not.
+  return `SELECT (SELECT group_concat(b.datum || ':' || CAST(b.bedrag_cent AS INTEGER), ',')
               FROM lening_betaling b WHERE b.inburgeraar_id = i.id AND ${usablePayment})
-       FROM inburgeraar i WHERE i.stelsel = 'Wi2013' AND i.doelgroep = ${sqlText(doelgroep)} ORDER BY i.id`,
-    (row) => {
-      // The rows are the scanned persons of this group, in the same order.
-      while (scan < facts.scanGroup.length && facts.scanGroup[scan] !== wanted) scan++;
-      if (scan >= facts.scanGroup.length) return;
-      const person = facts.scanToPerson[scan++]!;
-      const text = row[0];
-      if (person < 0 || typeof text !== 'string') return;
-      for (let p = last + 1; p <= person; p++) offset[p] = written;
-      last = person;
-      // Parse 'YYYY-MM-DD:cents,…'; a payment without a valid date cannot be placed in time
-      // and adds nothing.
-      let n = 0;
-      let sorted = true;
-      let at = 0;
-      while (at < text.length) {
-        let end = text.indexOf(',', at);
-        if (end < 0) end = text.length;
-        const colon = text.indexOf(':', at);
-        const day = colon === at + 10 ? dayAt(text, at) : Number.NaN;
-        const amount = Number(text.slice(colon + 1, end));
-        at = end + 1;
-        if (Number.isNaN(day) || !Number.isFinite(amount)) continue;
-        if (n === personDays.length) {
-          personDays = grow(personDays);
-          personAmounts = grow(personAmounts);
-        }
-        if (n > 0 && day < personDays[n - 1]!) sorted = false;
-        personDays[n] = day;
-        personAmounts[n] = amount;
-        n++;
-      }
-      const order = sorted ? null : Array.from({ length: n }, (_, k) => k).sort((a, b) => personDays[a]! - personDays[b]!);
-      let running = 0;
-      for (let k = 0; k < n; k++) {
-        const index = order === null ? k : order[k]!;
-        running += personAmounts[index]!;
-        if (written === days.length) {
-          days = grow(days);
-          sums = grow(sums);
-        }
-        days[written] = personDays[index]!;
-        sums[written] = running;
-        written++;
-      }
-      offset[person + 1] = written;
-    },
-  );
-  for (let p = last + 1; p <= facts.count; p++) offset[p] = written;
-  return { doelgroep: group, offset, day: days.slice(0, written), cumulative: sums.slice(0, written) };
+       FROM inburgeraar i WHERE i.stelsel = 'Wi2013' AND i.doelgroep = ${sqlText(doelgroep)} ORDER BY i.id`;
 }
 
 /** The person facts of this session, computed on first use. */
 export function personFacts(session: AnalysisSession): PersonFacts {
-  return session.cached('elip/person-facts', () => computePersonFacts(session.snapshot.db));
+  return session.cached('elip/person-facts', () => scanPersonFacts(session.snapshot) ?? computePersonFacts(session.snapshot.db));
 }
 
 /** The loan timelines of a target group in this session, computed on first use. */
 export function loanTimelines(session: AnalysisSession, doelgroep: Doelgroep): LoanTimelines {
-  return session.cached(`elip/loan-timelines/${doelgroep}`, () => computeLoanTimelines(session.snapshot.db, personFacts(session), doelgroep));
+  return session.cached(`elip/loan-timelines/${doelgroep}`, () => {
+    const facts = personFacts(session);
+    return scanLoanTimelines(session.snapshot, facts, doelgroep) ?? computeLoanTimelines(session.snapshot.db, facts, doelgroep);
+  });
 }
 
 /** Loan used by person p at day P: the running sum of the last payment on or before P. */
