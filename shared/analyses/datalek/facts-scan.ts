@@ -21,7 +21,7 @@ import {
 } from '../../snapshot/table-scan';
 import { ROWID_COLUMN } from '../../snapshot/table-layout';
 import type { OpenedSnapshot } from '../../snapshot/types';
-import { OPEN_END, UNLAWFUL_SIGNALS_SQL, viewsSql } from './facts';
+import { OPEN_END, UNLAWFUL_SIGNALS_SQL, viewsSql } from './facts-queries';
 
 /**
  * One text column of the persons, by person: each value's bytes copied into one arena (no

@@ -8,13 +8,13 @@ import type { OpenedSnapshot } from '../../snapshot/types';
 import type { AnalysisSession } from '../../tables/session';
 import { countingSort, firstPerPair, identity, sortByMunicipalityPersonStart } from './sort';
 import { scanUnlawfulSignalRows, scanViewRows } from './facts-scan';
+import { UNLAWFUL_SIGNALS_SQL, viewsSql } from './facts-queries';
+
+export { OPEN_END } from './facts-queries';
 
 /** Cause bits of an unlawful signal. */
 export const CAUSE_OVERGANGSRECHT = 1;
 export const CAUSE_ADRESKOPPELING = 2;
-
-/** Stands for "still visible" (zichtbaar_tot NULL): later than any end of P. */
-export const OPEN_END = 1e18;
 
 export interface DatalekFacts {
   municipalityCodes: string[];
@@ -129,27 +129,12 @@ interface UnlawfulSignals {
   unusableLinks: number;
 }
 
-/**
- * SQLite joins each signal to its person and keeps only the unlawful ones, so the (many)
- * lawful signals and the persons never cross into JavaScript. The categories of each kept
- * signal come along (the correlated subquery runs for kept rows only), joined by U+001F.
- * Persons are numbered in order of appearance among these signals. facts-scan.ts reads the
- * same rows through the b-tree scanner; this SQL is the reference and the fallback.
- */
-export const UNLAWFUL_SIGNALS_SQL =
-  // An inner join: a signal of an unknown person is a dangling reference the loader skips.
-  `SELECT s.rowid, s.id, (s.stelsel <> i.stelsel) | ((i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code) << 1),
-       s.inburgeraar_id, s.gemeente_code, unixepoch(s.zichtbaar_vanaf),
-       CASE WHEN s.zichtbaar_tot IS NULL THEN ${OPEN_END} ELSE unixepoch(s.zichtbaar_tot) END,
-       (SELECT group_concat(g.categorie, char(31)) FROM signaal_gegeven g WHERE g.signaal_id = s.id)
-     FROM portaal_signaal s JOIN inburgeraar i ON i.id = s.inburgeraar_id
-     WHERE s.stelsel <> i.stelsel OR i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code`;
-
 /** How computeDatalekFacts reads: `sqlOnly` skips the b-tree scanner (the reference, for tests). */
 export interface ReadOptions {
   sqlOnly?: boolean;
 }
 
+/** The unlawful signals (UNLAWFUL_SIGNALS_SQL's rows, read by the scanner or by SQL), numbered persons. */
 function readUnlawfulSignals(snapshot: OpenedSnapshot, municipalities: Dictionary, categories: Dictionary, options: ReadOptions): UnlawfulSignals {
   const skippedSignals = snapshot.skipped.portaal_signaal;
   const skippedPersons = snapshot.skippedKeys?.inburgeraar;
@@ -287,14 +272,6 @@ type ViewFacts = Pick<
   | 'windowViewMunicipality' | 'windowViewTime' | 'windowViewUser' | 'windowViewPerson' | 'windowViewSignal' | 'userCount' | 'userNames' | 'userPairMunicipality' | 'userPairUser' | 'userPairFirst'
   | 'viewedPairMunicipality' | 'viewedPairPerson' | 'viewedPairFirst' | 'outsideViewFrom'
 >;
-
-/**
- * The views of the unlawful signals: only those (by the index on signaal_id) when they are
- * few, otherwise one scan. facts-scan.ts reads the same rows through the b-tree scanner.
- */
-export function viewsSql(selective: boolean): string {
-  return `SELECT rowid, signaal_id, unixepoch(ingezien_op), gebruiker FROM portaal_inzage ${selective ? 'WHERE signaal_id IN (SELECT value FROM json_each(?))' : ''}`;
-}
 
 function loadViews(
   snapshot: OpenedSnapshot,

@@ -1,5 +1,5 @@
 // The ELIP facts read through the b-tree scanner (shared/snapshot/table-scan.ts) instead of
-// sql.js: the same values as the SQL of facts.ts, which stays the reference and the
+// sql.js: the same values as the SQL of facts-sql.ts, which stays the reference and the
 // fallback (null from these functions). The SQL's expressions are reproduced per value:
 //   - CASE stelsel/doelgroep, status = 'lopend': text equal byte for byte (the columns must
 //     have TEXT affinity and the BINARY collation); a NULL status makes SQL's whole code NULL;
@@ -22,7 +22,7 @@ import type { OpenedSnapshot } from '../../snapshot/types';
 import { DOELGROEPEN, STELSELS, type Doelgroep } from '../../snapshot/vocabulary';
 import {
   LoanTimelinesBuilder, loanTimelinesSql, municipalitiesOf, personCapacity, PersonFactsBuilder, WI2013, type LoanTimelines, type PersonFacts,
-} from './facts';
+} from './facts-sql';
 
 const STELSEL_BYTES = STELSELS.map(utf8);
 const DOELGROEP_BYTES = DOELGROEPEN.map(utf8);
