@@ -102,7 +102,7 @@ const completeOpen: Handler<'completeOpen'> = async () => completeOnce();
 const openComparison: Handler<'openComparison'> = async (request, progress) => {
   await readySession();
   wipeComparison();
-  const { opened, summary } = await openBytes(request, progress);
+  const { opened, summary } = await openWhole(request, progress);
   comparison = createAnalysisSession(opened);
   return summary;
 };
@@ -118,16 +118,6 @@ const compare: Handler<'compare'> = async ({ tableId, parameters }) => {
 };
 
 const closeComparison: Handler<'closeComparison'> = async () => ({ closed: wipeComparison() });
-
-/**
- * The file's SHA-256: the host's digest when it hashed the bytes as it read them (the
- * desktop host, with node:crypto), else the bytes through Web Crypto — which copies them
- * all first, before decryption can start (2.5 s for 519 MB,
- * docs/performance/app-responsiveness.md).
- */
-function fileDigest({ bytes, sha256 }: OpenRequest): Promise<string> {
-  return sha256 !== undefined ? Promise.resolve(sha256) : sha256Hex(bytes);
-}
 
 /**
  * Decrypt and load, returning as soon as meta and counts are known (checks when needed, digest
@@ -196,47 +186,18 @@ function lapClock(timings: Record<string, number>): { lap(phase: string): void }
   };
 }
 
-async function openBytes(
+/** The open in one step (Vergelijken's second snapshot): the staged open, completed at once. */
+async function openWhole(
   request: OpenRequest, progress: (progress: Progress) => void,
 ): Promise<{ opened: OpenedSnapshot; summary: SnapshotSummary }> {
-  const { bytes, key, fileName } = request;
-  const timings: Record<string, number> = {};
-  let started = performance.now();
-  const lap = (phase: string) => {
-    const now = performance.now();
-    timings[phase] = Math.round(now - started);
-    started = now;
-  };
-  progress({ phase: 'read', done: bytes.length, total: bytes.length });
-  // Not awaited here: the hash is made while this thread decrypts and checks; the open
-  // awaits it last.
-  const sha256 = fileDigest(request);
-  sha256.catch(() => undefined);
-  lap('read');
-  progress({ phase: 'decrypt', done: 0, total: bytes.length });
-  const plaintext = await decryptAge(bytes, key, { onProgress: progress });
-  lap('decrypt');
-  progress({ phase: 'load', done: 0, total: plaintext.length });
-  // The database takes ownership of the plaintext and zeroes it when closed.
-  const opened = await openSnapshotFromPlaintext(
-    plaintext,
-    { sha256, fileSize: bytes.length, keyKind: key.kind === 'passphrase' ? 'passphrase' : 'identity' },
-    sqlJs,
-    { onProgress: (step) => { if (step.phase === 'check' && timings.load === undefined) lap('load'); progress(step); } },
-  );
-  lap('check');
-  const summary: SnapshotSummary = {
-    fileName,
-    meta: opened.meta,
-    sha256: opened.sha256,
-    fileSize: opened.fileSize,
-    keyKind: opened.keyKind,
-    rowCounts: opened.rowCounts,
-    optionalTables: opened.optionalTables,
-    findings: opened.findings,
-    timings,
-  };
-  return { opened, summary };
+  const { opened, summary, complete } = await openStaged(request, progress);
+  try {
+    const done = await complete();
+    return { opened, summary: { ...summary, sha256: done.sha256, findings: done.findings, timings: { ...summary.timings, ...done.timings } } };
+  } catch (error) {
+    opened.close();
+    throw error;
+  }
 }
 
 const table: Handler<'table'> = async ({ id, parameters }) => buildTable(await readySession(), id, parameters);
