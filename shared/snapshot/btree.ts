@@ -4,7 +4,9 @@
 // into sql.js per value: the open path uses it for the one pass per table that checks the
 // rows. sql.js stays the engine for everything SQL. Anything it does not understand (an
 // encoding other than UTF-8, a damaged page) is an ImageFormatError, and the caller falls
-// back to SQL, which then reports the damage in its own words.
+// back to SQL, which then reports the damage in its own words. An image decrypted on
+// demand (on-demand-image.ts) is asked for each page before the page is read.
+import { guardedBytes } from './on-demand-image';
 
 /** The image is not one this reader handles; the caller uses SQL instead. */
 export class ImageFormatError extends Error {
@@ -174,6 +176,8 @@ export class SqliteImage {
   /** Usable bytes per page (page size minus the reserved space at the end of each page). */
   readonly usable: number;
   readonly pageCount: number;
+  /** Makes a page readable first, for an image decrypted on demand; null for a plain image. */
+  private readonly ensure: ((start: number, end: number) => void) | null;
   private scratch = new Uint8Array(64 * 1024);
   /** Position after the last varint read (readVarint's second result). */
   private varintEnd = 0;
@@ -182,8 +186,11 @@ export class SqliteImage {
   private readonly maxLocalIndex: number;
   private readonly minLocal: number;
 
-  constructor(bytes: Uint8Array) {
+  constructor(image: Uint8Array) {
+    const { bytes, ensure } = guardedBytes(image);
+    this.ensure = ensure;
     if (bytes.length < 100) throw new ImageFormatError('shorter than its header');
+    ensure?.(0, 100);
     const header = (at: number) => bytes[at]!;
     const rawPageSize = (header(16) << 8) | header(17);
     const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
@@ -229,7 +236,9 @@ export class SqliteImage {
 
   private pageStart(page: number): number {
     if (!Number.isInteger(page) || page < 1 || page > this.pageCount) throw new ImageFormatError(`page ${page} outside the image`);
-    return (page - 1) * this.pageSize;
+    const start = (page - 1) * this.pageSize;
+    this.ensure?.(start, start + this.pageSize);
+    return start;
   }
 
   /**

@@ -14,6 +14,7 @@ import type { SqlJsProvider } from './sqljs';
 import { refuseCorruptImage, selectRows, selectValue } from './sql';
 import { isValidDate } from '../dates';
 import { registerChecks, SnapshotChecks } from './findings';
+import { guardedBytes, OnDemandImage } from './on-demand-image';
 
 export interface PlaintextInfo {
   /**
@@ -21,6 +22,14 @@ export interface PlaintextInfo {
    * the snapshot is loaded and checked; it is awaited last, so the open still ends with it.
    */
   sha256: string | Promise<string>;
+  /**
+   * Waits for the digest, blocking this thread, and returns it (or throws the file's refusal).
+   * A host whose digest is made on a thread it can wait on (Node's verifying worker) passes it,
+   * so that `sha256` read before `digested` resolved waits instead of throwing: a command can
+   * then build its table while the file is still being verified, and the provenance the table
+   * stamps waits for the digest.
+   */
+  waitForDigest?: () => string;
   fileSize: number;
   keyKind: 'passphrase' | 'identity';
 }
@@ -78,17 +87,21 @@ export async function openSnapshotFromPlaintext(
 ): Promise<OpenedSnapshot> {
   // A hash still running must not end as an unhandled rejection when the open is refused.
   if (info.sha256 instanceof Promise) info.sha256.catch(() => undefined);
-  if (!hasSqliteHeader(plaintext)) throw new NotSqliteError();
+  const { bytes: readable, ensure } = guardedBytes(plaintext);
+  ensure?.(0, Math.min(100, plaintext.length));
+  if (!hasSqliteHeader(readable)) throw new NotSqliteError();
   const sql: SqlJsStatic = await provider();
   options.onProgress?.({ phase: 'load', done: 0, total: plaintext.length });
-  const image = new SharedBytes(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
+  // An image decrypted on demand shares itself on slice() already, and guards sql.js's reads.
+  const image = plaintext instanceof OnDemandImage ? plaintext : new SharedBytes(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
   const db = new sql.Database(image);
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
     db.close();
-    plaintext.fill(0);
+    if (plaintext instanceof OnDemandImage) plaintext.wipe();
+    else plaintext.fill(0);
   };
   try {
     const structure = refuseCorruptImage(() => checkStructure(db));
@@ -146,6 +159,7 @@ export async function openSnapshotFromPlaintext(
       db,
       meta: structure.meta,
       get sha256(): string {
+        if (sha256 === null && info.waitForDigest !== undefined) sha256 = info.waitForDigest();
         if (sha256 === null) throw new Error('Ketenlens: the file digest is not known yet (await `digested`).');
         return sha256;
       },

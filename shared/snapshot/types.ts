@@ -62,7 +62,9 @@ export interface OpenedSnapshot {
   meta: SnapshotMeta;
   /**
    * SHA-256 (hex, lower case) of the encrypted file as opened. Opened with the digest
-   * deferred (the app), reading it before `digested` resolves throws.
+   * deferred (the app), reading it before `digested` resolves throws — unless the host can
+   * wait for it on this thread (the command line's decryption on demand, whose verification
+   * runs on a worker thread): then reading it waits, and throws the file's refusal.
    */
   readonly sha256: string;
   /** Resolves with `sha256` once it is known (at once unless the open deferred the digest). */

@@ -4,12 +4,13 @@
 // The plaintext never touches the disk.
 import { sha256HexSync } from '../digest';
 import { type FileHandle, open } from 'node:fs/promises';
-import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
-import { decryptAgeWith, decryptSourcePayload, openSourceHead, type RandomAccessSource } from '../../age/decrypt';
+import { FileTooLargeError, TruncatedFileError } from '../../errors';
+import { decryptAgeWith, decryptSourcePayload, openSourceHead } from '../../age/decrypt';
 import { encryptAgeWith } from '../../age/encrypt';
 import { encodeIdentity, encodeRecipient, identityScalar } from '../../age/keys';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
+import { fileSource, readError } from './file-source';
 import { hashFileInBackground, type BackgroundHash, type HashFailure } from './hash-worker';
 import { decryptPayloadOnWorkers, payloadThreads } from './payload-workers';
 
@@ -35,39 +36,6 @@ export interface DecryptOptions {
 
 function keyKindOf(key: AgeKey): DecryptedFile['keyKind'] {
   return key.kind === 'passphrase' ? 'passphrase' : 'identity';
-}
-
-function readError(path: string, error: unknown): FileReadError {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-  const reasons: Record<string, [string, string]> = {
-    ENOENT: ['het bestand bestaat niet', 'the file does not exist'],
-    EACCES: ['geen leesrechten', 'permission denied'],
-    EPERM: ['geen leesrechten', 'permission denied'],
-    EISDIR: ['het is een map, geen bestand', 'it is a directory, not a file'],
-  };
-  const [reasonNl, reasonEn] = reasons[code] ?? ['leesfout', `read error${code === '' ? '' : ` (${code})`}`];
-  return new FileReadError(path, reasonNl, reasonEn, { cause: error });
-}
-
-/** An open file as a RandomAccessSource; OS errors become FileReadError. */
-function fileSource(handle: FileHandle, size: number, path: string): RandomAccessSource {
-  return {
-    size,
-    async read(position, length, into) {
-      let done = 0;
-      while (done < length) {
-        let bytesRead: number;
-        try {
-          ({ bytesRead } = await handle.read(into, done, length - done, position + done));
-        } catch (error) {
-          throw readError(path, error);
-        }
-        if (bytesRead === 0) throw new TruncatedFileError();
-        done += bytesRead;
-      }
-      return into;
-    },
-  };
 }
 
 export interface DecryptedFileHashing extends Omit<DecryptedFile, 'sha256'> {

@@ -185,13 +185,16 @@ function refusalOf(outcomes: WorkerOutcome[], input: PayloadWorkersInput, lastIn
     if ('done' in outcome) continue;
     if ('shrank' in outcome) return new TruncatedFileError();
     if ('error' in outcome) return input.readFailure(outcome.error);
-    return diagnose(input, outcome.failed, lastIndex);
+    return diagnoseChunk(input, outcome.failed, lastIndex);
   }
   return null;
 }
 
-/** Opens the refused chunk again with the shared openChunks for its exact refusal. */
-function diagnose(input: PayloadWorkersInput, index: number, lastIndex: number): Error {
+/**
+ * Opens the refused chunk again with the shared openChunks for its exact refusal (also
+ * for the verification of a file decrypted on demand, on-demand.ts).
+ */
+export function diagnoseChunk(input: Pick<PayloadWorkersInput, 'fd' | 'fileSize' | 'head' | 'readFailure'>, index: number, lastIndex: number): Error {
   const { payloadStart, streamKey } = input.head;
   const start = payloadStart + index * SEALED_CHUNK_BYTES;
   const sealed = new Uint8Array(Math.min(SEALED_CHUNK_BYTES, input.fileSize - start));

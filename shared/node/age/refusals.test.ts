@@ -1,5 +1,6 @@
 // Refusals: every bad file or key gives a typed KetenlensError on both decrypt paths
-// (node:crypto and the worker's libsodium wasm, from bytes, a file or a Blob) — never success, never a plain Error, never a hang.
+// (node:crypto and the worker's libsodium wasm, from bytes, a file or a Blob, and the
+// command line's decryption on demand) — never success, never a plain Error, never a hang.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,7 +27,19 @@ import { decryptAge, decryptAgeBlob, type AgeKey } from '../../age/index';
 import { noblePrimitives } from '../../age/noble';
 import { SEALED_CHUNK_BYTES, sealChunks, sealedPayloadLength } from '../../age/payload';
 import { decryptAgeBytes, decryptAgeFile, encryptAge, generateIdentity } from './index';
+import { openAgeFileOnDemand } from './on-demand';
 import { ageEncrypt, makeTempDir, pseudoRandomBytes, type TempDir } from '../../../test/support/age-cli';
+
+/** The command line's decryption on demand: the header refused at once, the payload by the verification's verdict. */
+async function onDemandVerdict(path: string, key: AgeKey, options: { maxBytes?: number }): Promise<unknown> {
+  const file = await openAgeFileOnDemand(path, key, options);
+  if (file === null) return decryptAgeFile(path, key, options); // armored: decrypted whole
+  try {
+    return await file.verdict;
+  } finally {
+    file.release();
+  }
+}
 
 type ErrorClass = abstract new (...args: never[]) => KetenlensError;
 
@@ -51,6 +64,7 @@ async function expectRefused(file: Uint8Array, key: AgeKey, expected: ErrorClass
     await refusalOf(() => decryptAge(file, key, options)),
     await refusalOf(() => decryptAgeFile(path, key, options)),
     await refusalOf(() => decryptAgeBlob(new Blob([new Uint8Array(file)]), key, options)),
+    await refusalOf(() => onDemandVerdict(path, key, options)),
   ];
   for (const error of errors) {
     expect(error, `got ${String(error)}`).toBeInstanceOf(KetenlensError);

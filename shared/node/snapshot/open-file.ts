@@ -8,6 +8,7 @@ import type { AgeKey, ProgressListener } from '../../age/types';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import { openSnapshotFromPlaintext, type OpenOptions } from '../../snapshot/open';
 import { decryptAgeFileHashingAside } from '../age';
+import { openAgeFileOnDemand } from '../age/on-demand';
 import { nodeSqlJsProvider } from './sqljs-node';
 
 export const DEFAULT_MAX_SNAPSHOT_MB = 4096;
@@ -61,6 +62,14 @@ export async function checkSnapshotPath(path: string, maxBytes: number): Promise
   return size;
 }
 
+/** A read error after stat (permission, a file removed meanwhile) is still a read error. */
+function asReadError(path: string, error: unknown): unknown {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
+    return new FileReadError(path, ...readFailureReason(error), { cause: error });
+  }
+  return error;
+}
+
 export async function openSnapshotFile(path: string, key: AgeKey, options: OpenFileOptions = {}): Promise<OpenedSnapshot> {
   const maxBytes = options.maxBytes ?? maxSnapshotBytes();
   await checkSnapshotPath(path, maxBytes);
@@ -68,15 +77,53 @@ export async function openSnapshotFile(path: string, key: AgeKey, options: OpenF
   try {
     decrypted = await decryptAgeFileHashingAside(path, key, { maxBytes, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } catch (error) {
-    // A read error after stat (permission, a file removed meanwhile) is still a read error.
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('E')) {
-      throw new FileReadError(path, ...readFailureReason(error), { cause: error });
-    }
-    throw error;
+    throw asReadError(path, error);
   }
   const { plaintext, ...info } = decrypted;
   return openSnapshotFromPlaintext(plaintext, info, nodeSqlJsProvider, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.checks ? { checks: options.checks } : {}),
   });
+}
+
+/**
+ * Opens a snapshot file for a command that reads a few of its tables: decrypted on demand
+ * (shared/node/age/on-demand.ts), with every check run when first needed, while a worker
+ * thread verifies the whole file. `digested` settles with the verification: the file's
+ * SHA-256, or its refusal (cut, altered, unreadable) in a whole decryption's words; `sha256`
+ * waits for it. Until then nothing may leave the process (buildFromSnapshotForCommand).
+ * An error of the open itself gives way to the verification's refusal, so a damaged file is
+ * refused for its damage, not for what the damage made of its contents. Armored files are
+ * decrypted whole (openSnapshotFile).
+ */
+export async function openSnapshotFileOnDemand(path: string, key: AgeKey, options: Pick<OpenFileOptions, 'maxBytes'> = {}): Promise<OpenedSnapshot> {
+  const maxBytes = options.maxBytes ?? maxSnapshotBytes();
+  await checkSnapshotPath(path, maxBytes);
+  let file: Awaited<ReturnType<typeof openAgeFileOnDemand>>;
+  try {
+    file = await openAgeFileOnDemand(path, key, { maxBytes });
+  } catch (error) {
+    throw asReadError(path, error);
+  }
+  if (file === null) return openSnapshotFile(path, key, { maxBytes, checks: 'when-needed' });
+  let snapshot: OpenedSnapshot;
+  try {
+    snapshot = await openSnapshotFromPlaintext(
+      file.image,
+      { sha256: file.verdict, waitForDigest: file.waitForVerdict, fileSize: file.fileSize, keyKind: file.keyKind },
+      nodeSqlJsProvider,
+      { checks: 'when-needed', digest: 'deferred' },
+    );
+  } catch (error) {
+    const refusal = await file.verdict.then(() => null, (verdict: unknown) => verdict);
+    file.release();
+    throw refusal ?? error;
+  }
+  const closeSnapshot = snapshot.close;
+  const release = file.release;
+  snapshot.close = () => {
+    closeSnapshot();
+    release();
+  };
+  return snapshot;
 }

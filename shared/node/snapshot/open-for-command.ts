@@ -11,7 +11,7 @@ import type { CliIo } from '../cli/command';
 import { resolveKey, type KeyValues } from '../cli/keys';
 import { createProgressBar } from '../cli/progress';
 import type { CommandTrail } from '../cli/trail';
-import { maxSnapshotBytes, openSnapshotFile, type OpenFileOptions } from './open-file';
+import { maxSnapshotBytes, openSnapshotFile, openSnapshotFileOnDemand, type OpenFileOptions } from './open-file';
 
 /** Exactly `count` positional arguments, else a usage error naming what is expected. */
 export function requirePositionals(positionals: string[], names: string[], command: string): string[] {
@@ -73,16 +73,74 @@ export async function openSnapshotForCommand(
   }
   progress.done();
   try {
-    await trail.record('open', {
-      path: absolute,
-      sha256: snapshot.sha256,
-      bytes: snapshot.fileSize,
-      key_kind: snapshot.keyKind,
-      peildatum: snapshot.meta.peildatum,
-    });
+    await recordOpen(trail, absolute, snapshot);
   } catch (error) {
     snapshot.close();
     throw error;
   }
   return snapshot;
+}
+
+/**
+ * For a command that builds its output from a few tables (table, bijlage): open the snapshot
+ * at `path` decrypted on demand while a worker verifies the whole file
+ * (openSnapshotFileOnDemand), hand it to `work`, and return what `work` made only once the
+ * file is verified. The trail gets the same entries as openSnapshotForCommand's, in the
+ * same order before the command's own: "open" (written when the digest is known, after the
+ * work) or "open-refused". `work` must not write anything: its output leaves after this
+ * returns. The snapshot is closed whatever happens.
+ */
+export async function buildFromSnapshotForCommand<T>(
+  path: string,
+  keyValues: KeyValues,
+  io: CliIo,
+  trail: CommandTrail,
+  work: (snapshot: OpenedSnapshot) => T | Promise<T>,
+): Promise<T> {
+  await trail.ensureWritable();
+  const absolute = resolve(io.cwd, path);
+  const key = await resolveKey(keyValues, io);
+  const refused = async (error: unknown): Promise<unknown> => {
+    const code = asKetenlensError(error).code;
+    await trail.record('open-refused', { path: absolute, key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity', code })
+      .catch(() => undefined); // the refusal to open is what the user must hear about
+    return error;
+  };
+  let snapshot: OpenedSnapshot;
+  try {
+    snapshot = await openSnapshotFileOnDemand(absolute, key, { maxBytes: maxSnapshotBytes(io.env) });
+  } catch (error) {
+    throw await refused(error);
+  }
+  try {
+    let result: T;
+    try {
+      result = await work(snapshot);
+    } catch (error) {
+      // A damaged file may fail the work before its verification ends: the damage is the reason.
+      const refusal = await snapshot.digested.then(() => null, (verdict: unknown) => verdict);
+      if (refusal !== null) throw await refused(refusal);
+      await recordOpen(trail, absolute, snapshot);
+      throw error;
+    }
+    try {
+      await snapshot.digested;
+    } catch (refusal) {
+      throw await refused(refusal);
+    }
+    await recordOpen(trail, absolute, snapshot);
+    return result;
+  } finally {
+    snapshot.close();
+  }
+}
+
+async function recordOpen(trail: CommandTrail, path: string, snapshot: OpenedSnapshot): Promise<void> {
+  await trail.record('open', {
+    path,
+    sha256: snapshot.sha256,
+    bytes: snapshot.fileSize,
+    key_kind: snapshot.keyKind,
+    peildatum: snapshot.meta.peildatum,
+  });
 }

@@ -11,7 +11,7 @@ import type { TableModel } from '../../../tables/model';
 import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { checkOutputTarget, OUTPUT_OPTIONS, protectForExport, resolveBijlageFormat, resolveDisclosure, writeBijlageOutput } from '../output';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { buildFromSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
 import { resolve } from 'node:path';
 
@@ -103,15 +103,12 @@ export const bijlageCommand: Command = {
     await checkOutputTarget(values.out, values.force, io);
 
     const trail = commandTrail('bijlage', 'required', io);
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail, { checks: 'when-needed' });
-    const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: snapshot.sha256 };
-    let models: TableModel[];
-    try {
+    const built = await buildFromSnapshotForCommand(snapshotPath, values, io, trail, (snapshot) => {
       const session = createAnalysisSession(snapshot);
-      models = ids.map((id) => protectForExport(buildTable(session, id, requestFor(id, request)), disclosure, io));
-    } finally {
-      snapshot.close();
-    }
+      return { sha256: snapshot.sha256, models: ids.map((id) => buildTable(session, id, requestFor(id, request))) };
+    });
+    const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: built.sha256 };
+    const models: TableModel[] = built.models.map((model) => protectForExport(model, disclosure, io));
     await writeBijlageOutput(
       models,
       {

@@ -9,7 +9,7 @@ import { checkDate, checkDoelgroep } from '../../../analyses/common/parameters';
 import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, protectForExport, resolveDisclosure, resolveFormat, writeTableOutput } from '../output';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { buildFromSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { enisaOverrides } from '../../../analyses/datalek/enisa';
 import { saveFromCommandLine, mergeAssessmentFile, readAssessmentInput } from './table-assessment';
 import { commandTrail } from '../trail';
@@ -159,16 +159,13 @@ export const tableCommand: Command = {
     const disclosure = resolveDisclosure(values.disclosure, { method: 'none' });
 
     const trail = commandTrail('table', 'required', io);
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, trail, { checks: 'when-needed' });
-    const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: snapshot.sha256 };
-    let model: TableModel;
-    try {
-      const built = buildTable(createAnalysisSession(snapshot), id, request);
-      if (assessmentFile !== null) await saveFromCommandLine(built, request, assessmentFile, snapshot.sha256, io);
-      model = protectForExport(built, disclosure, io);
-    } finally {
-      snapshot.close();
-    }
+    const { built, sha256 } = await buildFromSnapshotForCommand(snapshotPath, values, io, trail, (snapshot) => ({
+      built: buildTable(createAnalysisSession(snapshot), id, request),
+      sha256: snapshot.sha256,
+    }));
+    const recording = { trail, snapshotPath: resolve(io.cwd, snapshotPath), snapshotSha256: sha256 };
+    if (assessmentFile !== null) await saveFromCommandLine(built, request, assessmentFile, sha256, io);
+    const model: TableModel = protectForExport(built, disclosure, io);
     await writeTableOutput(
       model,
       { format, out: values.out, force: values.force === true, confirmedUnprotected: values['confirm-unprotected'] === true, recording },

@@ -1,0 +1,39 @@
+// Node corner: an open file as the age layer's RandomAccessSource, and the FileReadError
+// (with the path and a reason in Dutch and English) that an OS error while reading becomes.
+// Shared by the whole decryption (index.ts) and the decryption on demand (on-demand.ts).
+import type { FileHandle } from 'node:fs/promises';
+import { FileReadError, TruncatedFileError } from '../../errors';
+import type { RandomAccessSource } from '../../age/decrypt';
+
+export function readError(path: string, error: unknown): FileReadError {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const reasons: Record<string, [string, string]> = {
+    ENOENT: ['het bestand bestaat niet', 'the file does not exist'],
+    EACCES: ['geen leesrechten', 'permission denied'],
+    EPERM: ['geen leesrechten', 'permission denied'],
+    EISDIR: ['het is een map, geen bestand', 'it is a directory, not a file'],
+  };
+  const [reasonNl, reasonEn] = reasons[code] ?? ['leesfout', `read error${code === '' ? '' : ` (${code})`}`];
+  return new FileReadError(path, reasonNl, reasonEn, { cause: error });
+}
+
+/** An open file as a RandomAccessSource; OS errors become FileReadError. */
+export function fileSource(handle: FileHandle, size: number, path: string): RandomAccessSource {
+  return {
+    size,
+    async read(position, length, into) {
+      let done = 0;
+      while (done < length) {
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await handle.read(into, done, length - done, position + done));
+        } catch (error) {
+          throw readError(path, error);
+        }
+        if (bytesRead === 0) throw new TruncatedFileError();
+        done += bytesRead;
+      }
+      return into;
+    },
+  };
+}
