@@ -30,6 +30,9 @@ interface CpuProfile {
 
 export const IDLE = 'idle (waiting)';
 
+/** The tag check of every chunk beside a decryption on demand (the hash on that thread is SHA-256's area). */
+export const VERIFICATION = "every chunk's tag checked (verification thread)";
+
 /** Native file-system calls: reading the file (ciphertext, sql.js wasm, key files). */
 const FILE_CALLS = new Set(['read', 'readSync', 'open', 'openSync', 'openFileHandle', 'fstat', 'close', 'closeSync', 'readFileUtf8']);
 
@@ -68,7 +71,9 @@ function sourceResolver(): (frame: CallFrame) => string {
 }
 
 /** The area of a frame of our code, the libraries or the crypto natives; null for Node's own frames. */
-function codeArea(name: string, source: string, decryptionThread: boolean): string | null {
+function codeArea(name: string, source: string, decryptionThread: boolean, verificationThread = false): string | null {
+  // The verification of a file decrypted on demand (verify-worker.ts): its cipher checks the tags, its hash is the digest.
+  if (verificationThread && (source === 'node:internal/crypto/cipher' || source.includes('[worker eval]'))) return VERIFICATION;
   if (source.includes('/shared/snapshot/btree') || source.includes('/shared/snapshot/row-tests') || source.includes('/shared/snapshot/findings-scan')) {
     return 'b-tree scan and row checks';
   }
@@ -107,6 +112,7 @@ export function profileAreaFrames(directory: string): Map<string, Map<string, nu
     const parents = new Map<number, number>();
     for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
     const decryptionThread = profile.nodes.some((node) => node.callFrame.functionName === 'decryptRange');
+    const verificationThread = profile.nodes.some((node) => node.callFrame.functionName === 'opens' && node.callFrame.url.includes('[worker eval]'));
     const areaOfNode = new Map<number, string>();
     const classify = (id: number): string => {
       const known = areaOfNode.get(id);
@@ -117,7 +123,7 @@ export function profileAreaFrames(directory: string): Map<string, Map<string, nu
       else if (frame.functionName === '(garbage collector)') area = 'garbage collection';
       // Time in V8 or Node's C++ that the profiler could not attribute to a JS frame (not idle time).
       else if (frame.functionName === '(program)') area = 'V8 and Node runtime, unattributed ("(program)")';
-      else area = codeArea(frame.functionName, sourceOf(frame), decryptionThread);
+      else area = codeArea(frame.functionName, sourceOf(frame), decryptionThread, verificationThread);
       if (area === null) {
         // One of Node's frames: what it is for is decided by its callers.
         const callers: CallFrame[] = [];
@@ -126,7 +132,7 @@ export function profileAreaFrames(directory: string): Map<string, Map<string, nu
         else if (FILE_CALLS.has(frame.functionName)) area = 'file reads (page cache to memory)';
         else {
           for (const caller of callers) {
-            area = codeArea(caller.functionName, sourceOf(caller), decryptionThread);
+            area = codeArea(caller.functionName, sourceOf(caller), decryptionThread, verificationThread);
             if (area !== null) break;
           }
           area ??= 'Node runtime (event loop, streams, worker messages)';
