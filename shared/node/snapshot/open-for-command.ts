@@ -1,9 +1,11 @@
-// What the snapshot commands (info, validate, query, and any other that opens a file)
-// share: take the snapshot path and key options, resolve the key, show progress on a
-// terminal, open the file, and record the opening (or its refusal) in the audit trail —
-// path, SHA-256 and kind of key, never the key. Keeps each command down to its own output.
-// Commands that build tables open with checks 'when-needed' (only the snapshot tables a
-// table reads are checked); info, validate and query need every check and keep the default.
+// What the snapshot commands share: take the snapshot path and key options, resolve the
+// key, open the file, and record the opening (or its refusal) in the audit trail — path,
+// SHA-256 and kind of key, never the key. Keeps each command down to its own output.
+// Two ways: info, validate and query read every table, so they decrypt the whole file and
+// run every check during the open (openSnapshotForCommand, with a progress bar on a
+// terminal); the commands that build from a few tables (table, bijlage, diff, verify,
+// reconcile) decrypt on demand while the file is verified beside their work, and write
+// the entry once it is (buildFromSnapshotForCommand).
 import { resolve } from 'node:path';
 import { asKetenlensError, UsageError } from '../../errors';
 import type { OpenedSnapshot } from '../../snapshot/types';
@@ -81,57 +83,85 @@ export async function openSnapshotForCommand(
   return snapshot;
 }
 
+/** A snapshot a command opens: its path (relative to io.cwd) and the options that give its key. */
+export interface SnapshotSource {
+  path: string;
+  keyValues: KeyValues;
+}
+
 /**
- * For a command that builds its output from a few tables (table, bijlage): open the snapshot
- * at `path` decrypted on demand while a worker verifies the whole file
- * (openSnapshotFileOnDemand), hand it to `work`, and return what `work` made only once the
- * file is verified. The trail gets the same entries as openSnapshotForCommand's, in the
- * same order before the command's own: "open" (written when the digest is known, after the
- * work) or "open-refused". `work` must not write anything: its output leaves after this
- * returns. The snapshot is closed whatever happens.
+ * For a command that builds its output from a few tables (table, bijlage, verify,
+ * reconcile): open the snapshot at `path` decrypted on demand while a worker verifies the
+ * whole file (openSnapshotFileOnDemand), hand it to `work`, and return what `work` made only
+ * once the file is verified. The trail gets the same entries as openSnapshotForCommand's,
+ * in the same order before the command's own: "open" (written when the digest is known,
+ * after the work) or "open-refused". `work` must not write anything: its output leaves
+ * after this returns. The snapshot is closed whatever happens.
  */
-export async function buildFromSnapshotForCommand<T>(
+export function buildFromSnapshotForCommand<T>(
   path: string,
   keyValues: KeyValues,
   io: CliIo,
   trail: CommandTrail,
   work: (snapshot: OpenedSnapshot) => T | Promise<T>,
 ): Promise<T> {
+  return buildFromSnapshotsForCommand([{ path, keyValues }], io, trail, ([snapshot]) => work(snapshot!));
+}
+
+/**
+ * buildFromSnapshotForCommand for several snapshots (diff: the old and the new), opened in
+ * the order given. Their entries ("open" or "open-refused") are written in that order,
+ * each once its file is verified; the first refused file is the reason given, also when
+ * a later file or the work failed first.
+ */
+export async function buildFromSnapshotsForCommand<T>(
+  sources: readonly SnapshotSource[],
+  io: CliIo,
+  trail: CommandTrail,
+  work: (snapshots: OpenedSnapshot[]) => T | Promise<T>,
+): Promise<T> {
   await trail.ensureWritable();
-  const absolute = resolve(io.cwd, path);
-  const key = await resolveKey(keyValues, io);
-  const refused = async (error: unknown): Promise<unknown> => {
+  const opened: Array<{ snapshot: OpenedSnapshot; path: string; keyKind: 'passphrase' | 'identity' }> = [];
+  const refused = async (path: string, keyKind: string, error: unknown): Promise<unknown> => {
     const code = asKetenlensError(error).code;
-    await trail.record('open-refused', { path: absolute, key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity', code })
+    await trail.record('open-refused', { path, key_kind: keyKind, code })
       .catch(() => undefined); // the refusal to open is what the user must hear about
     return error;
   };
-  let snapshot: OpenedSnapshot;
+  /** Waits for each verification in turn and records it; the first refusal, or null. */
+  const settle = async (): Promise<unknown> => {
+    for (const { snapshot, path, keyKind } of opened) {
+      const refusal = await snapshot.digested.then(() => null, (verdict: unknown) => verdict);
+      if (refusal !== null) return refused(path, keyKind, refusal);
+      await recordOpen(trail, path, snapshot);
+    }
+    return null;
+  };
   try {
-    snapshot = await openSnapshotFileOnDemand(absolute, key, { maxBytes: maxSnapshotBytes(io.env) });
-  } catch (error) {
-    throw await refused(error);
-  }
-  try {
+    for (const source of sources) {
+      const absolute = resolve(io.cwd, source.path);
+      const key = await resolveKey(source.keyValues, io);
+      const keyKind = key.kind === 'passphrase' ? 'passphrase' : 'identity';
+      let snapshot: OpenedSnapshot;
+      try {
+        snapshot = await openSnapshotFileOnDemand(absolute, key, { maxBytes: maxSnapshotBytes(io.env) });
+      } catch (error) {
+        throw (await settle()) ?? (await refused(absolute, keyKind, error));
+      }
+      opened.push({ snapshot, path: absolute, keyKind });
+    }
     let result: T;
     try {
-      result = await work(snapshot);
+      result = await work(opened.map((each) => each.snapshot));
     } catch (error) {
       // A damaged file may fail the work before its verification ends: the damage is the reason.
-      const refusal = await snapshot.digested.then(() => null, (verdict: unknown) => verdict);
-      if (refusal !== null) throw await refused(refusal);
-      await recordOpen(trail, absolute, snapshot);
-      throw error;
+      throw (await settle()) ?? error;
     }
-    try {
-      await snapshot.digested;
-    } catch (refusal) {
-      throw await refused(refusal);
-    }
-    await recordOpen(trail, absolute, snapshot);
+    const refusal = await settle();
+    if (refusal !== null) throw refusal;
     return result;
   } finally {
-    snapshot.close();
+    for (const { snapshot } of opened) snapshot.close();
   }
 }
 

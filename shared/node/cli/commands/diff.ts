@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../../errors';
 import { findTable, TABLE_IDS } from '../../../tables/catalogue';
 import { createAnalysisSession } from '../../../tables/session';
-import type { OpenedSnapshot } from '../../../snapshot/types';
 import type { TableModel } from '../../../tables/model';
 import { DECOMPOSABLE_TABLES } from '../../../diff/contributions';
 import { diffSnapshots, type Comparison } from '../../../diff/diff';
@@ -16,7 +15,7 @@ import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP, KEY_OPTIONS, type KeyValues } from '../keys';
 import { OUTPUT_HELP, OUTPUT_OPTIONS, checkOutputTarget, protectForExport, recordedExport, resolveDisclosure, resolveFormat, type ExportRecording } from '../output';
 import { commandTrail } from '../trail';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { buildFromSnapshotsForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { requestFromOptions } from './table';
 import { TABLE_PARAMETER_OPTIONS } from '../table-parameters';
 
@@ -122,23 +121,19 @@ export const diffCommand: Command = {
     }
     await checkOutputTarget(values.out, values.force, io);
 
-    let before: OpenedSnapshot | null = null;
-    let after: OpenedSnapshot | null = null;
-    let models: TableModel[];
-    let recording: ExportRecording;
     const trail = commandTrail('diff', 'required', io);
-    try {
-      before = await openSnapshotForCommand(oldPath, keyValuesFor(values, 'old'), io, trail, { checks: 'when-needed' });
-      after = await openSnapshotForCommand(newPath, keyValuesFor(values, 'new'), io, trail, { checks: 'when-needed' });
-      recording = { trail, snapshotPath: resolve(io.cwd, newPath), snapshotSha256: after.sha256 };
-      const newSession = createAnalysisSession(after);
-      const report = diffSnapshots(createAnalysisSession(before), newSession, { tableIds, request, comparisons });
-      if (!report.comparability.comparable) io.stderr.write(`${comparabilityNote(report)}\n`);
-      models = diffTableModels(report, newSession.provenance()).map((model) => protectForExport(model, disclosure, io));
-    } finally {
-      before?.close();
-      after?.close();
-    }
+    const sources = [
+      { path: oldPath, keyValues: keyValuesFor(values, 'old') },
+      { path: newPath, keyValues: keyValuesFor(values, 'new') },
+    ];
+    const built = await buildFromSnapshotsForCommand(sources, io, trail, ([before, after]) => {
+      const newSession = createAnalysisSession(after!);
+      const report = diffSnapshots(createAnalysisSession(before!), newSession, { tableIds, request, comparisons });
+      return { report, models: diffTableModels(report, newSession.provenance()), sha256: after!.sha256 };
+    });
+    const recording: ExportRecording = { trail, snapshotPath: resolve(io.cwd, newPath), snapshotSha256: built.sha256 };
+    if (!built.report.comparability.comparable) io.stderr.write(`${comparabilityNote(built.report)}\n`);
+    const models: TableModel[] = built.models.map((model) => protectForExport(model, disclosure, io));
     for (const model of models) assertExportAllowed(model, { confirmedUnprotected: values['confirm-unprotected'] === true });
     // The same recorded way out as `table` and `bijlage`: entry, file naming it, file hash.
     await recordedExport({

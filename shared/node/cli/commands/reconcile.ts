@@ -14,7 +14,7 @@ import { type CliIo, type Command, parseCommandArgs } from '../command';
 import { KEY_HELP } from '../keys';
 import { PARAMETER_HELP, RECONCILE_OPTIONS, readReconcileInput, recordedFor } from '../reconcile-input';
 import { commandTrail } from '../trail';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { buildFromSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { writeFileSafely } from '../../files/safe-write';
 
 const REPORT_FORMATS = ['md', 'json', 'html', 'xlsx'] as const;
@@ -96,19 +96,15 @@ export const reconcileCommand: Command = {
     reportFormat(values.format, values.out);
     const { options, input } = await readReconcileInput(values, tablePath, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('reconcile', 'required', io), { checks: 'when-needed' });
-    const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
-    try {
+    const results = await buildFromSnapshotForCommand(snapshotPath, values, io, commandTrail('reconcile', 'required', io), (snapshot) => {
       const session = createAnalysisSession(snapshot);
-      input.tables.forEach((table, index) => {
+      return input.tables.map((table, index) => {
         const provenance = recordedFor(input.provenance, index, input.tables.length);
         const result = reconcileTable(session, { table, ...(values.table === undefined ? {} : { tableId: values.table }), options, provenance });
         const source = input.tables.length === 1 ? input.name : `${input.name} (tabel ${index + 1})`;
-        results.push({ result, model: reportModel(session, result, { name: source, sha256: input.sha256 }), summary: formatReport(result, source, io.language) });
+        return { result, model: reportModel(session, result, { name: source, sha256: input.sha256 }), summary: formatReport(result, source, io.language) };
       });
-    } finally {
-      snapshot.close();
-    }
+    });
     await writeReport(results, values, io);
     return results.every((each) => each.result.consistent) ? EXIT.ok : EXIT.findings;
   },

@@ -13,7 +13,7 @@ import { KEY_HELP } from '../keys';
 import { PARAMETER_HELP, RECONCILE_OPTIONS, provenanceLineOf, readReconcileInput, recordedFor } from '../reconcile-input';
 import { writeReport } from './reconcile';
 import { commandTrail } from '../trail';
-import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
+import { buildFromSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { cliDataDir, readAudit } from '../../audit';
 import { traceExport } from '../../../audit/export-trace';
 
@@ -79,10 +79,9 @@ export const verifyCommand: Command = {
     }
     const audit = await auditLines(input.sha256, provenances.find((each) => each.recorded?.audit !== undefined)?.recorded?.audit ?? null, io);
 
-    const snapshot = await openSnapshotForCommand(snapshotPath, values, io, commandTrail('verify', 'warn', io), { checks: 'when-needed' });
-    const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
-    let otherSnapshot = false;
-    try {
+    const { results, otherSnapshot } = await buildFromSnapshotForCommand(snapshotPath, values, io, commandTrail('verify', 'warn', io), (snapshot) => {
+      const results: { result: ReconcileResult; model: TableModel; summary: string }[] = [];
+      let otherSnapshot = false;
       const session = createAnalysisSession(snapshot);
       provenances.forEach(({ table, recorded, line }, index) => {
         const prefix = recorded?.snapshotSha256 ?? line?.snapshotPrefix;
@@ -102,9 +101,8 @@ export const verifyCommand: Command = {
         ];
         results.push({ result, model: reportModel(session, result, { name: source, sha256: input.sha256 }), summary: formatReport(result, source, io.language, extra) });
       });
-    } finally {
-      snapshot.close();
-    }
+      return { results, otherSnapshot };
+    });
     await writeReport(results, values, io);
     return !otherSnapshot && results.every((each) => each.result.consistent) ? EXIT.ok : EXIT.findings;
   },
