@@ -2,46 +2,29 @@
 // opens a snapshot records it (path, SHA-256, kind of key — never the key), exports and
 // queries record what left and the exported file names its entry, an export is refused
 // when the trail cannot be written, and reading commands warn and go on.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readProvenance } from '../../shared/export/provenance';
 import type { AuditEntry } from '../../shared/ipc/contract';
+import { ROOT, runKetenlens, type CliRun } from '../support/cli-process';
 import { buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../support/snapshot';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = `
 INSERT INTO gemeente VALUES ('GM0363', 'Amsterdam', 'Noord-Holland');
 INSERT INTO inburgeraar VALUES ('P1', 'Wi2013', 'asiel', '2019-03-01', '2022-03-01', 'GM0363', 'lopend', NULL);
 `;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let snapshot: SnapshotFixture;
 let work: SnapshotFixture;
 let dataDir = '';
 let snapshotSha = '';
 
-function ketenlens(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
-      cwd: work.directory,
-      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: dataDir, KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function ketenlens(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runKetenlens(args, { cwd: work.directory, env: { KETENLENS_DATA_DIR: dataDir, KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE, ...env } });
 }
 
 async function trail(): Promise<AuditEntry[]> {

@@ -2,15 +2,14 @@
 // verifies the whole file: damage where the table never reads is still refused, in the
 // words `info` (which decrypts everything) uses, with "open-refused" in the audit trail
 // and no output written; an intact file gives the same table either way.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/ipc/contract';
 import { SEALED_CHUNK_BYTES } from '../../shared/age/payload';
+import { runKetenlens, type CliRun } from '../support/cli-process';
 import { buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../support/snapshot';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 // Persons and their loans first; then 40,000 portal views (≈ 2 MB, 30-odd chunks) that no
 // ELIP table reads, so the file's last chunks hold only views.
 const DATA = `
@@ -25,32 +24,15 @@ INSERT INTO portaal_inzage
 `;
 
 /** The message without the command's name ("ketenlens table: …"). */
-const message = (run: Run): string => run.stderr.replace(/^ketenlens \w+: /, '');
+const message = (run: CliRun): string => run.stderr.replace(/^ketenlens \w+: /, '');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let snapshot: SnapshotFixture;
 let work: SnapshotFixture;
 let dataDir = '';
 
-function ketenlens(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
-      cwd: work.directory,
-      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: dataDir, KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function ketenlens(args: string[]): Promise<CliRun> {
+  return runKetenlens(args, { cwd: work.directory, env: { KETENLENS_DATA_DIR: dataDir, KETENLENS_PASSPHRASE: FIXTURE_PASSPHRASE } });
 }
 
 async function trail(): Promise<AuditEntry[]> {

@@ -1,15 +1,14 @@
 // The built `ketenlens` CLI, run as users run it, on snapshots encrypted by the real
 // `age` tool (X25519, binary and armored), by the age-encryption package (passphrase)
 // and by the fixture builder: info, validate and query, their output and exit codes.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Encrypter } from 'age-encryption';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { ROOT, runKetenlens, type CliRun } from '../support/cli-process';
 import { buildPlaintext, buildSnapshotFile, FIXTURE_PASSPHRASE, makeTempDirectory, type SnapshotFixture } from '../support/snapshot';
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 const DATA = `
 INSERT INTO gemeente VALUES ('GM0363', 'Amsterdam', 'Noord-Holland'), ('GM0599', 'Rotterdam', 'Zuid-Holland');
@@ -20,28 +19,10 @@ INSERT INTO lening_betaling VALUES ('P1', '2020-01-01', 250000), ('P1', '2020-06
 `;
 const CLEAN = DATA.replace(`, ('P1', '2020-06-01', 'x, "y"')`, '');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Run the built CLI; asynchronous so that the tests (describe.concurrent) overlap their processes. */
-function ketenlens(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: TRAIL_DIR, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function ketenlens(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runKetenlens(args, { cwd: ROOT, env: { KETENLENS_DATA_DIR: TRAIL_DIR, ...env } });
 }
 
 /** Every run appends to this trail (never the user's own data folder). */

@@ -1,8 +1,8 @@
 // Node corner: an open file as the age layer's RandomAccessSource, and the FileReadError
 // (with the path and a reason in Dutch and English) that an OS error while reading becomes.
 // Shared by the whole decryption (index.ts) and the decryption on demand (on-demand.ts).
-import type { FileHandle } from 'node:fs/promises';
-import { FileReadError, TruncatedFileError } from '../../errors';
+import { type FileHandle, open } from 'node:fs/promises';
+import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
 import type { RandomAccessSource } from '../../age/decrypt';
 
 export function readError(path: string, error: unknown): FileReadError {
@@ -36,4 +36,33 @@ export function fileSource(handle: FileHandle, size: number, path: string): Rand
       return into;
     },
   };
+}
+
+/**
+ * Opens `path` for reading and reads its size: OS errors (and a directory) become
+ * FileReadError, a file over `maxBytes` FileTooLargeError, before any byte is read. The
+ * caller closes the handle.
+ */
+export async function openSizedFile(path: string, maxBytes?: number): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw readError(path, error);
+  }
+  try {
+    let size: number;
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      size = stats.size;
+    } catch (error) {
+      throw readError(path, error);
+    }
+    if (maxBytes !== undefined && size > maxBytes) throw new FileTooLargeError(size, maxBytes);
+    return { handle, size };
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
 }

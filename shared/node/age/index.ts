@@ -3,14 +3,14 @@
 // the file), decrypt or encrypt bytes, and make or read X25519 keys — all on node:crypto.
 // The plaintext never touches the disk.
 import { sha256HexSync } from '../digest';
-import { type FileHandle, open } from 'node:fs/promises';
-import { FileTooLargeError, TruncatedFileError } from '../../errors';
+import type { FileHandle } from 'node:fs/promises';
+import { TruncatedFileError } from '../../errors';
 import { decryptAgeWith, decryptSourcePayload, openSourceHead } from '../../age/decrypt';
 import { encryptAgeWith } from '../../age/encrypt';
 import { encodeIdentity, encodeRecipient, identityScalar } from '../../age/keys';
 import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
-import { fileSource, readError } from './file-source';
+import { fileSource, openSizedFile, readError } from './file-source';
 import { hashFileInBackground, type BackgroundHash, type HashFailure } from './hash-worker';
 import { decryptPayloadOnWorkers, payloadThreads } from './payload-workers';
 
@@ -51,23 +51,9 @@ export interface DecryptedFileHashing extends Omit<DecryptedFile, 'sha256'> {
  * armored files are read whole first. The file stays open until the hash is done.
  */
 export async function decryptAgeFileHashingAside(path: string, key: AgeKey, options: DecryptOptions = {}): Promise<DecryptedFileHashing> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw readError(path, error);
-  }
+  const { handle, size } = await openSizedFile(path, options.maxBytes);
   let hashing: BackgroundHash | null = null;
   try {
-    let size: number;
-    try {
-      const stats = await handle.stat();
-      if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      size = stats.size;
-    } catch (error) {
-      throw readError(path, error);
-    }
-    if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(size, options.maxBytes);
     hashing = hashFileInBackground(handle.fd, size);
     const sha256 = hashing.digest.then(
       (digest) => digest,

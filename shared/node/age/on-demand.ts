@@ -19,8 +19,8 @@
 // virtual machine) and never held (docs/PERFORMANCE.md, "Decryption on demand").
 import { createDecipheriv } from 'node:crypto';
 import { readSync } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
-import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
+import type { FileHandle } from 'node:fs/promises';
+import { FileReadError, TruncatedFileError } from '../../errors';
 import { openSourceHead, PROGRESS_CHUNKS, type SourceHead } from '../../age/decrypt';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, writeStreamNonce } from '../../age/payload';
 import type { AgeKey } from '../../age/types';
@@ -28,7 +28,7 @@ import { OnDemandImage } from '../../snapshot/on-demand-image';
 import { nodePrimitives } from './primitives';
 import { diagnoseChunk } from './payload-workers';
 import { verifyFileInBackground, type VerifyOutcome } from './verify-worker';
-import { fileSource, readError } from './file-source';
+import { fileSource, openSizedFile, readError } from './file-source';
 
 /** Ciphertext read at once around a requested block (and reused by the blocks after it). */
 const WINDOW_BYTES = 1 << 20;
@@ -56,22 +56,8 @@ export interface OnDemandOptions {
  * are thrown here, as by a whole decryption.
  */
 export async function openAgeFileOnDemand(path: string, key: AgeKey, options: OnDemandOptions = {}): Promise<OnDemandFile | null> {
-  let handle: FileHandle;
+  const { handle, size } = await openSizedFile(path, options.maxBytes);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw readError(path, error);
-  }
-  try {
-    let size: number;
-    try {
-      const stats = await handle.stat();
-      if (stats.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-      size = stats.size;
-    } catch (error) {
-      throw readError(path, error);
-    }
-    if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(size, options.maxBytes);
     const head = await openSourceHead(nodePrimitives, fileSource(handle, size, path), key, options);
     if (head.kind === 'armored') {
       await handle.close();

@@ -14,6 +14,7 @@ import { readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerExecArgv } from './worker-flags';
+import { OPEN_CHUNK_SOURCE } from './worker-source';
 import { PayloadTamperedError, TruncatedFileError } from '../../errors';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, openChunks, type PayloadLayout } from '../../age/payload';
 import { PROGRESS_CHUNKS, type SourceHead } from '../../age/decrypt';
@@ -21,8 +22,7 @@ import type { ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
 
 // Plain CommonJS, evaluated in the worker: no bundler or loader involved (as the hash
-// worker). The nonce is the 11-byte big-endian chunk counter and the last-chunk flag
-// (payload.ts, writeStreamNonce); the tests compare this path with the serial one.
+// worker); a chunk is opened by worker-source.ts's openChunk.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readSync } = require('node:fs');
@@ -31,7 +31,7 @@ const { fd, payloadStart, payloadLength, first, end, lastIndex, key, plaintext, 
 const sealedBytes = chunkBytes + tagBytes;
 const output = new Uint8Array(plaintext);
 const block = Buffer.allocUnsafe(Math.min(blockChunks * sealedBytes, payloadLength));
-const nonce = Buffer.alloc(12);
+${OPEN_CHUNK_SOURCE}
 function decryptRange() {
   for (let index = first; index < end; ) {
     const count = Math.min(blockChunks, end - index);
@@ -45,22 +45,8 @@ function decryptRange() {
     let written = 0;
     for (let offset = 0; offset < length; offset += sealedBytes, index++) {
       const sealed = block.subarray(offset, Math.min(offset + sealedBytes, length));
-      nonce.fill(0);
-      let counter = index;
-      for (let position = 10; position >= 0 && counter > 0; position--) {
-        nonce[position] = counter % 256;
-        counter = Math.floor(counter / 256);
-      }
-      nonce[11] = index === lastIndex ? 1 : 0;
-      const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: tagBytes });
-      decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
-      const opened = decipher.update(sealed.subarray(0, sealed.length - tagBytes));
-      try {
-        decipher.final();
-      } catch {
-        opened.fill(0);
-        return { failed: index };
-      }
+      const opened = openChunk(sealed, index);
+      if (opened === null) return { failed: index };
       output.set(opened, index * chunkBytes);
       opened.fill(0);
       written += opened.length;

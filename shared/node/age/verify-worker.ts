@@ -13,10 +13,10 @@
 // STALL_MS is given up with an error.
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { workerExecArgv } from './worker-flags';
+import { OPEN_CHUNK_SOURCE } from './worker-source';
 
 // Plain CommonJS, evaluated in the worker: no bundler or loader involved (as the hash and
-// payload workers). The nonce is the 11-byte big-endian chunk counter and the last-chunk
-// flag (payload.ts, writeStreamNonce).
+// payload workers); a chunk is opened by worker-source.ts's openChunk.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readSync } = require('node:fs');
@@ -26,7 +26,6 @@ const flags = new Int32Array(state);
 const sealedBytes = chunkBytes + tagBytes;
 const hash = createHash('sha256');
 const block = Buffer.allocUnsafe(Math.max(1, Math.min(size, Math.max(payloadStart, blockChunks * sealedBytes))));
-const nonce = Buffer.alloc(12);
 function readFully(length, position) {
   for (let done = 0; done < length; ) {
     const read = readSync(fd, block, done, length - done, position + done);
@@ -35,23 +34,15 @@ function readFully(length, position) {
   }
   return true;
 }
+${OPEN_CHUNK_SOURCE}
 function opens(sealed, index) {
   try {
-    nonce.fill(0);
-    let counter = index;
-    for (let position = 10; position >= 0 && counter > 0; position--) {
-      nonce[position] = counter % 256;
-      counter = Math.floor(counter / 256);
-    }
-    nonce[11] = index === lastIndex ? 1 : 0;
-    const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: tagBytes });
-    decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
-    const opened = decipher.update(sealed.subarray(0, sealed.length - tagBytes));
+    const opened = openChunk(sealed, index);
+    if (opened === null) return false;
     opened.fill(0);
-    decipher.final();
     return true;
   } catch {
-    return false;
+    return false; // a chunk too short for its tag: the diagnosis on the main thread names it
   }
 }
 function verify() {

@@ -68,10 +68,7 @@ export async function openSnapshotForCommand(
     });
   } catch (error) {
     progress.done();
-    const code = asKetenlensError(error).code;
-    await trail.record('open-refused', { path: absolute, key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity', code })
-      .catch(() => undefined); // the refusal to open is what the user must hear about
-    throw error;
+    throw await recordRefusal(trail, absolute, key.kind === 'passphrase' ? 'passphrase' : 'identity', error);
   }
   progress.done();
   try {
@@ -122,12 +119,7 @@ export async function buildFromSnapshotsForCommand<T>(
 ): Promise<T> {
   await trail.ensureWritable();
   const opened: Array<{ snapshot: OpenedSnapshot; path: string; keyKind: 'passphrase' | 'identity' }> = [];
-  const refused = async (path: string, keyKind: string, error: unknown): Promise<unknown> => {
-    const code = asKetenlensError(error).code;
-    await trail.record('open-refused', { path, key_kind: keyKind, code })
-      .catch(() => undefined); // the refusal to open is what the user must hear about
-    return error;
-  };
+  const refused = (path: string, keyKind: string, error: unknown): Promise<unknown> => recordRefusal(trail, path, keyKind, error);
   /** Waits for each verification in turn and records it; the first refusal, or null. */
   const settle = async (): Promise<unknown> => {
     for (const { snapshot, path, keyKind } of opened) {
@@ -163,6 +155,14 @@ export async function buildFromSnapshotsForCommand<T>(
   } finally {
     for (const { snapshot } of opened) snapshot.close();
   }
+}
+
+/** Records a refused open ("open-refused", the error's code) and returns the error to throw. */
+async function recordRefusal(trail: CommandTrail, path: string, keyKind: string, error: unknown): Promise<unknown> {
+  const code = asKetenlensError(error).code;
+  await trail.record('open-refused', { path, key_kind: keyKind, code })
+    .catch(() => undefined); // the refusal to open is what the user must hear about
+  return error;
 }
 
 async function recordOpen(trail: CommandTrail, path: string, snapshot: OpenedSnapshot): Promise<void> {
