@@ -1,6 +1,7 @@
 // The core operations the worker performs on behalf of the UI. All state that holds
 // personal data (the decrypted database, the analysis session) lives here and only here.
 import { decryptAge, type Progress } from '../../shared/age/index';
+import { keyKindOf } from '../../shared/age/types';
 import { openSnapshotFromPlaintext } from '../../shared/snapshot/open';
 import { runReadOnlyQuery } from '../../shared/snapshot/query';
 import { cachedSqlJsProvider } from '../../shared/snapshot/sqljs';
@@ -146,7 +147,7 @@ async function openStaged(
   progress({ phase: 'load', done: 0, total: plaintext.length });
   const opened = await openSnapshotFromPlaintext(
     plaintext,
-    { sha256: digest, fileSize, keyKind: key.kind === 'passphrase' ? 'passphrase' : 'identity' },
+    { sha256: digest, fileSize, keyKind: keyKindOf(key) },
     sqlJs,
     { checks: 'when-needed', digest: 'deferred', onProgress: progress },
   );

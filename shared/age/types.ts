@@ -6,6 +6,11 @@ export type AgeKey =
   /** Each identity is an `AGE-SECRET-KEY-1…` string (one per identity; files may hold several). */
   | { kind: 'identities'; identities: string[] };
 
+/** The kind of key, as the audit trail and provenance name it (never the key itself). */
+export function keyKindOf(key: AgeKey): 'passphrase' | 'identity' {
+  return key.kind === 'passphrase' ? 'passphrase' : 'identity';
+}
+
 /** Who a file is encrypted to. */
 export type AgeRecipients =
   | { kind: 'passphrase'; passphrase: string; /** scrypt log2(N); age CLI uses 18. */ logN?: number }

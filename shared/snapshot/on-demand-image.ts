@@ -10,10 +10,12 @@
 // Every reader reaches the bytes through one of two doors, and both are guarded:
 //   - sql.js: its in-memory file system copies each read out of the file's contents with
 //     `contents.subarray(from, to)`; the image stores itself as those contents (slice()
-//     shares, as open.ts's SharedBytes), so subarray() is where a read is intercepted;
+//     shares, as every ImageBytes does), so subarray() is where a read is intercepted;
 //   - the b-tree scanner (btree.ts): it asks `ensure` for every page before reading it.
 // Anything else must call `ensure` first; `plain()` is a view without the guard, for
 // readers that have.
+
+import { ImageBytes } from './image-bytes';
 
 /** Decrypts bytes [start, end) of the image into place (start on a block boundary). */
 export type RangeFill = (start: number, end: number) => void;
@@ -35,7 +37,7 @@ interface Demand {
 
 const demands = new WeakMap<OnDemandImage, Demand>();
 
-export class OnDemandImage extends Uint8Array<ArrayBuffer> {
+export class OnDemandImage extends ImageBytes {
   // Other typed-array methods that make a new array (map, filter, …) make plain ones.
   static get [Symbol.species](): Uint8ArrayConstructor {
     return Uint8Array;
@@ -55,7 +57,7 @@ export class OnDemandImage extends Uint8Array<ArrayBuffer> {
   }
 
   /** Make bytes [start, end) of this view readable (decrypting the blocks not yet decrypted). */
-  ensure(start: number, end: number): void {
+  override ensure(start: number, end: number): void {
     if (end <= start) return;
     const demand = this.demand();
     const offset = this.byteOffset - demand.origin;
@@ -73,22 +75,22 @@ export class OnDemandImage extends Uint8Array<ArrayBuffer> {
   }
 
   /** A view of the bytes that is decrypted first (sql.js's reads come here). */
-  override subarray(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+  override subarray(start?: number, end?: number): Uint8Array<ArrayBufferLike> {
     const [from, to] = clampRange(this.length, start, end);
     this.ensure(from, to);
     return new Uint8Array(this.buffer, this.byteOffset + from, to - from);
   }
 
   /** A view that shares the bytes and the guard (sql.js keeps `slice()` as the file's contents). */
-  override slice(start?: number, end?: number): OnDemandImage {
+  override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
     const [from, to] = clampRange(this.length, start, end);
     const view = new OnDemandImage(this.buffer, this.byteOffset + from, to - from);
     demands.set(view, this.demand());
-    return view;
+    return view as Uint8Array<ArrayBufferLike> as Uint8Array<ArrayBuffer>;
   }
 
   /** The bytes without the guard: for a reader that calls `ensure` itself. */
-  plain(): Uint8Array<ArrayBuffer> {
+  plain(): Uint8Array<ArrayBufferLike> {
     return new Uint8Array(this.buffer, this.byteOffset, this.length);
   }
 
@@ -99,7 +101,7 @@ export class OnDemandImage extends Uint8Array<ArrayBuffer> {
   }
 
   /** Zero every decrypted block (never-touched memory stays untouched) and forget them. */
-  wipe(): void {
+  override wipe(): void {
     const demand = this.demand();
     const whole = new Uint8Array(this.buffer, demand.origin, demand.length);
     for (let block = 0; block < demand.ready.length; block++) {

@@ -14,7 +14,7 @@ import type { SqlJsProvider } from './sqljs';
 import { refuseCorruptImage, selectRows, selectValue } from './sql';
 import { isValidDate } from '../dates';
 import { registerChecks, SnapshotChecks } from './findings';
-import { guardedBytes, OnDemandImage } from './on-demand-image';
+import { ImageBytes } from './image-bytes';
 
 export interface PlaintextInfo {
   /**
@@ -61,21 +61,6 @@ export function hasSqliteHeader(bytes: Uint8Array): boolean {
 }
 
 /**
- * A Uint8Array whose slice() shares memory instead of copying. sql.js hands the bytes
- * given to `new Database(bytes)` to emscripten's MEMFS, which stores `bytes.slice()` —
- * a full copy of the (possibly 500 MB) plaintext. With this view MEMFS keeps the
- * caller's buffer itself, so the image exists once in memory. The buffer may be shared
- * (Node decrypts large files on worker threads into a SharedArrayBuffer): MEMFS only
- * copies pages out of it with set(), which takes either kind.
- */
-class SharedBytes<Buffer extends ArrayBufferLike> extends Uint8Array<Buffer> {
-  // The override's declared type is the base class's; at run time it is a view of `Buffer`.
-  override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
-    return this.subarray(start, end) as Uint8Array<ArrayBufferLike> as Uint8Array<ArrayBuffer>;
-  }
-}
-
-/**
  * Open decrypted snapshot bytes. The database takes ownership of `plaintext`: it must
  * not be changed afterwards, and close() wipes it (fills it with zeros).
  */
@@ -87,21 +72,18 @@ export async function openSnapshotFromPlaintext(
 ): Promise<OpenedSnapshot> {
   // A hash still running must not end as an unhandled rejection when the open is refused.
   if (info.sha256 instanceof Promise) info.sha256.catch(() => undefined);
-  const { bytes: readable, ensure } = guardedBytes(plaintext);
-  ensure?.(0, Math.min(100, plaintext.length));
-  if (!hasSqliteHeader(readable)) throw new NotSqliteError();
+  const image = ImageBytes.over(plaintext);
+  image.ensure(0, 100);
+  if (!hasSqliteHeader(image)) throw new NotSqliteError();
   const sql: SqlJsStatic = await provider();
   options.onProgress?.({ phase: 'load', done: 0, total: plaintext.length });
-  // An image decrypted on demand shares itself on slice() already, and guards sql.js's reads.
-  const image = plaintext instanceof OnDemandImage ? plaintext : new SharedBytes(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
   const db = new sql.Database(image);
   let closed = false;
   const close = (): void => {
     if (closed) return;
     closed = true;
     db.close();
-    if (plaintext instanceof OnDemandImage) plaintext.wipe();
-    else plaintext.fill(0);
+    image.wipe();
   };
   try {
     const structure = refuseCorruptImage(() => checkStructure(db));

@@ -1,6 +1,8 @@
 // Node corner: an open file as the age layer's RandomAccessSource, and the FileReadError
 // (with the path and a reason in Dutch and English) that an OS error while reading becomes.
-// Shared by the whole decryption (index.ts) and the decryption on demand (on-demand.ts).
+// Shared by the whole decryption (index.ts, payload-workers.ts) and the decryption on
+// demand (on-demand.ts).
+import { readSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { FileReadError, FileTooLargeError, TruncatedFileError } from '../../errors';
 import type { RandomAccessSource } from '../../age/decrypt';
@@ -65,4 +67,14 @@ export async function openSizedFile(path: string, maxBytes?: number): Promise<{ 
     await handle.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Fills `into` from `fd` at `position`, in this thread; false when the file ends first. OS errors are thrown. */
+export function readFullySync(fd: number, into: Uint8Array, position: number): boolean {
+  for (let done = 0; done < into.length; ) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) return false;
+    done += read;
+  }
+  return true;
 }

@@ -8,7 +8,7 @@ import { TruncatedFileError } from '../../errors';
 import { decryptAgeWith, decryptSourcePayload, openSourceHead } from '../../age/decrypt';
 import { encryptAgeWith } from '../../age/encrypt';
 import { encodeIdentity, encodeRecipient, identityScalar } from '../../age/keys';
-import type { AgeKey, AgeRecipients, ProgressListener } from '../../age/types';
+import { keyKindOf, type AgeKey, type AgeRecipients, type ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
 import { fileSource, openSizedFile, readError } from './file-source';
 import { hashFileInBackground, type BackgroundHash, type HashFailure } from './hash-worker';
@@ -32,10 +32,6 @@ export interface DecryptOptions {
   maxBytes?: number;
   /** Threads to decrypt the payload on; default from the machine's cores (payloadThreads). */
   threads?: number;
-}
-
-function keyKindOf(key: AgeKey): DecryptedFile['keyKind'] {
-  return key.kind === 'passphrase' ? 'passphrase' : 'identity';
 }
 
 export interface DecryptedFileHashing extends Omit<DecryptedFile, 'sha256'> {

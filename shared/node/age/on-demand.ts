@@ -18,17 +18,16 @@
 // never decrypted, never given memory (its first touch costs more than the cipher on a
 // virtual machine) and never held (docs/PERFORMANCE.md, "Decryption on demand").
 import { createDecipheriv } from 'node:crypto';
-import { readSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { FileReadError, TruncatedFileError } from '../../errors';
 import { openSourceHead, PROGRESS_CHUNKS, type SourceHead } from '../../age/decrypt';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, writeStreamNonce } from '../../age/payload';
-import type { AgeKey } from '../../age/types';
+import { keyKindOf, type AgeKey } from '../../age/types';
 import { OnDemandImage } from '../../snapshot/on-demand-image';
 import { nodePrimitives } from './primitives';
 import { diagnoseChunk } from './payload-workers';
 import { verifyFileInBackground, type VerifyOutcome } from './verify-worker';
-import { fileSource, openSizedFile, readError } from './file-source';
+import { fileSource, openSizedFile, readError, readFullySync } from './file-source';
 
 /** Ciphertext read at once around a requested block (and reused by the blocks after it). */
 const WINDOW_BYTES = 1 << 20;
@@ -63,7 +62,7 @@ export async function openAgeFileOnDemand(path: string, key: AgeKey, options: On
       await handle.close();
       return null;
     }
-    return onDemand(handle, size, path, head, key.kind === 'passphrase' ? 'passphrase' : 'identity');
+    return onDemand(handle, size, path, head, keyKindOf(key));
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;
@@ -86,16 +85,17 @@ function onDemand(handle: FileHandle, size: number, path: string, head: Extract<
     tagBytes: TAG_BYTES,
     blockChunks: PROGRESS_CHUNKS,
   });
-  const refusalOf = (outcome: VerifyOutcome): Error | null => {
-    if ('digest' in outcome) return null;
+  const refusalOf = (outcome: Exclude<VerifyOutcome, { digest: string }>): Error => {
     if ('shrank' in outcome) return new TruncatedFileError();
     if ('error' in outcome) return readFailure(outcome.error);
     return diagnoseChunk({ fd, fileSize: size, head, readFailure }, outcome.failed, lastIndex);
   };
+  // Settled once: both ways of waiting see the same first outcome, and a refused chunk is diagnosed once.
+  let settled: { digest: string } | { refusal: Error } | null = null;
   const settle = (outcome: VerifyOutcome): string => {
-    const refusal = refusalOf(outcome);
-    if (refusal !== null) throw refusal;
-    return (outcome as { digest: string }).digest;
+    settled ??= 'digest' in outcome ? { digest: outcome.digest } : { refusal: refusalOf(outcome) };
+    if ('refusal' in settled) throw settled.refusal;
+    return settled.digest;
   };
   const verdict = verification.outcome.then(settle);
   verdict.catch(() => undefined); // acted on by whoever awaits it
@@ -111,17 +111,14 @@ function onDemand(handle: FileHandle, size: number, path: string, head: Extract<
   const ciphertext = (position: number, length: number): Uint8Array => {
     if (position < windowStart || position + length > windowEnd) {
       const readLength = Math.min(window.length, size - position);
+      windowEnd = windowStart; // nothing valid is cached while (or after a failed) read
+      let complete: boolean;
       try {
-        for (let done = 0; done < readLength; ) {
-          const read = readSync(fd, window, done, readLength - done, position + done);
-          if (read === 0) throw new TruncatedFileError();
-          done += read;
-        }
+        complete = readFullySync(fd, window.subarray(0, readLength), position);
       } catch (error) {
-        windowEnd = windowStart; // nothing valid is cached after a failed read
-        if (error instanceof TruncatedFileError) throw error;
         throw readError(path, error);
       }
+      if (!complete) throw new TruncatedFileError();
       windowStart = position;
       windowEnd = position + readLength;
     }

@@ -10,7 +10,7 @@
 // such index over all workers is the first chunk the serial loop would have refused, and
 // that one chunk is opened again here with the shared openChunks, which tells truncation,
 // appended data and alteration apart exactly as before.
-import { readSync } from 'node:fs';
+import { readFullySync } from './file-source';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { workerExecArgv } from './worker-flags';
@@ -185,11 +185,7 @@ export function diagnoseChunk(input: Pick<PayloadWorkersInput, 'fd' | 'fileSize'
   const start = payloadStart + index * SEALED_CHUNK_BYTES;
   const sealed = new Uint8Array(Math.min(SEALED_CHUNK_BYTES, input.fileSize - start));
   try {
-    for (let done = 0; done < sealed.length; ) {
-      const read = readSync(input.fd, sealed, done, sealed.length - done, start + done);
-      if (read === 0) return new TruncatedFileError();
-      done += read;
-    }
+    if (!readFullySync(input.fd, sealed, start)) return new TruncatedFileError();
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     return input.readFailure({ message: error instanceof Error ? error.message : String(error), code });

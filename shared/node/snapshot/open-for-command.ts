@@ -8,6 +8,7 @@
 // the entry once it is (buildFromSnapshotForCommand).
 import { resolve } from 'node:path';
 import { asKetenlensError, UsageError } from '../../errors';
+import { keyKindOf } from '../../age/types';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import type { CliIo } from '../cli/command';
 import { resolveKey, type KeyValues } from '../cli/keys';
@@ -68,7 +69,7 @@ export async function openSnapshotForCommand(
     });
   } catch (error) {
     progress.done();
-    throw await recordRefusal(trail, absolute, key.kind === 'passphrase' ? 'passphrase' : 'identity', error);
+    throw await recordRefusal(trail, absolute, keyKindOf(key), error);
   }
   progress.done();
   try {
@@ -119,12 +120,11 @@ export async function buildFromSnapshotsForCommand<T>(
 ): Promise<T> {
   await trail.ensureWritable();
   const opened: Array<{ snapshot: OpenedSnapshot; path: string; keyKind: 'passphrase' | 'identity' }> = [];
-  const refused = (path: string, keyKind: string, error: unknown): Promise<unknown> => recordRefusal(trail, path, keyKind, error);
   /** Waits for each verification in turn and records it; the first refusal, or null. */
   const settle = async (): Promise<unknown> => {
     for (const { snapshot, path, keyKind } of opened) {
       const refusal = await snapshot.digested.then(() => null, (verdict: unknown) => verdict);
-      if (refusal !== null) return refused(path, keyKind, refusal);
+      if (refusal !== null) return recordRefusal(trail, path, keyKind, refusal);
       await recordOpen(trail, path, snapshot);
     }
     return null;
@@ -133,12 +133,12 @@ export async function buildFromSnapshotsForCommand<T>(
     for (const source of sources) {
       const absolute = resolve(io.cwd, source.path);
       const key = await resolveKey(source.keyValues, io);
-      const keyKind = key.kind === 'passphrase' ? 'passphrase' : 'identity';
+      const keyKind = keyKindOf(key);
       let snapshot: OpenedSnapshot;
       try {
         snapshot = await openSnapshotFileOnDemand(absolute, key, { maxBytes: maxSnapshotBytes(io.env) });
       } catch (error) {
-        throw (await settle()) ?? (await refused(absolute, keyKind, error));
+        throw (await settle()) ?? (await recordRefusal(trail, absolute, keyKind, error));
       }
       opened.push({ snapshot, path: absolute, keyKind });
     }

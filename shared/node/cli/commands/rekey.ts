@@ -3,6 +3,7 @@
 import { unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EXIT, UsageError } from '../../../errors';
+import { keyKindOf } from '../../../age/types';
 import { rekeySnapshot } from '../../seal/seal';
 import { type Command, parseCommandArgs } from '../command';
 import { resolveKey } from '../keys';
@@ -64,7 +65,7 @@ export const rekeyCommand: Command = {
       await trail.record('rekey', {
         path: resolve(io.cwd, source),
         sha256: result.sourceSha256,
-        key_kind: key.kind === 'passphrase' ? 'passphrase' : 'identity',
+        key_kind: keyKindOf(key),
         out: result.out,
         out_sha256: result.sha256,
         new_key_kind: recipients.kind === 'passphrase' ? 'passphrase' : 'recipients',
