@@ -43,7 +43,8 @@ function timed(command: string, args: string[], input?: string): Run {
   const seconds = (performance.now() - from) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-500)}`);
   const lines = result.stderr.trim().split('\n');
-  return { seconds, peakMb: Number(lines.at(-1)) / 1024, load };
+  // GNU time reports KiB; the plaintext is given in MB (10^6 bytes), so the peak is too.
+  return { seconds, peakMb: (Number(lines.at(-1)) * 1024) / 1e6, load };
 }
 
 function sum(runs: Run[]): Run {
