@@ -3,8 +3,9 @@
 // past one byte), decrypts only what is read, and its verdict is the whole decryption's:
 // the file's SHA-256, or the same refusal (type and message, the first damaged chunk) for
 // damage where nothing was read — awaited or waited for on the thread.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KetenlensError, PayloadTamperedError, TruncatedFileError } from '../../errors';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES } from '../../age/payload';
@@ -147,5 +148,39 @@ describe('decrypting on demand', () => {
     const whole = await decryptAgeFile(path, other).then(() => null, (refusal: unknown) => refusal);
     expect(onDemand).toBeInstanceOf(KetenlensError);
     expect((onDemand as KetenlensError).message).toBe((whole as KetenlensError).message);
+  });
+});
+
+describe('the memory of an image decrypted on demand', () => {
+  it('is given in 4 KiB pages as blocks are written, even where large allocations get huge pages', (context) => {
+    // A child with glibc's huge pages (as bin/ketenlens.mjs starts commands) writes one byte
+    // every 2 MiB into 256 MiB of each kind of buffer and reports how much its RSS grew.
+    const probe = `
+      import { readFileSync } from 'node:fs';
+      import { untouchedBuffer } from ${JSON.stringify(new URL('./on-demand.ts', import.meta.url).pathname)};
+      const rss = () => Number(/VmRSS:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
+      const grow = (buffer) => {
+        const before = rss();
+        const bytes = new Uint8Array(buffer);
+        for (let at = 0; at < bytes.length; at += 2 << 20) bytes[at] = 1;
+        return rss() - before;
+      };
+      const buffer = untouchedBuffer(256 << 20);
+      const zeroed = new Uint8Array(buffer).every((byte) => byte === 0);
+      console.log(JSON.stringify({ length: buffer.byteLength, zeroed, untouched: grow(buffer), plain: grow(new ArrayBuffer(256 << 20)) }));
+    `;
+    if (!existsSync('/proc/self/status')) return context.skip('needs /proc to read the resident memory');
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+      env: { ...process.env, GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' },
+      encoding: 'utf8',
+    });
+    const grown = JSON.parse(output) as { length: number; zeroed: boolean; untouched: number; plain: number };
+    expect(grown.length).toBe(256 << 20);
+    expect(grown.zeroed).toBe(true);
+    // 128 pages of 4 KiB = 512 KiB, and some slack for the process itself.
+    expect(grown.untouched).toBeLessThan(4096);
+    // Where this kernel gives huge pages at all, a plain ArrayBuffer got 2 MiB per write.
+    if (grown.plain < 64 * 1024) return context.skip(`this kernel gave no huge pages (a plain buffer grew ${grown.plain} KiB), so there is nothing to compare`);
+    expect(grown.plain).toBeGreaterThan(128 * 1024);
   });
 });

@@ -49,6 +49,27 @@ export interface OnDemandOptions {
   maxBytes?: number;
 }
 
+/** Bytes in a WebAssembly memory page (the unit its size is given in). */
+const WASM_PAGE_BYTES = 65536;
+
+/**
+ * A zeroed buffer of at least `length` bytes whose memory is given page by page as it is
+ * first written, in 4 KiB pages. Why WebAssembly memory, when it fits (up to 4 GiB): V8
+ * maps it itself, so it keeps 4 KiB pages even when the command line runs with glibc's huge
+ * pages for large allocations (bin/ketenlens.mjs). An `ArrayBuffer` of this size comes
+ * from glibc and would be given 2 MiB at a time: the scattered blocks of one table then
+ * hold nearly the whole image (`datalek-gemeenten` over 1.5 × the plaintext), for no
+ * gain in time (docs/performance/fresh-memory.md). Beyond 4 GiB a plain `ArrayBuffer`.
+ */
+export function untouchedBuffer(length: number): ArrayBuffer {
+  try {
+    return new WebAssembly.Memory({ initial: Math.ceil(length / WASM_PAGE_BYTES) }).buffer;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return new ArrayBuffer(length);
+  }
+}
+
 /**
  * Opens `path` for decryption on demand, or returns null when the file is armored (rare:
  * the caller decrypts it whole). Header refusals (wrong key, damaged header, too large)
@@ -101,7 +122,7 @@ function onDemand(handle: FileHandle, size: number, path: string, head: Extract<
   verdict.catch(() => undefined); // acted on by whoever awaits it
 
   // Untouched memory: only the blocks read are ever written (and so given pages).
-  const buffer = new ArrayBuffer(layout.plaintextLength);
+  const buffer = untouchedBuffer(layout.plaintextLength);
   const plaintext = new Uint8Array(buffer);
   // The ciphertext is read in windows: a scan asks for page after page, often a few per
   // chunk (tables written side by side), and one read per page costs more than the cipher.
