@@ -7,7 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, runKetenlens } from '../support/cli-process';
+import { cliEnvironment, ROOT, runKetenlens } from '../support/cli-process';
 import { makeTempDirectory, type SnapshotFixture } from '../support/snapshot';
 
 const LAUNCHER = join(ROOT, 'bin', 'ketenlens.mjs');
@@ -50,6 +50,13 @@ async function until<T>(probe: () => T | null, what: string): Promise<T> {
   throw new Error(`Timed out waiting for ${what}.`);
 }
 
+/** bin/ketenlens.mjs started with `args`, its output ignored; `closed` gives the signal that ended it, if any. */
+function startLauncher(args: string[], env: Record<string, string>): { launcher: ChildProcess; closed: Promise<NodeJS.Signals | null> } {
+  const launcher = spawn(process.execPath, [LAUNCHER, ...args], { env: cliEnvironment(env), stdio: 'ignore' });
+  const closed = new Promise<NodeJS.Signals | null>((resolve) => launcher.on('close', (_code, signal) => resolve(signal)));
+  return { launcher, closed };
+}
+
 /**
  * Starts `ketenlens info` with a passphrase file that is a FIFO nobody writes to, so the
  * command waits (as it would for `--passphrase-file <(pass show …)`) until it is stopped.
@@ -58,12 +65,11 @@ function waitingCommand(tunables: string | null): { launcher: ChildProcess; mark
   const directory = temporaryFolder();
   const marker = join(directory, 'passphrase.fifo');
   execFileSync('mkfifo', [marker]);
-  const launcher = spawn(process.execPath, [LAUNCHER, 'info', join(directory, 'absent.snapshot.age'), '--passphrase-file', marker], {
-    env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: directory, ...(tunables === null ? {} : { GLIBC_TUNABLES: tunables }) },
-    stdio: 'ignore',
+  const started = startLauncher(['info', join(directory, 'absent.snapshot.age'), '--passphrase-file', marker], {
+    KETENLENS_DATA_DIR: directory,
+    ...(tunables === null ? {} : { GLIBC_TUNABLES: tunables }),
   });
-  const closed = new Promise<NodeJS.Signals | null>((resolve) => launcher.on('close', (_code, signal) => resolve(signal)));
-  return { launcher, marker, closed };
+  return { ...started, marker };
 }
 
 describe.skipIf(!existsSync('/proc/self/environ'))('the ketenlens launcher', () => {
@@ -117,14 +123,13 @@ describe.skipIf(!existsSync('/proc/self/environ'))('the ketenlens launcher', () 
     expect(help.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('does not restart for a command that holds no snapshot (help, keygen, audit)', async () => {
+  it('does not restart for a command that holds no snapshot (help, audit)', async () => {
     const directory = temporaryFolder();
     // A path nobody else has in its command line; both commands end at once (help; a usage error).
     const marker = join(directory, 'marker');
     for (const args of [['info', marker, '--help'], ['audit', 'verify', marker]]) {
-      const launcher = spawn(process.execPath, [LAUNCHER, ...args], { env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', KETENLENS_DATA_DIR: directory }, stdio: 'ignore' });
+      const { launcher, closed } = startLauncher(args, { KETENLENS_DATA_DIR: directory });
       const seen = new Set<number>();
-      const closed = new Promise((resolve) => launcher.on('close', resolve));
       let done = false;
       void closed.then(() => (done = true));
       while (!done) {

@@ -13,12 +13,17 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The environment of a command under test: PATH, English messages, and what the test gives. */
+export function cliEnvironment(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', ...env };
+}
+
 /** Run bin/ketenlens.mjs with `args` in `cwd`, with `env` added to PATH and KETENLENS_LANG=en. */
 export function runKetenlens(args: string[], options: { cwd: string; env: Record<string, string> }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'ketenlens.mjs'), ...args], {
       cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', KETENLENS_LANG: 'en', ...options.env },
+      env: cliEnvironment(options.env),
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,
     });
