@@ -175,7 +175,7 @@ async function main(): Promise<void> {
         `${(Math.max(...steps.info.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}×, the tables ` +
         `${(Math.max(...steps.tables.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}× (whole process, node and sql.js included).`,
       '',
-      'Where the time goes: self time by area in one run of each command (bin/ketenlens.mjs) under the V8 profiler, all threads: main, the decryption workers and the hash worker (info), or the verification worker that hashes the file and checks every chunk\'s tag (the table commands, which decrypt on demand on the main thread) ' +
+      'Where the time goes: self time by area in one run of each command (bin/ketenlens.mjs) under the V8 profiler, all threads: main, the decryption workers, the hash worker and the checks thread (info), or the verification worker that hashes the file and checks every chunk\'s tag (the table commands, which decrypt on demand on the main thread) ' +
         '(bench/profile-areas.ts: bundled frames mapped to their source module; Node\'s own frames charged to the code that called them). ' +
         'A thread\'s samples measure its wall time, so on a busy machine a thread waiting for a core counts in the area it is in. ' +
         '"idle" is the main thread waiting, e.g. for the decryption threads.',

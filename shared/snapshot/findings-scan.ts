@@ -32,7 +32,8 @@ export class FindingsScanner {
   private windows: Windows | null = null;
 
   private constructor(
-    private readonly db: Database,
+    /** Where a table's columns are in its records (table-layout.ts), or null when SQL must read it. */
+    private readonly layoutOf: (table: SnapshotTable) => TableLayout | null,
     image: SqliteImage,
     /** Which (table, column) pairs are referenced, so their keys are kept while scanning. */
     private readonly referenced: ReadonlyMap<SnapshotTable, string>,
@@ -42,11 +43,47 @@ export class FindingsScanner {
 
   /** A scanner over the image, or null when the image is not one it reads (then SQL does all). */
   static create(db: Database, bytes: Uint8Array, referenced: ReadonlyMap<SnapshotTable, string>): FindingsScanner | null {
+    return FindingsScanner.overLayouts((table) => tableLayout(db, table), bytes, referenced);
+  }
+
+  /**
+   * A scanner that reads the layouts from `layoutOf` instead of the database: on a thread
+   * that has the image but no sql.js (scan-aside.ts), with layouts the loader read.
+   */
+  static overLayouts(
+    layoutOf: (table: SnapshotTable) => TableLayout | null, bytes: Uint8Array, referenced: ReadonlyMap<SnapshotTable, string>,
+  ): FindingsScanner | null {
     try {
-      return new FindingsScanner(db, new SqliteImage(bytes), referenced);
+      return new FindingsScanner(layoutOf, new SqliteImage(bytes), referenced);
     } catch (error) {
       if (error instanceof ImageFormatError) return null;
       throw error;
+    }
+  }
+
+  /**
+   * Reads the referenced key column of `table` without checking its rows, for the children
+   * of a parent another scanner checks (scan-aside.ts). The keys are those a clean check of
+   * the parent would collect, so a child's verdict against them is the verdict against that
+   * parent's keys once the parent is found clean — and only then may it be used
+   * (SnapshotChecks requires its parents clean). False when the keys cannot be read.
+   */
+  collectKeys(table: SnapshotTable): boolean {
+    const keyColumn = this.referenced.get(table);
+    const layout = this.layoutOf(table);
+    if (keyColumn === undefined || layout === null) return false;
+    const collect = this.keyCollector(keyColumn, layout);
+    if (collect === null) return false;
+    try {
+      this.image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, (row) => {
+        collect(row);
+        return true;
+      });
+      return true;
+    } catch (error) {
+      if (!(error instanceof ImageFormatError)) throw error;
+      this.keys.delete(table);
+      return false;
     }
   }
 
@@ -55,7 +92,7 @@ export class FindingsScanner {
    * when SQL must decide. References must point at tables this scanner found clean.
    */
   cleanRowCount(rules: ScanRules): number | null {
-    const layout = tableLayout(this.db, rules.table);
+    const layout = this.layoutOf(rules.table);
     if (layout === null) return null;
     const program = new RowProgram(layout);
     for (const test of rules.tests) if (test === undefined || !program.addTest(test)) return null;

@@ -12,6 +12,8 @@ import type { Finding, FindingKind, SnapshotTable } from './types';
 import { quoteIdentifier as q, selectRows, selectValue } from './sql';
 import { sqlIsValidDate, sqlIsValidInstant } from '../dates';
 import { FindingsScanner, type ScanRules } from './findings-scan';
+import { SCAN_ASIDE_TABLES, type ScanAsideAnswer, type ScanAsideRequest } from './scan-aside';
+import { tableLayout } from './table-layout';
 import type { ScanTest } from './row-tests';
 import { columnRules, GEMEENTE_CODE, type ColumnRule } from './columns';
 import { registerImage } from './table-scan';
@@ -431,6 +433,10 @@ export class SnapshotChecks {
   private readonly skippedCount = new Map<SnapshotTable, number>();
   private readonly skippedRows: Partial<Record<SnapshotTable, ReadonlySet<number>>> = {};
   private readonly skippedKeys: Partial<Record<SnapshotTable, ReadonlySet<string>>> = {};
+  /** Which (table, column) pairs other tables reference. */
+  private readonly referenced = new Map<SnapshotTable, string>();
+  /** Row counts of tables another thread's scanner found certainly clean (scan-aside.ts). */
+  private readonly scannedAside = new Map<SnapshotTable, number>();
 
   constructor(
     private readonly db: Database,
@@ -439,9 +445,8 @@ export class SnapshotChecks {
   ) {
     this.rulesPresent = RULES.filter((rules) => present.includes(rules.table));
     for (const rules of this.rulesPresent) this.storageFor(rules);
-    const referenced = new Map<SnapshotTable, string>();
-    for (const rules of this.rulesPresent) for (const reference of rules.references) referenced.set(reference.parent, reference.parentColumn);
-    this.scanner = options.image === undefined ? null : FindingsScanner.create(db, options.image, referenced);
+    for (const rules of this.rulesPresent) for (const reference of rules.references) this.referenced.set(reference.parent, reference.parentColumn);
+    this.scanner = options.image === undefined ? null : FindingsScanner.create(db, options.image, this.referenced);
     // The analyses' facts read the same image through the scanner (table-scan.ts).
     if (options.image !== undefined) registerImage(db, options.image);
   }
@@ -475,6 +480,35 @@ export class SnapshotChecks {
       this.checkTable(rules);
       this.options.onTable?.(index + 1, pending.length, rules.table);
     }
+  }
+
+  /**
+   * What another thread needs to scan the tables of SCAN_ASIDE_TABLES that are present and
+   * not checked yet, or null when there is nothing to scan aside (no scanner, no such table).
+   */
+  scanAsideRequest(): ScanAsideRequest | null {
+    if (this.scanner === null || this.options.image === undefined) return null;
+    const jobs = this.rulesPresent.filter((rules) => SCAN_ASIDE_TABLES.includes(rules.table) && !this.isChecked(rules.table));
+    if (jobs.length === 0) return null;
+    const parents = new Set<SnapshotTable>();
+    const presentReferences = (rules: TableRules) => rules.references.filter((reference) => this.present.includes(reference.parent));
+    for (const rules of jobs) {
+      for (const reference of presentReferences(rules)) if (!SCAN_ASIDE_TABLES.includes(reference.parent)) parents.add(reference.parent);
+    }
+    return {
+      image: this.options.image,
+      referenced: this.referenced,
+      parents: [...parents].map((table) => ({ table, layout: tableLayout(this.db, table) })),
+      jobs: jobs.map((rules) => ({ rules: scanRules(rules, presentReferences(rules)), layout: tableLayout(this.db, rules.table) })),
+    };
+  }
+
+  /**
+   * Row counts another thread's scanner found certainly clean, used in place of this
+   * thread's scan of those tables under the same conditions (checkTable).
+   */
+  acceptScannedAside(answer: ScanAsideAnswer): void {
+    for (const [table, rows] of answer) if (rows !== null && !this.isChecked(table)) this.scannedAside.set(table, rows);
   }
 
   /** The findings of the checked tables among `tables`, in the order of a full run. */
@@ -527,7 +561,7 @@ export class SnapshotChecks {
       presentReferences.every((reference) => this.scannedClean.has(reference.parent)) &&
       (rules.key.length === 0 || storage.keyEnforcedUnique)
     ) {
-      const rows = this.scanner.cleanRowCount(scanRules(rules, presentReferences));
+      const rows = this.scannedAside.get(rules.table) ?? this.scanner.cleanRowCount(scanRules(rules, presentReferences));
       if (rows !== null) {
         this.rowCounts[rules.table] = rows;
         this.skippedCount.set(rules.table, 0);

@@ -15,6 +15,7 @@ import { refuseCorruptImage, selectRows, selectValue } from './sql';
 import { isValidDate } from '../dates';
 import { registerChecks, SnapshotChecks } from './findings';
 import { ImageBytes } from './image-bytes';
+import { SCAN_ASIDE_TABLES, type ScanAside, type ScanAsideAnswer } from './scan-aside';
 
 export interface PlaintextInfo {
   /**
@@ -50,6 +51,12 @@ export interface OpenOptions {
    * shows its first figures while the hash is still being made (docs/ARCHITECTURE.md).
    */
   digest?: 'awaited' | 'deferred';
+  /**
+   * A host's second thread for the checks (scan-aside.ts): with checks 'all', the data-leak
+   * tables are scanned there while this thread checks the others. Without it, or when it
+   * declines or fails, this thread checks everything; the outcome is the same either way.
+   */
+  scanAside?: ScanAside;
 }
 
 const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
@@ -58,6 +65,33 @@ const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
 export function hasSqliteHeader(bytes: Uint8Array): boolean {
   if (bytes.length < SQLITE_HEADER.length) return false;
   return SQLITE_HEADER.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * Every check, with the data-leak tables scanned on the host's second thread (if it has
+ * one) while this thread checks the rest; their answers are taken where this thread's
+ * scanner would have been asked. A thread that declines or fails costs only its time.
+ */
+async function checkAll(
+  checks: SnapshotChecks, present: readonly SnapshotTable[], ensureChecked: (tables: readonly SnapshotTable[]) => void,
+  scanAside: ScanAside | undefined,
+): Promise<void> {
+  const request = scanAside === undefined ? null : checks.scanAsideRequest();
+  if (scanAside === undefined || request === null) {
+    ensureChecked(present);
+    return;
+  }
+  const abort = new AbortController();
+  const answer: Promise<ScanAsideAnswer | null> = scanAside(request, abort.signal).catch(() => null);
+  try {
+    ensureChecked(present.filter((table) => !SCAN_ASIDE_TABLES.includes(table)));
+  } catch (error) {
+    abort.abort();
+    throw error;
+  }
+  const scanned = await answer;
+  if (scanned !== null) checks.acceptScannedAside(scanned);
+  ensureChecked(present);
 }
 
 /**
@@ -92,10 +126,12 @@ export async function openSnapshotFromPlaintext(
     // Check progress belongs to the open: a check run later, when an analysis first needs a
     // table, reports nothing (a command's progress bar is cleared once the open returns).
     let opening = true;
+    let checkedTables = 0;
     const checks = new SnapshotChecks(db, present, {
       image: plaintext,
-      onTable: (done, total) => {
-        if (opening) options.onProgress?.({ phase: 'check', done, total });
+      onTable: () => {
+        checkedTables++;
+        if (opening) options.onProgress?.({ phase: 'check', done: checkedTables, total: present.length });
       },
     });
     const ensureChecked = (tables: readonly SnapshotTable[]): void => {
@@ -106,7 +142,7 @@ export async function openSnapshotFromPlaintext(
     registerChecks(db, ensureChecked);
     if (options.checks !== 'when-needed') {
       options.onProgress?.({ phase: 'check', done: 0, total: present.length });
-      ensureChecked(present);
+      await checkAll(checks, present, ensureChecked, options.scanAside);
     }
     opening = false;
     let sha256: string | null = null;

@@ -10,6 +10,7 @@ import { openSnapshotFromPlaintext, type OpenOptions } from '../../snapshot/open
 import { decryptAgeFileHashingAside } from '../age';
 import { openAgeFileOnDemand } from '../age/on-demand';
 import { nodeSqlJsProvider } from './sqljs-node';
+import { scanAsideOnThread } from './scan-aside-thread';
 
 export const DEFAULT_MAX_SNAPSHOT_MB = 4096;
 
@@ -83,6 +84,8 @@ export async function openSnapshotFile(path: string, key: AgeKey, options: OpenF
   return openSnapshotFromPlaintext(plaintext, info, nodeSqlJsProvider, {
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.checks ? { checks: options.checks } : {}),
+    // Used only by a check of every table, and only for a large image shared with the thread.
+    scanAside: scanAsideOnThread(),
   });
 }
 
