@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildImage, TABLES, type SnapshotCase } from '../../../test/support/random-snapshot';
+import { NotSqliteError } from '../../errors';
 import { openSnapshotFromPlaintext } from '../../snapshot/open';
 import { runScanAside, type ScanAsideRequest } from '../../snapshot/scan-aside';
 import { scanAsideOnThread, scanWorkerScript } from './scan-aside-thread';
@@ -74,6 +75,31 @@ describe('the checks thread of the command line', () => {
     expect(scanWorkerScript(pathToFileURL(join(ROOT, 'no-such-folder/chunk.mjs')).href)).toBeNull();
     const missing = { url: pathToFileURL(join(ROOT, 'no-such-folder/scan-worker.mjs')), execArgv: [] };
     expect(await scanAsideOnThread({ minimumBytes: 0, script: missing })(request, signal)).toBeNull();
+  }, 30_000);
+
+  it('leaves a refusal of a damaged image as it is, and stops its thread', async () => {
+    const { image } = await sharedRequest();
+    const SQL = await nodeSqlJsProvider();
+    const db = new SQL.Database(image.slice());
+    const root = Number(db.exec("SELECT rootpage FROM sqlite_schema WHERE name = 'inburgeraar'")[0]!.values[0]![0]);
+    const pageSize = Number(db.exec('PRAGMA page_size')[0]!.values[0]![0]);
+    db.close();
+    const damaged = image.slice();
+    damaged.fill(0xff, (root - 1) * pageSize, (root - 1) * pageSize + 8); // not a b-tree page any more
+    const open = async (withThread: boolean): Promise<unknown> => {
+      const copy = new Uint8Array(new SharedArrayBuffer(damaged.length));
+      copy.set(damaged);
+      const options = withThread ? { scanAside: scanAsideOnThread({ minimumBytes: 0 }) } : {};
+      return openSnapshotFromPlaintext(copy, { sha256: '0'.repeat(64), fileSize: 1, keyKind: 'passphrase' }, nodeSqlJsProvider, options).then(
+        () => new Error('opened'),
+        (error: unknown) => error,
+      );
+    };
+    const alone = await open(false);
+    const withThread = await open(true);
+    expect(alone).toBeInstanceOf(NotSqliteError);
+    expect(withThread).toBeInstanceOf(NotSqliteError);
+    expect((withThread as Error).message).toBe((alone as Error).message);
   }, 30_000);
 
   it('stops when the open no longer needs it', async () => {
