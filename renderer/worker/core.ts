@@ -27,7 +27,7 @@ import { municipalityUsers, userViews } from '../../shared/analyses/datalek/dril
 import { art34Model } from '../../shared/analyses/datalek/art34';
 import { endOfDate } from '../../shared/dates';
 import { peildatumOf } from '../../shared/analyses/common/parameters';
-import { sha256Hex } from '../../shared/digest';
+import { digestAside } from './digest-aside';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -122,16 +122,15 @@ const closeComparison: Handler<'closeComparison'> = async () => ({ closed: wipeC
 
 /**
  * Decrypt and load, returning as soon as meta and counts are known (checks when needed, digest
- * deferred); `complete` then checks the remaining tables and makes the digest. In the browser
- * host the digest is Web Crypto over the ciphertext, whose synchronous copy of the whole file
- * (2.5 s at 519 MB) would otherwise come before decryption.
+ * deferred); `complete` then checks the remaining tables and waits for the digest. In the
+ * browser host the digest is made on a worker of its own from the moment decryption is done
+ * (digest-aside.ts), while this worker loads and computes the first figures: the ciphertext
+ * is needed for nothing else by then, so it is transferred there, not copied.
  */
 async function openStaged(
   request: OpenRequest, progress: (progress: Progress) => void,
 ): Promise<{ opened: OpenedSnapshot; summary: OpenedSummary; complete: () => Promise<OpenCompletion> }> {
   const { key, fileName } = request;
-  // Kept until the digest is made, then released.
-  let ciphertext: Uint8Array<ArrayBuffer> | null = request.bytes;
   const fileSize = request.bytes.length;
   const timings: Record<string, number> = {};
   const clock = lapClock(timings);
@@ -139,18 +138,26 @@ async function openStaged(
   progress({ phase: 'decrypt', done: 0, total: fileSize });
   const plaintext = await decryptAge(request.bytes, key, { onProgress: progress });
   clock.lap('decrypt');
+  // From here the ciphertext belongs to the digest (it may be transferred away).
+  const aside = request.sha256 === undefined ? digestAside(request.bytes) : null;
   let settleDigest: (sha256: string) => void = () => undefined;
   let failDigest: (error: unknown) => void = () => undefined;
   const digest = request.sha256 !== undefined
     ? Promise.resolve(request.sha256)
     : new Promise<string>((resolve, reject) => { settleDigest = resolve; failDigest = reject; });
   progress({ phase: 'load', done: 0, total: plaintext.length });
-  const opened = await openSnapshotFromPlaintext(
-    plaintext,
-    { sha256: digest, fileSize, keyKind: keyKindOf(key) },
-    sqlJs,
-    { checks: 'when-needed', digest: 'deferred', onProgress: progress },
-  );
+  let opened: OpenedSnapshot;
+  try {
+    opened = await openSnapshotFromPlaintext(
+      plaintext,
+      { sha256: digest, fileSize, keyKind: keyKindOf(key) },
+      sqlJs,
+      { checks: 'when-needed', digest: 'deferred', onProgress: progress },
+    );
+  } catch (error) {
+    aside?.cancel();
+    throw error;
+  }
   const rowCounts = opened.rowCounts;
   clock.lap('load');
   const summary: OpenedSummary = {
@@ -162,15 +169,14 @@ async function openStaged(
     const laps = lapClock(later);
     const findings = opened.findings;
     laps.lap('check');
-    if (ciphertext !== null && request.sha256 === undefined) {
+    if (aside !== null) {
       try {
-        settleDigest(await sha256Hex(ciphertext));
+        settleDigest(await aside.digest());
       } catch (error) {
         failDigest(error);
       }
       laps.lap('hash');
     }
-    ciphertext = null;
     return { sha256: await opened.digested, findings, timings: later };
   };
   return { opened, summary, complete };
