@@ -8,18 +8,17 @@
 // beside every run (other work shares the machine), peak RSS, and a CPU profile of one
 // run of each command (the same bundle) that says where the time goes. The native tools read a
 // plaintext copy in /dev/shm (memory-backed), deleted right after each run.
-// KETENLENS_BENCH_FILE + KETENLENS_BENCH_IDENTITY reuse an existing file; otherwise one is made.
+// The file: bench/national-file.ts (shared with the app's benchmark).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateIdentity } from '../shared/node/age/index';
+import { nationalFile, PERSONS } from './national-file';
 import { datalekPlainSql } from './plain-sql';
 import { IDLE, profileAreas } from './profile-areas';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'bin', 'ketenlens.mjs');
-const PERSONS = Number(process.env.KETENLENS_BENCH_PERSONS ?? 600_000);
 const RUNS = Number(process.env.KETENLENS_BENCH_RUNS ?? 3);
 const DATES = ['2022-05-01', '2022-10-15', '2023-07-01'];
 const TABLES = [
@@ -105,91 +104,77 @@ function profile(argv: string[]): { total: number; areas: [string, number][] } {
 }
 
 async function main(): Promise<void> {
-  const directory = mkdtempSync(join(tmpdir(), 'ketenlens-bench-cli-'));
-  try {
-    let file = process.env.KETENLENS_BENCH_FILE ?? '';
-    let identityFile = process.env.KETENLENS_BENCH_IDENTITY ?? '';
-    if (file === '' || identityFile === '') {
-      const { identity, recipient } = generateIdentity();
-      identityFile = join(directory, 'identity.txt');
-      writeFileSync(identityFile, `${identity}\n`, { mode: 0o600 });
-      file = join(directory, 'national.snapshot.age');
-      process.stderr.write(`cli.bench: generating ${PERSONS} persons …\n`);
-      execFileSync(process.execPath, [CLI, 'demo', '--persons', String(PERSONS), '--out', file, '--recipient', recipient], { stdio: 'inherit' });
-    }
-    const size = Number(execFileSync('stat', ['-c', '%s', file], { encoding: 'utf8' }).trim());
-    const countSql = TABLES.map((table) => `SELECT count(*) FROM ${table};`).join('\n');
-    const infoArgs = [['info', file, '-i', identityFile]];
-    const tableArgs = [
-      ['table', 'elip-cohorten', file, '-i', identityFile, '--peildatum', DATES.join(',')],
-      ['table', 'datalek-gemeenten', file, '-i', identityFile],
-    ];
-    const steps = {
-      ageOnly: [] as Run[], nativeInfo: [] as Run[], info: [] as Run[], nativeTables: [] as Run[], tables: [] as Run[],
-    };
-    for (let run = 0; run < RUNS; run++) {
-      process.stderr.write(`cli.bench: run ${run + 1}/${RUNS}\n`);
-      steps.ageOnly.push(timed('age', ['-d', '-i', identityFile, '-o', '/dev/null', file]));
-      steps.nativeInfo.push(native(file, identityFile, [countSql]));
-      steps.info.push(ketenlens(infoArgs));
-      steps.nativeTables.push(native(file, identityFile, [DATES.map(elipSql).join('\n'), datalekPlainSql('2023-09-15')]));
-      steps.tables.push(ketenlens(tableArgs));
-    }
-    process.stderr.write('cli.bench: profiles\n');
-    const infoProfile = profile(infoArgs[0]!);
-    const tableProfiles = tableArgs.map((argv) => profile(argv));
-
-    const m = (runs: Run[]) => median(runs.map((run) => run.seconds));
-    const cell = (runs: Run[]) => `${m(runs).toFixed(2)} s (${runs.map((run) => run.seconds.toFixed(2)).join(' / ')})`;
-    const loads = (runs: Run[]) => runs.map((run) => run.load.toFixed(1)).join(' / ');
-    const peak = (runs: Run[]) => `${Math.round(Math.max(...runs.map((run) => run.peakMb)))} MB`;
-    const infoRatio = m(steps.info) / m(steps.nativeInfo);
-    const tableRatio = m(steps.tables) / m(steps.nativeTables);
-    const plaintextMb = size / 1e6;
-    const verdict = (ratio: number, target: number) =>
-      ratio <= target ? `**met** (${ratio.toFixed(2)}×)` : `**missed** by ${(ratio / target).toFixed(1)}× (${ratio.toFixed(2)}× against ≤ ${target}×)`;
-    const profileTable = (title: string, result: ReturnType<typeof profile>) => [
-      `| ${title} | self time | share |`,
-      '|---|---:|---:|',
-      ...result.areas.map(([area, ms]) => `| ${area} | ${Math.round(ms)} ms | ${area === IDLE ? '' : `${Math.round((100 * ms) / result.total)} %`} |`),
-    ];
-    const lines = [
-      '## Command line against the native tools (bench/cli.bench.ts)',
-      '',
-      `One national-scale snapshot (${PERSONS.toLocaleString('en-GB')} persons, ${Math.round(plaintextMb)} MB encrypted, one X25519 recipient). ` +
-        `${RUNS} interleaved runs; medians, with every run in brackets and the 1-minute load average at its start ` +
-        '(the machine is shared: absolute times are pessimistic, the ratios fairer). Each Ketenlens command is a fresh process ' +
-        '(node start-up, decryption, loading, checks included). The native tools decrypt into /dev/shm and run the plain SQL there.',
-      '',
-      '| step | median | runs | load at start | peak RSS |',
-      '|---|---:|---|---|---:|',
-      `| \`age -d\` to /dev/null | ${m(steps.ageOnly).toFixed(2)} s | ${cell(steps.ageOnly)} | ${loads(steps.ageOnly)} | ${peak(steps.ageOnly)} |`,
-      `| \`age -d\` + \`sqlite3\` counting the rows of every table | ${m(steps.nativeInfo).toFixed(2)} s | ${cell(steps.nativeInfo)} | ${loads(steps.nativeInfo)} | ${peak(steps.nativeInfo)} |`,
-      `| \`ketenlens info\` (meta, row counts, findings summary, SHA-256) | ${m(steps.info).toFixed(2)} s | ${cell(steps.info)} | ${loads(steps.info)} | ${peak(steps.info)} |`,
-      `| \`age -d\` + \`sqlite3\`: plain SQL of ELIP-A at 3 dates, then of the exposure per municipality | ${m(steps.nativeTables).toFixed(2)} s | ${cell(steps.nativeTables)} | ${loads(steps.nativeTables)} | ${peak(steps.nativeTables)} |`,
-      `| \`ketenlens table elip-cohorten\` (3 dates) + \`ketenlens table datalek-gemeenten\`, two processes | ${m(steps.tables).toFixed(2)} s | ${cell(steps.tables)} | ${loads(steps.tables)} | ${peak(steps.tables)} |`,
-      '',
-      `- \`info\` ≤ 2× the native row count: ${verdict(infoRatio, 2)}.`,
-      `- the two tables ≤ 1.5× the native plain SQL: ${verdict(tableRatio, 1.5)}; the later goal ≤ 1.0×: ${tableRatio <= 1 ? 'met' : 'not yet'}.`,
-      `- peak memory ≤ 1.5× the plaintext (${Math.round(plaintextMb)} MB): \`info\` ${peak(steps.info)} = ` +
-        `${(Math.max(...steps.info.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}×, the tables ` +
-        `${(Math.max(...steps.tables.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}× (whole process, node and sql.js included).`,
-      '',
-      'Where the time goes: self time by area in one run of each command (bin/ketenlens.mjs) under the V8 profiler, all threads: main, the decryption workers, the hash worker and the checks thread (info), or the verification worker that hashes the file and checks every chunk\'s tag (the table commands, which decrypt on demand on the main thread) ' +
-        '(bench/profile-areas.ts: bundled frames mapped to their source module; Node\'s own frames charged to the code that called them). ' +
-        'A thread\'s samples measure its wall time, so on a busy machine a thread waiting for a core counts in the area it is in. ' +
-        '"idle" is the main thread waiting, e.g. for the decryption threads.',
-      '',
-      ...profileTable('`info`', infoProfile),
-      '',
-      ...profileTable('`table elip-cohorten` (3 dates)', tableProfiles[0]!),
-      '',
-      ...profileTable('`table datalek-gemeenten`', tableProfiles[1]!),
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
+  const { file, identityFile } = nationalFile();
+  const size = Number(execFileSync('stat', ['-c', '%s', file], { encoding: 'utf8' }).trim());
+  const countSql = TABLES.map((table) => `SELECT count(*) FROM ${table};`).join('\n');
+  const infoArgs = [['info', file, '-i', identityFile]];
+  const tableArgs = [
+    ['table', 'elip-cohorten', file, '-i', identityFile, '--peildatum', DATES.join(',')],
+    ['table', 'datalek-gemeenten', file, '-i', identityFile],
+  ];
+  const steps = {
+    ageOnly: [] as Run[], nativeInfo: [] as Run[], info: [] as Run[], nativeTables: [] as Run[], tables: [] as Run[],
+  };
+  for (let run = 0; run < RUNS; run++) {
+    process.stderr.write(`cli.bench: run ${run + 1}/${RUNS}\n`);
+    steps.ageOnly.push(timed('age', ['-d', '-i', identityFile, '-o', '/dev/null', file]));
+    steps.nativeInfo.push(native(file, identityFile, [countSql]));
+    steps.info.push(ketenlens(infoArgs));
+    steps.nativeTables.push(native(file, identityFile, [DATES.map(elipSql).join('\n'), datalekPlainSql('2023-09-15')]));
+    steps.tables.push(ketenlens(tableArgs));
   }
+  process.stderr.write('cli.bench: profiles\n');
+  const infoProfile = profile(infoArgs[0]!);
+  const tableProfiles = tableArgs.map((argv) => profile(argv));
+
+  const m = (runs: Run[]) => median(runs.map((run) => run.seconds));
+  const cell = (runs: Run[]) => `${m(runs).toFixed(2)} s (${runs.map((run) => run.seconds.toFixed(2)).join(' / ')})`;
+  const loads = (runs: Run[]) => runs.map((run) => run.load.toFixed(1)).join(' / ');
+  const peak = (runs: Run[]) => `${Math.round(Math.max(...runs.map((run) => run.peakMb)))} MB`;
+  const infoRatio = m(steps.info) / m(steps.nativeInfo);
+  const tableRatio = m(steps.tables) / m(steps.nativeTables);
+  const plaintextMb = size / 1e6;
+  const verdict = (ratio: number, target: number) =>
+    ratio <= target ? `**met** (${ratio.toFixed(2)}×)` : `**missed** by ${(ratio / target).toFixed(1)}× (${ratio.toFixed(2)}× against ≤ ${target}×)`;
+  const profileTable = (title: string, result: ReturnType<typeof profile>) => [
+    `| ${title} | self time | share |`,
+    '|---|---:|---:|',
+    ...result.areas.map(([area, ms]) => `| ${area} | ${Math.round(ms)} ms | ${area === IDLE ? '' : `${Math.round((100 * ms) / result.total)} %`} |`),
+  ];
+  const lines = [
+    '## Command line against the native tools (bench/cli.bench.ts)',
+    '',
+    `One national-scale snapshot (${PERSONS.toLocaleString('en-GB')} persons, ${Math.round(plaintextMb)} MB encrypted, one X25519 recipient). ` +
+      `${RUNS} interleaved runs; medians, with every run in brackets and the 1-minute load average at its start ` +
+      '(the machine is shared: absolute times are pessimistic, the ratios fairer). Each Ketenlens command is a fresh process ' +
+      '(node start-up, decryption, loading, checks included). The native tools decrypt into /dev/shm and run the plain SQL there.',
+    '',
+    '| step | median | runs | load at start | peak RSS |',
+    '|---|---:|---|---|---:|',
+    `| \`age -d\` to /dev/null | ${m(steps.ageOnly).toFixed(2)} s | ${cell(steps.ageOnly)} | ${loads(steps.ageOnly)} | ${peak(steps.ageOnly)} |`,
+    `| \`age -d\` + \`sqlite3\` counting the rows of every table | ${m(steps.nativeInfo).toFixed(2)} s | ${cell(steps.nativeInfo)} | ${loads(steps.nativeInfo)} | ${peak(steps.nativeInfo)} |`,
+    `| \`ketenlens info\` (meta, row counts, findings summary, SHA-256) | ${m(steps.info).toFixed(2)} s | ${cell(steps.info)} | ${loads(steps.info)} | ${peak(steps.info)} |`,
+    `| \`age -d\` + \`sqlite3\`: plain SQL of ELIP-A at 3 dates, then of the exposure per municipality | ${m(steps.nativeTables).toFixed(2)} s | ${cell(steps.nativeTables)} | ${loads(steps.nativeTables)} | ${peak(steps.nativeTables)} |`,
+    `| \`ketenlens table elip-cohorten\` (3 dates) + \`ketenlens table datalek-gemeenten\`, two processes | ${m(steps.tables).toFixed(2)} s | ${cell(steps.tables)} | ${loads(steps.tables)} | ${peak(steps.tables)} |`,
+    '',
+    `- \`info\` ≤ 2× the native row count: ${verdict(infoRatio, 2)}.`,
+    `- the two tables ≤ 1.5× the native plain SQL: ${verdict(tableRatio, 1.5)}; the later goal ≤ 1.0×: ${tableRatio <= 1 ? 'met' : 'not yet'}.`,
+    `- peak memory ≤ 1.5× the plaintext (${Math.round(plaintextMb)} MB): \`info\` ${peak(steps.info)} = ` +
+      `${(Math.max(...steps.info.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}×, the tables ` +
+      `${(Math.max(...steps.tables.map((run) => run.peakMb)) / plaintextMb).toFixed(2)}× (whole process, node and sql.js included).`,
+    '',
+    'Where the time goes: self time by area in one run of each command (bin/ketenlens.mjs) under the V8 profiler, all threads: main, the decryption workers, the hash worker and the checks thread (info), or the verification worker that hashes the file and checks every chunk\'s tag (the table commands, which decrypt on demand on the main thread) ' +
+      '(bench/profile-areas.ts: bundled frames mapped to their source module; Node\'s own frames charged to the code that called them). ' +
+      'A thread\'s samples measure its wall time, so on a busy machine a thread waiting for a core counts in the area it is in. ' +
+      '"idle" is the main thread waiting, e.g. for the decryption threads.',
+    '',
+    ...profileTable('`info`', infoProfile),
+    '',
+    ...profileTable('`table elip-cohorten` (3 dates)', tableProfiles[0]!),
+    '',
+    ...profileTable('`table datalek-gemeenten`', tableProfiles[1]!),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 await main();

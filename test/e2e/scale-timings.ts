@@ -1,16 +1,32 @@
-// Manual measurement (not part of the suite): open a large scale snapshot in the browser
-// host and time opening, screen switches and a parameter change, while recording the
-// longest gap between animation frames on the UI thread (a blocked UI shows up there).
-// Usage: npm run build:web && npx tsx test/e2e/scale-timings.ts FILE [PASSPHRASE]
-import { readdirSync, readFileSync } from 'node:fs';
+// Manual measurement, and the app's part of `npm run bench` (bench/app.bench.ts): open a large
+// snapshot in the browser host and time opening, screen switches and a parameter change,
+// while recording the longest gap between animation frames on the UI thread (a blocked UI
+// shows up there).
+// Usage: npm run build:web && npx tsx test/e2e/scale-timings.ts FILE [PASSPHRASE | --identity KEYFILE] [--json OUT]
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startServer } from './harness';
 
-const [file, passphrase = 'ketenlens-demo'] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const index = args.indexOf(name);
+  if (index < 0) return undefined;
+  const value = args[index + 1];
+  args.splice(index, 2);
+  return value;
+};
+const identityFile = option('--identity');
+const jsonOut = option('--json');
+const [file, passphrase = 'ketenlens-demo'] = args;
 if (file === undefined) {
-  console.error('usage: tsx test/e2e/scale-timings.ts FILE [PASSPHRASE]');
+  console.error('usage: tsx test/e2e/scale-timings.ts FILE [PASSPHRASE | --identity KEYFILE] [--json OUT]');
   process.exit(2);
 }
+
+/** What a run measured, for bench/app.bench.ts: milliseconds, and MB of the renderer's peak. */
+const measured: { steps: Array<{ label: string; ms: number; gapMs: number | null }>; workerTimings: string; peakAfterOpenMb: number; peakEndMb: number } = {
+  steps: [], workerTimings: '', peakAfterOpenMb: 0, peakEndMb: 0,
+};
 
 // The probe as text: tsx wraps named inner functions in a helper the page lacks (the
 // CSP forbids string predicates in waitForFunction, so those stay anonymous functions).
@@ -41,6 +57,7 @@ async function timed(page: Page, label: string, action: () => Promise<void>): Pr
   await action();
   const elapsed = Date.now() - started;
   const maxGap = await stopFrameProbe(page);
+  measured.steps.push({ label, ms: elapsed, gapMs: maxGap });
   console.log(`| ${label} | ${elapsed < 1000 ? `${elapsed} ms` : `${(elapsed / 1000).toFixed(1)} s`} | ${maxGap} ms |`);
 }
 
@@ -75,23 +92,44 @@ try {
   // A person takes seconds to type the passphrase; the chosen file is read meanwhile (as a
   // host read before the key field appears did). The clock starts at the key's submission.
   await page.waitForTimeout(5000);
-  await page.fill('[data-testid="passphrase"]', passphrase);
+  if (identityFile === undefined) {
+    await page.fill('[data-testid="passphrase"]', passphrase);
+  } else {
+    await page.getByLabel('Sleutelbestand (identity)').check();
+    const identityChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Sleutelbestand kiezen…' }).click();
+    await (await identityChooser).setFiles(identityFile);
+    await page.getByText(/^Sleutelbestand: /).waitFor();
+  }
   console.log('| step | wall time | longest frame gap (UI thread) |\n|---|---|---|');
   // The open in its steps, each counted from the key's submission: the Overzicht with meta and
   // counts, then its headline figures, then the completion (findings, checksum).
   await startFrameProbe(page);
   const submitted = Date.now();
-  const since = () => `${((Date.now() - submitted) / 1000).toFixed(1)} s after the key`;
+  const since = (label: string) => {
+    measured.steps.push({ label, ms: Date.now() - submitted, gapMs: null });
+    return `${((Date.now() - submitted) / 1000).toFixed(1)} s after the key`;
+  };
   await page.click('[data-testid="open-submit"]');
   await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor();
-  console.log(`| open: Overzicht with meta and row counts | ${since()} | |`);
+  console.log(`| open: Overzicht with meta and row counts | ${since('open: Overzicht with meta and row counts')} | |`);
   if (process.env.SCALE_SCREENSHOT !== undefined) await page.screenshot({ path: process.env.SCALE_SCREENSHOT, fullPage: true });
+  // Each headline figure as it arrives (the worker computes them in HEADLINE_ORDER, cheapest first).
+  for (const [testId, name] of [['headline-boete-achterstand', 'backlog'], ['headline-datalek-gemeenten', 'exposed'], ['headline-elip-gemeenten', 'ELIP']] as const) {
+    await page.waitForFunction((id) => /\d/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), testId);
+    console.log(`| open: headline figure ${name} | ${since(`open: headline figure ${name}`)} | |`);
+  }
   await page.waitForFunction(() => Array.from(document.querySelectorAll('.headline-value')).every((e) => /\d/.test(e.textContent ?? '')));
-  console.log(`| open: headline figures | ${since()} | |`);
+  console.log(`| open: headline figures | ${since('open: headline figures')} | |`);
   await page.waitForSelector('[data-testid="findings-checking"]', { state: 'detached' });
-  console.log(`| open: completed (findings, checksum) | ${since()} | ${await stopFrameProbe(page)} ms |`);
-  console.log(await page.locator('.meta-list + p').textContent());
-  console.log(`Peak resident memory of the renderer process after the open: ${rendererPeakMb()} MB.`);
+  const completed = since('open: completed (findings, checksum)');
+  const openGap = await stopFrameProbe(page);
+  measured.steps.at(-1)!.gapMs = openGap;
+  console.log(`| open: completed (findings, checksum) | ${completed} | ${openGap} ms |`);
+  measured.workerTimings = (await page.locator('.meta-list + p').textContent()) ?? '';
+  console.log(measured.workerTimings);
+  measured.peakAfterOpenMb = rendererPeakMb();
+  console.log(`Peak resident memory of the renderer process after the open: ${measured.peakAfterOpenMb} MB.`);
   await timed(page, 'ELIP screen (Tabel 1 + per municipality + series)', async () => {
     await page.click('nav [data-screen="elip"]');
     await page.waitForSelector('[data-grid="elip-cohorten"] tbody td');
@@ -126,7 +164,9 @@ try {
     await page.locator('[data-grid="query"] th button.sort').nth(3).click();
     await page.waitForSelector('[data-grid="query"] th[aria-sort="ascending"]');
   });
-  console.log(`Peak resident memory of the renderer process at the end: ${rendererPeakMb()} MB.`);
+  measured.peakEndMb = rendererPeakMb();
+  console.log(`Peak resident memory of the renderer process at the end: ${measured.peakEndMb} MB.`);
+  if (jsonOut !== undefined) writeFileSync(jsonOut, JSON.stringify(measured, null, 2));
 } finally {
   await browser.close();
   server.stop();
