@@ -17,5 +17,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 2000,
   },
-  server: { fs: { allow: [`${root}/..`] } },
+  // Cross-origin isolated like both hosts (scripts/serve-web.mjs, electron/security/csp.ts).
+  server: {
+    fs: { allow: [`${root}/..`] },
+    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  },
 });

@@ -43,11 +43,17 @@ const MIME_TYPES = {
   '.age': 'application/octet-stream',
 };
 
+// Cross-origin isolation (COOP + COEP), as the desktop host's app:// responses: the page may
+// then share memory with its workers, which lets a large snapshot be decrypted on two cores
+// (renderer/worker/decrypt-aside.ts). Everything the page loads comes from this server.
 const baseHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
 /** The demo file is made once per server; later requests reuse the same promise. */

@@ -16,18 +16,24 @@ export interface ChosenFile {
 
 /** The bytes of one attempt, with their SHA-256 when the host hashed them as it read them. */
 export interface ChosenBytes {
-  bytes: Uint8Array<ArrayBuffer>;
+  /** On a plain ArrayBuffer (transferred to the worker) or, for a large file read by a cross-origin-isolated page, on shared memory (shared with it). */
+  bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer>;
   sha256?: string;
 }
 
-/** One attempt's bytes from a host read, ready to transfer to the worker (not copied). */
+/** One attempt's bytes from a host read, ready to hand to the worker (not copied). */
 export function chosenBytes(read: FileBytes): ChosenBytes {
   return { bytes: ownBytes(read.bytes), ...(read.sha256 !== undefined ? { sha256: read.sha256 } : {}) };
 }
 
-/** Host bytes normally sit on a plain ArrayBuffer (transferable as is); only a shared one is copied. */
-function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+/** Host bytes sit on a plain ArrayBuffer (transferable as is) or on shared memory (shared as is). */
+function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer | SharedArrayBuffer> {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** What to transfer with the bytes to the worker: their buffer, unless it is shared memory. */
+export function transferOf(bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer>): ArrayBuffer[] {
+  return bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : [];
 }
 
 /** A file the host has read once: the first attempt uses those bytes, later ones read again. */

@@ -12,6 +12,7 @@ import { provenanceSidecarName } from '../../shared/export/provenance';
 import { checkSavedAssessment, type SavedAssessment } from '../../shared/analyses/datalek/assessment';
 import { createSessionTrail } from '../../shared/audit/session-trail';
 import { sha256Hex } from '../../shared/digest';
+import { readBlobBytes } from './blob-bytes';
 
 export const DEMO_PATH = 'demo.snapshot.age';
 /** The earlier demo extract for *Vergelijken met…* (docs/DIFF.md), served beside the demo. */
@@ -112,7 +113,7 @@ export function createBrowserHost(): HostApi & { register(file: File): PickedFil
       const file = files.get(path);
       if (file === undefined) throw new FileReadError(path, 'het bestand is niet (meer) gekozen', 'the file is not chosen (any more)');
       if (!recent.includes(path)) recent.unshift(path);
-      return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      return { name: file.name, bytes: await readBlobBytes(file, file.name) };
     },
     'export:save': async ({ suggestedName, bytes }) => {
       const copy = new Uint8Array(bytes);

@@ -11,7 +11,8 @@ import { ProgressSteps } from '../components/ProgressSteps';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError, type CoreClient } from '../worker/client';
 import type { OpenedSummary, WireError } from '../worker/protocol';
-import { DEMO_PASSPHRASE, hostFile, type ChosenFile } from '../app/chosen-file';
+import { DEMO_PASSPHRASE, hostFile, transferOf, type ChosenFile } from '../app/chosen-file';
+import { readBlobBytes } from '../host/blob-bytes';
 
 interface Props {
   core: CoreClient;
@@ -94,7 +95,7 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       }
       return;
     }
-    choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => ({ bytes: new Uint8Array(await dropped.arrayBuffer()) }) });
+    choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => ({ bytes: await readBlobBytes(dropped, dropped.name) }) });
   }
 
   async function submit(event: FormEvent) {
@@ -105,8 +106,8 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
     try {
       const key = keyInput.key();
       const { bytes, ...digest } = await file.read();
-      // Transferred, not copied: a 500 MB snapshot would otherwise block this thread while cloning.
-      const summary = await core.call('open', { bytes, key, fileName: file.name, ...digest }, { onProgress: setProgress, transfer: [bytes.buffer] });
+      // Transferred (or shared), not copied: a 500 MB snapshot would otherwise block this thread while cloning.
+      const summary = await core.call('open', { bytes, key, fileName: file.name, ...digest }, { onProgress: setProgress, transfer: transferOf(bytes) });
       keyInput.clear();
       onOpened(summary, file, locked ? 'unlock' : 'open');
     } catch (caught) {

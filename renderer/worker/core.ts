@@ -28,6 +28,7 @@ import { art34Model } from '../../shared/analyses/datalek/art34';
 import { endOfDate } from '../../shared/dates';
 import { peildatumOf } from '../../shared/analyses/common/parameters';
 import { digestAside } from './digest-aside';
+import { startDecryptHelper } from './decrypt-aside';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -136,7 +137,9 @@ async function openStaged(
   const clock = lapClock(timings);
   progress({ phase: 'read', done: fileSize, total: fileSize });
   progress({ phase: 'decrypt', done: 0, total: fileSize });
-  const plaintext = await decryptAge(request.bytes, key, { onProgress: progress });
+  // A large file the host read into shared memory is decrypted on two cores (decrypt-aside.ts).
+  const payloadHelper = startDecryptHelper(request.bytes);
+  const plaintext = await decryptAge(request.bytes, key, { onProgress: progress, ...(payloadHelper ? { payloadHelper } : {}) });
   clock.lap('decrypt');
   // From here the ciphertext belongs to the digest (it may be transferred away).
   const aside = request.sha256 === undefined ? digestAside(request.bytes) : null;

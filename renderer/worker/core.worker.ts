@@ -11,7 +11,11 @@ const scope = self as unknown as {
 
 function run<O extends CoreOperation>(message: RequestMessage<O>): Promise<CoreRequests[O]['response']> {
   const handler = handlers[message.operation];
-  return handler(message.payload, (progress) => scope.postMessage({ id: message.id, kind: 'progress', progress }));
+  // The progress callback may outlive the request (an open snapshot reports its later checks
+  // through it): it keeps the id, never the message, whose payload may be a whole file in
+  // shared memory.
+  const id = message.id;
+  return handler(message.payload, (progress) => scope.postMessage({ id, kind: 'progress', progress }));
 }
 
 // Requests run one after another: the database is single-threaded and a close must not

@@ -16,9 +16,16 @@ export interface DigestAside {
 
 type HashMessage = { ready: true } | { digest: string } | { error: string };
 
-/** Begin the digest of `bytes`; they belong to it from now on (they may be transferred). */
-export function digestAside(bytes: Uint8Array<ArrayBuffer>): DigestAside {
-  if (typeof Worker !== 'function') return inPlace(bytes);
+/**
+ * Begin the digest of `bytes`; they belong to it from now on (they may be transferred). Bytes
+ * in shared memory (a large file read by a cross-origin-isolated page) are shared with the
+ * worker instead: nothing to transfer, nothing copied.
+ */
+export function digestAside(given: Uint8Array<ArrayBuffer | SharedArrayBuffer>): DigestAside {
+  if (typeof Worker !== 'function') return inPlace(given);
+  // Shared memory cannot be transferred: this reference is dropped once the digest is made,
+  // or the ciphertext would live as long as the open snapshot.
+  let bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer> = given;
   let worker: Worker;
   try {
     worker = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
@@ -31,7 +38,7 @@ export function digestAside(bytes: Uint8Array<ArrayBuffer>): DigestAside {
       const message = event.data;
       if ('ready' in message) {
         // Transferred only once the worker runs: a worker that cannot start leaves the bytes here.
-        worker.postMessage({ buffer: bytes.buffer, byteOffset: bytes.byteOffset, length: bytes.length }, [bytes.buffer]);
+        worker.postMessage({ buffer: bytes.buffer, byteOffset: bytes.byteOffset, length: bytes.length }, bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []);
       } else if ('digest' in message) {
         resolve(message.digest);
       } else {
@@ -41,7 +48,7 @@ export function digestAside(bytes: Uint8Array<ArrayBuffer>): DigestAside {
     worker.onerror = (event) => {
       event.preventDefault();
       worker.terminate();
-      if (bytes.buffer.byteLength === 0) {
+      if (bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength === 0) {
         reject(new Error(`the file's SHA-256 could not be made: ${event.message}`));
         return;
       }
@@ -49,20 +56,27 @@ export function digestAside(bytes: Uint8Array<ArrayBuffer>): DigestAside {
       fallback.digest().then(resolve, reject);
     };
   });
-  digest.catch(() => undefined); // awaited by the completion; a cancelled open never asks
+  const release = () => { bytes = new Uint8Array(0); };
+  digest.then(release, release); // awaited by the completion; a cancelled open never asks
   return {
     digest: () => digest,
     cancel: () => {
       worker.terminate();
       fallback?.cancel();
+      release();
     },
   };
 }
 
-function inPlace(bytes: Uint8Array<ArrayBuffer>): DigestAside {
+function inPlace(bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer>): DigestAside {
   let made: Promise<string> | null = null;
   return {
-    digest: () => (made ??= sha256Hex(bytes)),
+    // Web Crypto refuses a view of shared memory: such bytes are copied first.
+    digest: () => (made ??= sha256Hex(isUnshared(bytes) ? bytes : bytes.slice())),
     cancel: () => undefined,
   };
+}
+
+function isUnshared(bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer>): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer;
 }

@@ -9,7 +9,7 @@ const SLICE_BYTES = 8 * 1024 * 1024;
 
 const scope = self as unknown as {
   postMessage(message: { ready: true } | { digest: string } | { error: string }): void;
-  onmessage: ((event: MessageEvent<{ buffer: ArrayBuffer; byteOffset: number; length: number }>) => void) | null;
+  onmessage: ((event: MessageEvent<{ buffer: ArrayBuffer | SharedArrayBuffer; byteOffset: number; length: number }>) => void) | null;
   close(): void;
 };
 

@@ -177,11 +177,12 @@ export interface ReconcileResponse {
 }
 
 /**
- * A snapshot file to open: its encrypted bytes (transferred) and, when the host hashed them
+ * A snapshot file to open: its encrypted bytes (transferred, or shared when the host read them
+ * into shared memory) and, when the host hashed them
  * as it read them (the desktop host), their SHA-256; else the worker hashes the bytes.
  */
 export interface OpenRequest {
-  bytes: Uint8Array<ArrayBuffer>;
+  bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer>;
   key: AgeKey;
   fileName: string;
   sha256?: string;

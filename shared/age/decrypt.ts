@@ -8,11 +8,18 @@ import { MAX_HEADER_BYTES, type ParsedHeader, parseHeader } from './header';
 import type { AgePrimitives } from './primitives';
 import { PAYLOAD_NONCE_BYTES, SEALED_CHUNK_BYTES, openChunks, payloadLayout, type PayloadLayout } from './payload';
 import type { AgeKey, ProgressListener } from './types';
+import { canSplit, openPayloadSplit, type PayloadHelper } from './payload-helper';
 
 export interface DecryptAgeOptions {
   onProgress?: ProgressListener;
   /** Refuse files larger than this many bytes before decrypting. */
   maxBytes?: number;
+  /**
+   * Another thread that may open the second half of a large payload held in shared memory
+   * (payload-helper.ts); the plaintext is then shared memory too. Released (cancelled)
+   * when the payload is open or refused, whether it was used or not.
+   */
+  payloadHelper?: PayloadHelper;
 }
 
 /** Chunks decrypted between two progress reports (4 MiB of plaintext). */
@@ -44,15 +51,31 @@ export async function decryptAgeWith(
   key: AgeKey,
   options: DecryptAgeOptions = {},
 ): Promise<Uint8Array> {
-  if (file.length === 0) throw new EmptyFileError();
-  if (options.maxBytes !== undefined && file.length > options.maxBytes) throw new FileTooLargeError(file.length, options.maxBytes);
-  const binary = binaryAgeFile(file);
-  const header = parseHeader(binary, true);
-  if (header === null) throw new TruncatedFileError();
-  const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
-  const streamKey = await openHeader(primitives, header, binary.subarray(header.length, payloadStart), key);
-  const payload = binary.subarray(payloadStart);
-  const layout = payloadLayout(payload.length);
+  const helper = options.payloadHelper;
+  try {
+    if (file.length === 0) throw new EmptyFileError();
+    if (options.maxBytes !== undefined && file.length > options.maxBytes) throw new FileTooLargeError(file.length, options.maxBytes);
+    const binary = binaryAgeFile(file);
+    const header = parseHeader(binary, true);
+    if (header === null) throw new TruncatedFileError();
+    const payloadStart = header.length + PAYLOAD_NONCE_BYTES;
+    const streamKey = await openHeader(primitives, header, binary.subarray(header.length, payloadStart), key);
+    const payload = binary.subarray(payloadStart);
+    const layout = payloadLayout(payload.length);
+    if (helper !== undefined && canSplit(payload, layout)) {
+      return await openPayloadSplit(primitives, streamKey, payload, layout, helper, options.onProgress);
+    }
+    return openPayload(primitives, streamKey, payload, layout, options.onProgress);
+  } finally {
+    // Used or not, the helper is done with once the payload is open (or refused).
+    helper?.cancel();
+  }
+}
+
+/** The serial loop: every chunk on this thread, into one preallocated plaintext. */
+function openPayload(
+  primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout, onProgress?: ProgressListener,
+): Uint8Array {
   const plaintext = new Uint8Array(layout.plaintextLength);
   const lastIndex = layout.chunkCount - 1;
   const step = PROGRESS_CHUNKS * SEALED_CHUNK_BYTES;
@@ -60,7 +83,7 @@ export async function decryptAgeWith(
   for (let index = 0; index < layout.chunkCount; index += PROGRESS_CHUNKS) {
     const block = payload.subarray(index * SEALED_CHUNK_BYTES, index * SEALED_CHUNK_BYTES + step);
     written += openChunks(primitives, streamKey, block, index, lastIndex, plaintext, written);
-    options.onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
+    onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
   }
   return plaintext;
 }

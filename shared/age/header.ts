@@ -3,6 +3,7 @@
 //   -> TYPE ARG…\n  BODY (unpadded base64, 64-column lines, the last one shorter, maybe empty)
 //   --- MAC\n       (base64 of the 32-byte HMAC over everything up to and including "---")
 // Parsing only checks form; unwrapping keys and the MAC check live in file-key.ts.
+import { decodeView } from '../decode-view';
 import { MalformedHeaderError, NotAgeFileError, TruncatedFileError } from '../errors';
 import { decodeBase64, encodeBase64 } from './base64';
 
@@ -82,7 +83,7 @@ export function parseHeader(bytes: Uint8Array, complete: boolean): ParsedHeader 
     if (!isPrintable(bytes, position, newline)) {
       throw malformed(`regel ${lineIndex + 1} bevat ongeldige tekens`, `line ${lineIndex + 1} holds invalid characters`);
     }
-    const line = ASCII.decode(bytes.subarray(position, newline));
+    const line = decodeView(ASCII, bytes.subarray(position, newline));
     const lineStart = position;
     position = newline + 1;
     if (lineIndex === 0) continue; // the version line, checked above

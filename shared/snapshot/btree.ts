@@ -6,6 +6,7 @@
 // encoding other than UTF-8, a damaged page) is an ImageFormatError, and the caller falls
 // back to SQL, which then reports the damage in its own words. An image decrypted on
 // demand (on-demand-image.ts) is asked for each page before the page is read.
+import { decodeView } from '../decode-view';
 import { guardedBytes } from './on-demand-image';
 
 /** The image is not one this reader handles; the caller uses SQL instead. */
@@ -131,12 +132,12 @@ export class RecordView {
       let ascii = '';
       for (let k = start; k < start + length; k++) {
         const code = b[k]!;
-        if (code >= 0x80) return textDecoder.decode(b.subarray(start, start + length));
+        if (code >= 0x80) return decodeView(textDecoder, b.subarray(start, start + length));
         ascii += String.fromCharCode(code);
       }
       return ascii;
     }
-    return textDecoder.decode(b.subarray(start, start + length));
+    return decodeView(textDecoder, b.subarray(start, start + length));
   }
 
   /** The raw bytes of a text or blob value (a view, valid until the visitor returns). */

@@ -12,6 +12,7 @@
 // The image is the one the loader handed to the data-quality checks (SnapshotChecks
 // registers it): the database is opened from it and never written, so its pages are the
 // database's pages.
+import { decodeView } from '../decode-view';
 import type { Database, SqlValue } from 'sql.js';
 import { ImageFormatError, SqliteImage, type RecordView } from './btree';
 import { quoteIdentifier as q, selectRows } from './sql';
@@ -151,8 +152,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * A text value as a string; NeedsSql when its bytes are not valid UTF-8 (sql.js would
- * decode them its own way). Decoded from a copy: a browser's TextDecoder refuses a view of
- * shared memory, which the image may be.
+ * decode them its own way). Through decodeView: a browser's TextDecoder refuses a view of
+ * shared memory, which the image may be (and the image's own slice() is a view, not a copy).
  */
 export function textOf(row: RecordView, index: number): string {
   const length = row.byteLength(index);
@@ -162,7 +163,7 @@ export function textOf(row: RecordView, index: number): string {
   for (let k = start; k < start + length && ascii; k++) if (bytes[k]! >= 0x80) ascii = false;
   if (ascii) return row.text(index); // short ASCII: built without a decoder
   try {
-    return strictUtf8.decode(bytes.slice(start, start + length));
+    return decodeView(strictUtf8, bytes.subarray(start, start + length));
   } catch {
     throw new NeedsSql('text that is not UTF-8');
   }

@@ -50,6 +50,9 @@ describe('content security policy', () => {
     });
     expect(CONTENT_SECURITY_POLICY).not.toContain("'unsafe-eval'");
     expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
+    // Cross-origin isolated: the renderer may share memory with its workers.
+    expect(SECURITY_HEADERS['Cross-Origin-Opener-Policy']).toBe('same-origin');
+    expect(SECURITY_HEADERS['Cross-Origin-Embedder-Policy']).toBe('require-corp');
   });
 
   it('replaces a weaker policy in response headers, whatever its case', () => {

@@ -1,0 +1,128 @@
+// Decrypting an age payload held in shared memory on two threads at once, for the hosts
+// whose decryption runs in a Web Worker (the app). The STREAM chunks are independent (each
+// nonce is its index and a last-chunk flag), so a helper (another worker) opens the second
+// half of the chunks into the same shared plaintext while this thread opens the first: the
+// cipher and the first touch of the plaintext's fresh memory, which on a virtual machine
+// costs more than the cipher, are split over two cores. The Node corner's twin reads from
+// a file descriptor instead (shared/node/age/payload-workers.ts).
+//
+// The helper only decrypts. Every refusal keeps the serial wording and order: this thread's
+// range comes first, so its own refusal is the first; a helper that stops at a block it
+// cannot open names that block, which is opened again here with the shared openChunks, so
+// truncation, appended data and alteration are told apart exactly as in the serial loop. A
+// helper that cannot start or fails leaves its range to this thread: slower, never different.
+import { CHUNK_BYTES, SEALED_CHUNK_BYTES, openChunks, type PayloadLayout } from './payload';
+import type { AgePrimitives } from './primitives';
+import type { ProgressListener } from './types';
+
+/** What a helper is given: its range of chunks, and where to write and count. */
+export interface PayloadJob {
+  streamKey: Uint8Array;
+  /** The whole sealed payload (a view of shared memory). */
+  payload: Uint8Array;
+  /** First chunk of the helper's range, and the chunk after its last. */
+  first: number;
+  end: number;
+  lastIndex: number;
+  /** The whole plaintext (a view of shared memory); chunk i goes to i × 64 KiB. */
+  plaintext: Uint8Array;
+  /**
+   * Shared counters: [0] the chunks the helper has opened so far (for progress); [1] the
+   * job's state, which the helper and this thread change only with compareExchange: the
+   * helper takes an open job (claimJob), or this thread withdraws it, never both.
+   */
+  state: Int32Array;
+}
+
+const OPENED = 0;
+const STATE = 1;
+const OPEN = 0;
+const TAKEN = 1;
+const WITHDRAWN = 2;
+
+/** For the helper: take the job, unless this thread has withdrawn it (then do nothing). */
+export function claimJob(job: PayloadJob): boolean {
+  return Atomics.compareExchange(job.state, STATE, OPEN, TAKEN) === OPEN;
+}
+
+/** For the helper: its chunks opened so far. */
+export function reportOpened(job: PayloadJob, opened: number): void {
+  Atomics.store(job.state, OPENED, opened);
+}
+
+/** The helper's answer: every chunk of its range opened, the first block it could not open, or the job was withdrawn before it took it. */
+export type PayloadJobOutcome = { done: true } | { failedBlock: number } | { withdrawn: true };
+
+/** Another thread that opens a range of chunks; rejects when it cannot (it never started, it crashed). */
+export interface PayloadHelper {
+  run(job: PayloadJob): Promise<PayloadJobOutcome>;
+  /** Stop it: this thread's range was refused, or the helper is no longer needed. */
+  cancel(): void;
+}
+
+/** Below this many chunks (8 MiB) a second thread costs more than it saves. */
+export const MIN_SPLIT_CHUNKS = 128;
+
+/** Chunks opened between two progress reports, and the block a helper names when it fails (4 MiB). */
+export const BLOCK_CHUNKS = 64;
+
+/** Whether a payload can be split with a helper: large, and in memory the helper can see. */
+export function canSplit(payload: Uint8Array, layout: PayloadLayout): boolean {
+  return layout.chunkCount >= MIN_SPLIT_CHUNKS
+    && typeof SharedArrayBuffer === 'function'
+    && payload.buffer instanceof SharedArrayBuffer;
+}
+
+/**
+ * Opens chunks first…end of `payload` into `plaintext`, in blocks of BLOCK_CHUNKS; `after`
+ * runs after each block with the chunks opened so far. Throws the serial loop's refusal.
+ */
+export function openRange(
+  primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, first: number, end: number,
+  lastIndex: number, plaintext: Uint8Array, after: (opened: number) => void,
+): void {
+  for (let index = first; index < end; index += BLOCK_CHUNKS) {
+    const stop = Math.min(end, index + BLOCK_CHUNKS);
+    const block = payload.subarray(index * SEALED_CHUNK_BYTES, Math.min(payload.length, stop * SEALED_CHUNK_BYTES));
+    openChunks(primitives, streamKey, block, index, lastIndex, plaintext, index * CHUNK_BYTES);
+    after(stop - first);
+  }
+}
+
+/**
+ * The payload decrypted by this thread and a helper into one shared plaintext. The caller
+ * checked canSplit. Progress counts both threads' chunks.
+ */
+export async function openPayloadSplit(
+  primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout,
+  helper: PayloadHelper, onProgress?: ProgressListener,
+): Promise<Uint8Array> {
+  const plaintext = new Uint8Array(new SharedArrayBuffer(layout.plaintextLength));
+  const lastIndex = layout.chunkCount - 1;
+  const middle = Math.ceil(layout.chunkCount / 2 / BLOCK_CHUNKS) * BLOCK_CHUNKS;
+  const state = new Int32Array(new SharedArrayBuffer(8));
+  const total = layout.plaintextLength;
+  const report = (own: number) => onProgress?.({ phase: 'decrypt', done: Math.min(total, (own + Atomics.load(state, OPENED)) * CHUNK_BYTES), total });
+  const job: PayloadJob = { streamKey, payload, first: middle, end: layout.chunkCount, lastIndex, plaintext, state };
+  const helped = helper.run(job)
+    .then((outcome): PayloadJobOutcome | null => outcome, () => null);
+  try {
+    openRange(primitives, streamKey, payload, 0, middle, lastIndex, plaintext, report);
+  } catch (error) {
+    helper.cancel();
+    throw error;
+  }
+  // A helper that has not taken its job yet (still loading, or never started) loses it:
+  // this thread opens that range itself rather than wait.
+  const withdrawn = Atomics.compareExchange(job.state, STATE, OPEN, WITHDRAWN) === OPEN;
+  if (withdrawn) helper.cancel();
+  const outcome = withdrawn ? null : await helped;
+  // A helper that did not run leaves its whole range here; one that stopped, from the block it
+  // named (which then refuses as in the serial loop, or, if it opens after all, goes on).
+  const resumeAt = outcome === null || 'withdrawn' in outcome ? middle : 'failedBlock' in outcome ? outcome.failedBlock : null;
+  if (resumeAt !== null) {
+    openRange(primitives, streamKey, payload, resumeAt, layout.chunkCount, lastIndex, plaintext, (own) => report(middle + own));
+  }
+  onProgress?.({ phase: 'decrypt', done: total, total });
+  return plaintext;
+}

@@ -1,0 +1,81 @@
+// End to end through the browser host: a snapshot large enough (17 MB) to be decrypted on two
+// workers (renderer/worker/decrypt-aside.ts). The page is cross-origin isolated, the file is
+// read into shared memory, a decryption worker helps, and everything the Overzicht shows —
+// meta, the row count of every table, the SHA-256, the headline figures — equals what the command
+// line's `info` says of the same file.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, startServer, type Server } from './harness';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'ketenlens.mjs');
+
+interface Info {
+  file: { sha256: string; size: number };
+  meta: { peildatum: string };
+  rowCounts: Record<string, number>;
+  findings: unknown[];
+}
+
+let directory: string;
+let file: string;
+let info: Info;
+let server: Server;
+let browser: Browser;
+let page: Page;
+const workerUrls: string[] = [];
+const problems: string[] = [];
+
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'ketenlens-large-open-'));
+  file = join(directory, 'scale.snapshot.age');
+  const passphraseFile = join(directory, 'passphrase.txt');
+  writeFileSync(passphraseFile, 'ketenlens-demo\n', { mode: 0o600 });
+  const environment = { ...process.env, KETENLENS_DATA_DIR: directory };
+  execFileSync(process.execPath, [CLI, 'demo', '--persons', '20000', '--out', file, '--force'], { env: environment, stdio: 'ignore' });
+  info = JSON.parse(execFileSync(process.execPath, [CLI, 'info', file, '--json', '--passphrase-file', passphraseFile], { env: environment, encoding: 'utf8' })) as Info;
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  page.on('worker', (worker) => workerUrls.push(worker.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('404')) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.stop();
+  if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+});
+
+describe('a large snapshot in the browser host', () => {
+  it('is decrypted on two workers from shared memory, and shows what the command line shows', async () => {
+    expect(info.file.size).toBeGreaterThan(8 * 1024 * 1024); // large enough to be split
+    await page.goto(server.url);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
+    await (await chooser).setFiles(file);
+    await page.fill('[data-testid="passphrase"]', 'ketenlens-demo');
+    await page.click('[data-testid="open-submit"]');
+    await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor({ timeout: 90_000 });
+    await page.waitForSelector('[data-testid="findings-checking"]', { state: 'detached', timeout: 90_000 });
+    expect(workerUrls.some((url) => /\/decrypt\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+
+    const shown = await page.$$eval('[aria-labelledby="counts-title"] tbody tr', (rows) =>
+      rows.map((row) => [row.querySelector('th')?.textContent ?? '', row.querySelector('td')?.textContent ?? '']));
+    const expected = Object.entries(info.rowCounts).map(([table, count]) => [table, count.toLocaleString('nl-NL')]);
+    expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(expected));
+    const meta = await page.locator('.meta-list').textContent();
+    expect(meta).toContain(info.file.sha256);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.headline-value')).every((element) => /\d/.test(element.textContent ?? '')));
+    await screenshot(page, 'large-open-overzicht');
+    expect(problems).toEqual([]);
+  }, 180_000);
+});
