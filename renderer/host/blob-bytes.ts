@@ -3,8 +3,7 @@
 // core worker can hand half of its payload to a second decryption worker, and the finished
 // ciphertext to the digest's worker, without copying it (renderer/worker/decrypt-aside.ts).
 // Elsewhere, and for small files, it is a plain ArrayBuffer, as before.
-import { MIN_SPLIT_CHUNKS } from '../../shared/age/payload-helper';
-import { SEALED_CHUNK_BYTES } from '../../shared/age/payload';
+import { MIN_SPLIT_BYTES } from '../../shared/age/payload-helper';
 import { FileReadError } from '../../shared/errors';
 
 /** Whether this page (or worker) may share memory with workers. */
@@ -12,13 +11,10 @@ export function mayShareMemory(): boolean {
   return typeof SharedArrayBuffer === 'function' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 }
 
-/** Smallest file worth reading into shared memory: the smallest payload split over two workers. */
-export const SHARED_READ_MIN_BYTES = MIN_SPLIT_CHUNKS * SEALED_CHUNK_BYTES;
-
 /** The file's bytes: in shared memory when large and allowed, else on a plain ArrayBuffer. */
 export async function readBlobBytes(blob: Blob, name: string): Promise<Uint8Array<ArrayBuffer | SharedArrayBuffer>> {
   const changed = () => new FileReadError(name, 'het bestand veranderde tijdens het lezen', 'the file changed while it was read');
-  if (blob.size < SHARED_READ_MIN_BYTES || !mayShareMemory()) return new Uint8Array(await blob.arrayBuffer());
+  if (blob.size < MIN_SPLIT_BYTES || !mayShareMemory()) return new Uint8Array(await blob.arrayBuffer());
   const bytes = new Uint8Array(new SharedArrayBuffer(blob.size));
   const reader = blob.stream().getReader();
   let written = 0;

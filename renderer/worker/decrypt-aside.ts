@@ -1,17 +1,16 @@
 // The core worker's helper for a large payload (shared/age/payload-helper.ts): a worker of
 // its own (decrypt.worker.ts), started when the open begins so that its libsodium is loaded
 // by the time the key is unwrapped; the job is posted at once and taken when it has loaded,
-// unless the core worker, done with its own half first, has withdrawn it. Only where the page is cross-origin isolated (the
-// hosts send COOP and COEP) can memory be shared with it; elsewhere there is no helper and
-// the core worker decrypts alone, as before.
-import { MIN_SPLIT_CHUNKS, type PayloadHelper, type PayloadJob, type PayloadJobOutcome } from '../../shared/age/payload-helper';
-import { SEALED_CHUNK_BYTES } from '../../shared/age/payload';
+// unless the core worker, done with its own half first, has withdrawn it. Only where the
+// page is cross-origin isolated (the hosts send COOP and COEP) can memory be shared with it;
+// elsewhere there is no helper and the core worker decrypts alone, as before.
+import { MIN_SPLIT_BYTES, type PayloadHelper, type PayloadJob, type PayloadJobOutcome } from '../../shared/age/payload-helper';
 import type { DecryptWorkerMessage } from './decrypt.worker';
 import { mayShareMemory } from '../host/blob-bytes';
 
 /** A helper for `bytes`, or undefined when they are small, cannot be shared, or no worker can start. */
 export function startDecryptHelper(bytes: Uint8Array): PayloadHelper | undefined {
-  if (bytes.length < MIN_SPLIT_CHUNKS * SEALED_CHUNK_BYTES) return undefined;
+  if (bytes.length < MIN_SPLIT_BYTES) return undefined;
   if (typeof Worker !== 'function' || !mayShareMemory() || !(bytes.buffer instanceof SharedArrayBuffer)) return undefined;
   let worker: Worker;
   try {

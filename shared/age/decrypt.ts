@@ -6,9 +6,9 @@ import { decodeArmor, isArmored } from './armor';
 import { payloadKey, unwrapFileKey, verifyHeaderMac } from './file-key';
 import { MAX_HEADER_BYTES, type ParsedHeader, parseHeader } from './header';
 import type { AgePrimitives } from './primitives';
-import { PAYLOAD_NONCE_BYTES, SEALED_CHUNK_BYTES, openChunks, payloadLayout, type PayloadLayout } from './payload';
+import { CHUNK_BYTES, PAYLOAD_NONCE_BYTES, PROGRESS_CHUNKS, SEALED_CHUNK_BYTES, openChunks, payloadLayout, type PayloadLayout } from './payload';
 import type { AgeKey, ProgressListener } from './types';
-import { canSplit, openPayloadSplit, type PayloadHelper } from './payload-helper';
+import { canSplit, openPayloadSplit, openRange, type PayloadHelper } from './payload-helper';
 
 export interface DecryptAgeOptions {
   onProgress?: ProgressListener;
@@ -21,9 +21,6 @@ export interface DecryptAgeOptions {
    */
   payloadHelper?: PayloadHelper;
 }
-
-/** Chunks decrypted between two progress reports (4 MiB of plaintext). */
-export const PROGRESS_CHUNKS = 64;
 
 /** The binary age file: armored input is decoded first (an extra copy; armor is rare). */
 export function binaryAgeFile(file: Uint8Array): Uint8Array {
@@ -77,14 +74,9 @@ function openPayload(
   primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout, onProgress?: ProgressListener,
 ): Uint8Array {
   const plaintext = new Uint8Array(layout.plaintextLength);
-  const lastIndex = layout.chunkCount - 1;
-  const step = PROGRESS_CHUNKS * SEALED_CHUNK_BYTES;
-  let written = 0;
-  for (let index = 0; index < layout.chunkCount; index += PROGRESS_CHUNKS) {
-    const block = payload.subarray(index * SEALED_CHUNK_BYTES, index * SEALED_CHUNK_BYTES + step);
-    written += openChunks(primitives, streamKey, block, index, lastIndex, plaintext, written);
-    onProgress?.({ phase: 'decrypt', done: written, total: layout.plaintextLength });
-  }
+  const total = layout.plaintextLength;
+  openRange(primitives, streamKey, payload, 0, layout.chunkCount, layout.chunkCount - 1, plaintext,
+    (opened) => onProgress?.({ phase: 'decrypt', done: Math.min(total, opened * CHUNK_BYTES), total }));
   return plaintext;
 }
 

@@ -4,7 +4,7 @@
 import { encodeArmor } from './armor';
 import { FILE_KEY_BYTES, headerMac, payloadKey, wrapFileKey } from './file-key';
 import { serializeHeader, serializeHeaderWithoutMac } from './header';
-import { CHUNK_BYTES, PAYLOAD_NONCE_BYTES, SEALED_CHUNK_BYTES, sealChunks, sealedPayloadLength } from './payload';
+import { CHUNK_BYTES, PAYLOAD_NONCE_BYTES, PROGRESS_CHUNKS, SEALED_CHUNK_BYTES, sealChunks, sealedPayloadLength } from './payload';
 import type { AgePrimitives } from './primitives';
 import type { AgeRecipients, ProgressListener } from './types';
 
@@ -13,9 +13,6 @@ export interface EncryptAgeOptions {
   armor?: boolean;
   onProgress?: ProgressListener;
 }
-
-/** Chunks encrypted between two progress reports (4 MiB). */
-const PROGRESS_CHUNKS = 64;
 
 export async function encryptAgeWith(
   primitives: AgePrimitives,

@@ -11,7 +11,7 @@
 // cannot open names that block, which is opened again here with the shared openChunks, so
 // truncation, appended data and alteration are told apart exactly as in the serial loop. A
 // helper that cannot start or fails leaves its range to this thread: slower, never different.
-import { CHUNK_BYTES, SEALED_CHUNK_BYTES, openChunks, type PayloadLayout } from './payload';
+import { CHUNK_BYTES, PROGRESS_CHUNKS, SEALED_CHUNK_BYTES, openChunks, type PayloadLayout } from './payload';
 import type { AgePrimitives } from './primitives';
 import type { ProgressListener } from './types';
 
@@ -60,11 +60,11 @@ export interface PayloadHelper {
   cancel(): void;
 }
 
-/** Below this many chunks (8 MiB) a second thread costs more than it saves. */
-export const MIN_SPLIT_CHUNKS = 128;
+/** Below this many chunks (8 MiB) a second thread costs more than it saves (as in Node: payload-workers.ts). */
+export const MIN_SPLIT_CHUNKS = 2 * PROGRESS_CHUNKS;
 
-/** Chunks opened between two progress reports, and the block a helper names when it fails (4 MiB). */
-export const BLOCK_CHUNKS = 64;
+/** The smallest file worth splitting, in bytes (a host reads such a file into shared memory). */
+export const MIN_SPLIT_BYTES = MIN_SPLIT_CHUNKS * SEALED_CHUNK_BYTES;
 
 /** Whether a payload can be split with a helper: large, and in memory the helper can see. */
 export function canSplit(payload: Uint8Array, layout: PayloadLayout): boolean {
@@ -74,15 +74,15 @@ export function canSplit(payload: Uint8Array, layout: PayloadLayout): boolean {
 }
 
 /**
- * Opens chunks first…end of `payload` into `plaintext`, in blocks of BLOCK_CHUNKS; `after`
+ * Opens chunks first…end of `payload` into `plaintext`, in blocks of PROGRESS_CHUNKS; `after`
  * runs after each block with the chunks opened so far. Throws the serial loop's refusal.
  */
 export function openRange(
   primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, first: number, end: number,
   lastIndex: number, plaintext: Uint8Array, after: (opened: number) => void,
 ): void {
-  for (let index = first; index < end; index += BLOCK_CHUNKS) {
-    const stop = Math.min(end, index + BLOCK_CHUNKS);
+  for (let index = first; index < end; index += PROGRESS_CHUNKS) {
+    const stop = Math.min(end, index + PROGRESS_CHUNKS);
     const block = payload.subarray(index * SEALED_CHUNK_BYTES, Math.min(payload.length, stop * SEALED_CHUNK_BYTES));
     openChunks(primitives, streamKey, block, index, lastIndex, plaintext, index * CHUNK_BYTES);
     after(stop - first);
@@ -91,7 +91,8 @@ export function openRange(
 
 /**
  * The payload decrypted by this thread and a helper into one shared plaintext. The caller
- * checked canSplit. Progress counts both threads' chunks.
+ * checked canSplit, and cancels the helper when this returns or throws. Progress counts
+ * both threads' chunks.
  */
 export async function openPayloadSplit(
   primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout,
@@ -99,19 +100,14 @@ export async function openPayloadSplit(
 ): Promise<Uint8Array> {
   const plaintext = new Uint8Array(new SharedArrayBuffer(layout.plaintextLength));
   const lastIndex = layout.chunkCount - 1;
-  const middle = Math.ceil(layout.chunkCount / 2 / BLOCK_CHUNKS) * BLOCK_CHUNKS;
+  const middle = Math.ceil(layout.chunkCount / 2 / PROGRESS_CHUNKS) * PROGRESS_CHUNKS;
   const state = new Int32Array(new SharedArrayBuffer(8));
   const total = layout.plaintextLength;
   const report = (own: number) => onProgress?.({ phase: 'decrypt', done: Math.min(total, (own + Atomics.load(state, OPENED)) * CHUNK_BYTES), total });
   const job: PayloadJob = { streamKey, payload, first: middle, end: layout.chunkCount, lastIndex, plaintext, state };
   const helped = helper.run(job)
     .then((outcome): PayloadJobOutcome | null => outcome, () => null);
-  try {
-    openRange(primitives, streamKey, payload, 0, middle, lastIndex, plaintext, report);
-  } catch (error) {
-    helper.cancel();
-    throw error;
-  }
+  openRange(primitives, streamKey, payload, 0, middle, lastIndex, plaintext, report);
   // A helper that has not taken its job yet (still loading, or never started) loses it:
   // this thread opens that range itself rather than wait.
   const withdrawn = Atomics.compareExchange(job.state, STATE, OPEN, WITHDRAWN) === OPEN;

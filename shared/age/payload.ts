@@ -11,6 +11,11 @@ export const SEALED_CHUNK_BYTES = CHUNK_BYTES + TAG_BYTES;
 export const NONCE_BYTES = 12;
 /** The random nonce between header and payload that salts the payload key. */
 export const PAYLOAD_NONCE_BYTES = 16;
+/**
+ * Chunks handled between two progress reports (4 MiB of plaintext); also the block that
+ * parallel decryption splits on (a helper names the block it could not open).
+ */
+export const PROGRESS_CHUNKS = 64;
 
 export interface PayloadLayout {
   plaintextLength: number;

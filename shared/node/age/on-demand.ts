@@ -20,7 +20,8 @@
 import { createDecipheriv } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { FileReadError, TruncatedFileError } from '../../errors';
-import { openSourceHead, PROGRESS_CHUNKS, type SourceHead } from '../../age/decrypt';
+import { openSourceHead, type SourceHead } from '../../age/decrypt';
+import { PROGRESS_CHUNKS } from '../../age/payload';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, writeStreamNonce } from '../../age/payload';
 import { keyKindOf, type AgeKey } from '../../age/types';
 import { OnDemandImage } from '../../snapshot/on-demand-image';

@@ -17,7 +17,8 @@ import { workerExecArgv } from './worker-flags';
 import { OPEN_CHUNK_SOURCE } from './worker-source';
 import { PayloadTamperedError, TruncatedFileError } from '../../errors';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, openChunks, type PayloadLayout } from '../../age/payload';
-import { PROGRESS_CHUNKS, type SourceHead } from '../../age/decrypt';
+import type { SourceHead } from '../../age/decrypt';
+import { PROGRESS_CHUNKS } from '../../age/payload';
 import type { ProgressListener } from '../../age/types';
 import { nodePrimitives } from './primitives';
 
