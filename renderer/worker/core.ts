@@ -29,6 +29,7 @@ import { endOfDate } from '../../shared/dates';
 import { peildatumOf } from '../../shared/analyses/common/parameters';
 import { digestAside } from './digest-aside';
 import { startDecryptHelper } from './decrypt-aside';
+import { prepareScanAside } from './scan-aside';
 
 const sqlJs = cachedSqlJsProvider(loadSqlJs);
 
@@ -97,7 +98,11 @@ async function readySession(): Promise<AnalysisSession> {
   return requireSession();
 }
 
-const headline: Handler<'headline'> = async ({ id }) => headlineFigure(requireSession(), id);
+const headline: Handler<'headline'> = async ({ id }) => {
+  // The data-leak tables' figure waits for their scan on the other worker rather than scan them again here.
+  if (id === 'exposed') await requireSession().snapshot.asideChecked;
+  return headlineFigure(requireSession(), id);
+};
 
 const completeOpen: Handler<'completeOpen'> = async () => completeOnce();
 
@@ -139,7 +144,16 @@ async function openStaged(
   progress({ phase: 'decrypt', done: 0, total: fileSize });
   // A large file the host read into shared memory is decrypted on two cores (decrypt-aside.ts).
   const payloadHelper = startDecryptHelper(request.bytes);
-  const plaintext = await decryptAge(request.bytes, key, { onProgress: progress, ...(payloadHelper ? { payloadHelper } : {}) });
+  // Likewise the worker that will scan the data-leak tables (scan-aside.ts), started now so it
+  // has loaded by the time the open returns.
+  const scanAhead = prepareScanAside(request.bytes);
+  let plaintext: Uint8Array;
+  try {
+    plaintext = await decryptAge(request.bytes, key, { onProgress: progress, ...(payloadHelper ? { payloadHelper } : {}) });
+  } catch (error) {
+    scanAhead?.release();
+    throw error;
+  }
   clock.lap('decrypt');
   // From here the ciphertext belongs to the digest (it may be transferred away).
   const aside = request.sha256 === undefined ? digestAside(request.bytes) : null;
@@ -155,11 +169,15 @@ async function openStaged(
       plaintext,
       { sha256: digest, fileSize, keyKind: keyKindOf(key) },
       sqlJs,
-      { checks: 'when-needed', digest: 'deferred', onProgress: progress },
+      // The data-leak tables are scanned on that worker as the open returns, where the image is
+      // shared memory; the 'exposed' figure and the completion wait for its answer.
+      { checks: 'when-needed', digest: 'deferred', onProgress: progress, ...(scanAhead ? { scanAside: scanAhead.scanAside, scanAsideAtOnce: true } : {}) },
     );
   } catch (error) {
     aside?.cancel();
     throw error;
+  } finally {
+    scanAhead?.release(); // a no-op once its worker has its request
   }
   const rowCounts = opened.rowCounts;
   clock.lap('load');
@@ -170,6 +188,7 @@ async function openStaged(
   const complete = async (): Promise<OpenCompletion> => {
     const later: Record<string, number> = {};
     const laps = lapClock(later);
+    await opened.asideChecked;
     const findings = opened.findings;
     laps.lap('check');
     if (aside !== null) {

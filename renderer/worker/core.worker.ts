@@ -22,9 +22,18 @@ function run<O extends CoreOperation>(message: RequestMessage<O>): Promise<CoreR
 // overtake a table that is still being built.
 let queue: Promise<void> = Promise.resolve();
 
+/**
+ * One turn of the event loop between requests: the headline figures come as three requests
+ * queued at once, and without a turn between them nothing else this worker must do — fetch a
+ * nested worker's script, take a helper's answer — would run until all three were done.
+ */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 scope.onmessage = (event) => {
   const message = event.data;
-  queue = queue.then(async () => {
+  queue = queue.then(nextTurn).then(async () => {
     try {
       const result = await run(message);
       scope.postMessage({ id: message.id, kind: 'result', result });

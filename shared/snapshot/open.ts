@@ -57,6 +57,13 @@ export interface OpenOptions {
    * declines or fails, this thread checks everything; the outcome is the same either way.
    */
   scanAside?: ScanAside;
+  /**
+   * With checks 'when-needed' and a `scanAside`: start the data-leak tables' scan on that
+   * thread as the open returns, instead of never. `asideChecked` resolves once its answer is
+   * taken (or declined); a check of those tables after that uses it. The app asks this: its
+   * headline figures need those tables a moment later, after others the thread overlaps.
+   */
+  scanAsideAtOnce?: boolean;
 }
 
 const SQLITE_HEADER = new TextEncoder().encode('SQLite format 3\0');
@@ -76,22 +83,36 @@ async function checkAll(
   checks: SnapshotChecks, present: readonly SnapshotTable[], ensureChecked: (tables: readonly SnapshotTable[]) => void,
   scanAside: ScanAside | undefined,
 ): Promise<void> {
-  const request = scanAside === undefined ? null : checks.scanAsideRequest();
-  if (scanAside === undefined || request === null) {
+  const abort = new AbortController();
+  const aside = scanAside === undefined ? null : startScanAside(checks, scanAside, abort.signal);
+  if (aside === null) {
     ensureChecked(present);
     return;
   }
-  const abort = new AbortController();
-  const answer: Promise<ScanAsideAnswer | null> = scanAside(request, abort.signal).catch(() => null);
   try {
     ensureChecked(present.filter((table) => !SCAN_ASIDE_TABLES.includes(table)));
   } catch (error) {
     abort.abort();
     throw error;
   }
-  const scanned = await answer;
-  if (scanned !== null) checks.acceptScannedAside(scanned);
+  await aside;
   ensureChecked(present);
+}
+
+/**
+ * The data-leak tables not checked yet, scanned on the host's other thread; the promise
+ * resolves once its answer is handed to `checks` (which uses it only where its own scanner
+ * would have been asked), or at once when there is nothing to scan. Null when there is
+ * nothing to scan aside. Never rejects: a thread that declines or fails costs only its time.
+ */
+function startScanAside(checks: SnapshotChecks, scanAside: ScanAside, signal: AbortSignal): Promise<void> | null {
+  const request = checks.scanAsideRequest();
+  if (request === null) return null;
+  return scanAside(request, signal)
+    .catch((): ScanAsideAnswer | null => null)
+    .then((answer) => {
+      if (answer !== null && !signal.aborted) checks.acceptScannedAside(answer);
+    });
 }
 
 /**
@@ -113,9 +134,12 @@ export async function openSnapshotFromPlaintext(
   options.onProgress?.({ phase: 'load', done: 0, total: plaintext.length });
   const db = new sql.Database(image);
   let closed = false;
+  // A scan aside still running when the snapshot closes is stopped, and its answer ignored.
+  const asideAbort = new AbortController();
   const close = (): void => {
     if (closed) return;
     closed = true;
+    asideAbort.abort();
     db.close();
     image.wipe();
   };
@@ -145,6 +169,9 @@ export async function openSnapshotFromPlaintext(
       await checkAll(checks, present, ensureChecked, options.scanAside);
     }
     opening = false;
+    const asideChecked = options.checks === 'when-needed' && options.scanAsideAtOnce === true && options.scanAside !== undefined
+      ? (startScanAside(checks, options.scanAside, asideAbort.signal) ?? Promise.resolve())
+      : Promise.resolve();
     let sha256: string | null = null;
     const digested = Promise.resolve(info.sha256).then((value) => {
       sha256 = value;
@@ -202,6 +229,7 @@ export async function openSnapshotFromPlaintext(
       get checksComplete() {
         return checks.complete;
       },
+      asideChecked,
       close,
     };
   } catch (error) {

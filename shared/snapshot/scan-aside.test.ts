@@ -71,6 +71,56 @@ describe('checks with the data-leak tables scanned aside', () => {
     );
   }, 120_000);
 
+  it('equal them when the open checks when needed and the scan starts as it returns (the app)', async () => {
+    let used = 0;
+    const inProcess: ScanAside = async (request) => {
+      used++;
+      return runScanAside(request);
+    };
+    const whenNeeded = async (image: Uint8Array, order: 'answer-first' | 'tables-first' | 'closed-first') => {
+      const opened = await openSnapshotFromPlaintext(image.slice(), INFO, nodeSqlJsProvider, { checks: 'when-needed', scanAside: inProcess, scanAsideAtOnce: true });
+      if (order === 'closed-first') {
+        opened.close();
+        await opened.asideChecked; // resolves; the answer of a closed snapshot is ignored
+        return null;
+      }
+      try {
+        // The app awaits the answer before it reads the data-leak tables; a reader that does
+        // not (tables-first) checks them here, and the late answer must change nothing.
+        if (order === 'tables-first') opened.ensureChecked(SCAN_ASIDE_TABLES);
+        await opened.asideChecked;
+        return everything(opened);
+      } finally {
+        opened.close();
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(snapshotCase, async (test) => {
+        const image = await buildImage(test);
+        const alone = await outcome(image);
+        expect(await whenNeeded(image, 'answer-first')).toEqual(alone);
+        expect(await whenNeeded(image, 'tables-first')).toEqual(alone);
+        expect(await whenNeeded(image, 'closed-first')).toBeNull();
+      }),
+      { numRuns: 40 },
+    );
+    expect(used).toBeGreaterThan(0);
+  }, 240_000);
+
+  it('starts no scan aside when the open checks when needed without scanAsideAtOnce (the table commands)', async () => {
+    const image = await buildImage(fc.sample(snapshotCase, { numRuns: 1, seed: 7 })[0]!);
+    let asked = 0;
+    const counting: ScanAside = async (request) => {
+      asked++;
+      return runScanAside(request);
+    };
+    const opened = await openSnapshotFromPlaintext(image.slice(), INFO, nodeSqlJsProvider, { checks: 'when-needed', scanAside: counting });
+    await opened.asideChecked;
+    void opened.findings;
+    opened.close();
+    expect(asked).toBe(0);
+  });
+
   it("ignore a table's answer when the main thread finds its parent unclean", async () => {
     // P2 has an unknown stelsel: skipped, so its signal is skipped too (a cascade). The thread
     // reads inburgeraar's keys without checking them and calls the signal clean; that answer

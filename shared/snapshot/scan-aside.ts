@@ -18,6 +18,9 @@ import type { SnapshotTable } from './types';
  */
 export const SCAN_ASIDE_TABLES: readonly SnapshotTable[] = ['portaal_signaal', 'signaal_gegeven', 'portaal_inzage'];
 
+/** Below this image size a host's thread declines (starting one costs more than its scan saves). */
+export const MIN_SCAN_ASIDE_BYTES = 32 * 1024 * 1024;
+
 export interface ScanAsideJob {
   rules: ScanRules;
   layout: TableLayout | null;

@@ -103,6 +103,12 @@ export interface OpenedSnapshot {
   findingsOf(tables: readonly SnapshotTable[]): Finding[];
   /** Whether every table present has been checked. */
   readonly checksComplete: boolean;
+  /**
+   * Resolves once the data-leak tables' scan on a host's other thread (OpenOptions
+   * `scanAsideAtOnce`) has been taken or declined; at once when none was started. Checking
+   * those tables before then is correct but scans them a second time on this thread.
+   */
+  readonly asideChecked?: Promise<void>;
   /** Free the in-memory database (wipes the plaintext pages it holds). */
   close(): void;
 }

@@ -1,8 +1,9 @@
-// End to end through the browser host: a snapshot large enough (17 MB) to be decrypted on two
-// workers (renderer/worker/decrypt-aside.ts). The page is cross-origin isolated, the file is
-// read into shared memory, a decryption worker helps, and everything the Overzicht shows —
-// meta, the row count of every table, the SHA-256, the headline figures — equals what the command
-// line's `info` says of the same file.
+// End to end through the browser host: a snapshot large enough (38 MB) to be decrypted on two
+// workers (renderer/worker/decrypt-aside.ts) and to have its data-leak tables checked on a
+// third (scan-aside.ts). The page is cross-origin isolated, the file is read into shared
+// memory, both workers start, and what the Overzicht shows — the row count of every table,
+// the SHA-256, the three headline figures — equals what the command line says of the same
+// file (`info`, and the column totals of the tables the figures lead to).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,9 +22,16 @@ interface Info {
   findings: unknown[];
 }
 
+/** The command line's total of one column of a table, as the app's headline figure is. */
+function cliTotal(table: string, column: string, passphraseFile: string, environment: NodeJS.ProcessEnv): number {
+  const model = JSON.parse(execFileSync(process.execPath, [CLI, 'table', table, file, '--format', 'json', '--passphrase-file', passphraseFile], { env: environment, encoding: 'utf8' })) as { rows: Array<Record<string, unknown>> };
+  return model.rows.reduce((sum, row) => sum + Number(row[column] ?? 0), 0);
+}
+
 let directory: string;
 let file: string;
 let info: Info;
+let headlines: Record<string, number>;
 let server: Server;
 let browser: Browser;
 let page: Page;
@@ -36,8 +44,14 @@ beforeAll(async () => {
   const passphraseFile = join(directory, 'passphrase.txt');
   writeFileSync(passphraseFile, 'ketenlens-demo\n', { mode: 0o600 });
   const environment = { ...process.env, KETENLENS_DATA_DIR: directory };
-  execFileSync(process.execPath, [CLI, 'demo', '--persons', '20000', '--out', file, '--force'], { env: environment, stdio: 'ignore' });
+  execFileSync(process.execPath, [CLI, 'demo', '--persons', '45000', '--out', file, '--force'], { env: environment, stdio: 'ignore' });
   info = JSON.parse(execFileSync(process.execPath, [CLI, 'info', file, '--json', '--passphrase-file', passphraseFile], { env: environment, encoding: 'utf8' })) as Info;
+  // renderer/worker/headlines.ts: the same tables and columns, at the snapshot's peildatum, doelgroep asiel.
+  headlines = {
+    'headline-elip-gemeenten': cliTotal('elip-gemeenten', 'totaal', passphraseFile, environment),
+    'headline-boete-achterstand': cliTotal('boete-achterstand', 'achterstand', passphraseFile, environment),
+    'headline-datalek-gemeenten': cliTotal('datalek-gemeenten', 'personen', passphraseFile, environment),
+  };
   server = await startServer();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -55,8 +69,8 @@ afterAll(async () => {
 });
 
 describe('a large snapshot in the browser host', () => {
-  it('is decrypted on two workers from shared memory, and shows what the command line shows', async () => {
-    expect(info.file.size).toBeGreaterThan(8 * 1024 * 1024); // large enough to be split
+  it('is decrypted on two workers and checked on a third, from shared memory, and shows what the command line shows', async () => {
+    expect(info.file.size).toBeGreaterThan(32 * 1024 * 1024); // large enough to be split and scanned aside
     await page.goto(server.url);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     const chooser = page.waitForEvent('filechooser');
@@ -67,6 +81,7 @@ describe('a large snapshot in the browser host', () => {
     await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor({ timeout: 90_000 });
     await page.waitForSelector('[data-testid="findings-checking"]', { state: 'detached', timeout: 90_000 });
     expect(workerUrls.some((url) => /\/decrypt\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(workerUrls.some((url) => /\/scan\.worker-[\w-]+\.js$/.test(url))).toBe(true);
 
     const shown = await page.$$eval('[aria-labelledby="counts-title"] tbody tr', (rows) =>
       rows.map((row) => [row.querySelector('th')?.textContent ?? '', row.querySelector('td')?.textContent ?? '']));
@@ -75,6 +90,10 @@ describe('a large snapshot in the browser host', () => {
     const meta = await page.locator('.meta-list').textContent();
     expect(meta).toContain(info.file.sha256);
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.headline-value')).every((element) => /\d/.test(element.textContent ?? '')));
+    for (const [testId, total] of Object.entries(headlines)) {
+      expect(total).toBeGreaterThan(0);
+      await expect(page.getByTestId(testId).textContent()).resolves.toBe(total.toLocaleString('nl-NL'));
+    }
     await screenshot(page, 'large-open-overzicht');
     expect(problems).toEqual([]);
   }, 180_000);

@@ -115,7 +115,7 @@ try {
   console.log(`| open: Overzicht with meta and row counts | ${since('open: Overzicht with meta and row counts')} | |`);
   if (process.env.SCALE_SCREENSHOT !== undefined) await page.screenshot({ path: process.env.SCALE_SCREENSHOT, fullPage: true });
   // Each headline figure as it arrives (the worker computes them in HEADLINE_ORDER, cheapest first).
-  for (const [testId, name] of [['headline-boete-achterstand', 'backlog'], ['headline-datalek-gemeenten', 'exposed'], ['headline-elip-gemeenten', 'ELIP']] as const) {
+  for (const [testId, name] of [['headline-boete-achterstand', 'backlog'], ['headline-elip-gemeenten', 'ELIP'], ['headline-datalek-gemeenten', 'exposed']] as const) {
     await page.waitForFunction((id) => /\d/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), testId);
     console.log(`| open: headline figure ${name} | ${since(`open: headline figure ${name}`)} | |`);
   }

@@ -7,11 +7,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScanAside, ScanAsideAnswer } from '../../snapshot/scan-aside';
+import { MIN_SCAN_ASIDE_BYTES, type ScanAside, type ScanAsideAnswer } from '../../snapshot/scan-aside';
 import { workerExecArgv } from '../age/worker-flags';
-
-/** Below this image size the main thread checks alone (a thread starts in ≈ 30–60 ms). */
-export const MIN_SCAN_ASIDE_BYTES = 32 * 1024 * 1024;
 
 interface WorkerScript {
   url: URL;

@@ -1,0 +1,57 @@
+// The app's second thread for the checks (shared/snapshot/scan-aside.ts): a worker of its
+// own (scan.worker.ts) over the image in shared memory. Only a large image decrypted on two
+// workers is shared memory (decrypt-aside.ts); any other, and a small one, is declined, as is
+// a worker that cannot start or fails: the core worker then checks those tables itself, with
+// the same outcome.
+import { MIN_SCAN_ASIDE_BYTES, type ScanAside, type ScanAsideAnswer, type ScanAsideRequest } from '../../shared/snapshot/scan-aside';
+import type { ScanWorkerMessage } from './scan.worker';
+
+/**
+ * A ScanAside whose worker is started now, for an image of `bytes` bytes: a nested worker's
+ * script is fetched through this worker's event loop, which the first figures keep busy, so
+ * it is started while the file is still being decrypted and takes its request at once later.
+ * Undefined where nothing could be shared or the image is small; `release` stops an unused one.
+ */
+export function prepareScanAside(bytes: Uint8Array): { scanAside: ScanAside; release(): void } | undefined {
+  if (typeof Worker !== 'function' || !(bytes.buffer instanceof SharedArrayBuffer) || bytes.length < MIN_SCAN_ASIDE_BYTES) return undefined;
+  let worker: Worker | null;
+  try {
+    worker = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return undefined;
+  }
+  const release = () => {
+    worker?.terminate();
+    worker = null;
+  };
+  const scanAside: ScanAside = (request, signal) => {
+    const taken = worker;
+    worker = null; // one request
+    if (taken === null || !(request.image.buffer instanceof SharedArrayBuffer) || signal.aborted) {
+      taken?.terminate();
+      return Promise.resolve(null);
+    }
+    return answerOf(taken, request, signal);
+  };
+  return { scanAside, release };
+}
+
+function answerOf(worker: Worker, request: ScanAsideRequest, signal: AbortSignal): Promise<ScanAsideAnswer | null> {
+  return new Promise<ScanAsideAnswer | null>((resolve) => {
+    const stop = (): void => {
+      worker.terminate();
+      resolve(null);
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    worker.onmessage = (event: MessageEvent<ScanWorkerMessage>) => {
+      signal.removeEventListener('abort', stop);
+      resolve('answer' in event.data ? event.data.answer : null);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      signal.removeEventListener('abort', stop);
+      stop();
+    };
+    worker.postMessage(request);
+  });
+}
