@@ -11,8 +11,7 @@ import { ProgressSteps } from '../components/ProgressSteps';
 import { useLanguage } from '../i18n/i18n';
 import { asWireError, type CoreClient } from '../worker/client';
 import type { OpenedSummary, WireError } from '../worker/protocol';
-import { DEMO_PASSPHRASE, hostFile, transferOf, type ChosenFile } from '../app/chosen-file';
-import { readBlobBytes } from '../host/blob-bytes';
+import { DEMO_PASSPHRASE, droppedFile, hostFile, transferOf, type ChosenFile } from '../app/chosen-file';
 
 interface Props {
   core: CoreClient;
@@ -95,7 +94,11 @@ export function OpeningScreen({ core, host, initialFile, locked, onOpened, onMak
       }
       return;
     }
-    choose({ name: dropped.name, path: null, size: dropped.size, demo: false, read: async () => ({ bytes: await readBlobBytes(dropped, dropped.name) }) });
+    try {
+      choose(await droppedFile(dropped));
+    } catch (caught) {
+      setError(asWireError(caught));
+    }
   }
 
   async function submit(event: FormEvent) {

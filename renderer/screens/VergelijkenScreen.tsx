@@ -9,7 +9,7 @@ import { TOTAL_ROW, type Comparison, type DiffReport } from '../../shared/diff/d
 import { formatCount } from '../../shared/format/numbers';
 import { formatDate } from '../../shared/format/dates';
 import type { TableModel } from '../../shared/tables/model';
-import { chosenBytes, DEMO_PASSPHRASE } from '../app/chosen-file';
+import { chosenBytes, DEMO_PASSPHRASE, transferOf } from '../app/chosen-file';
 import { useApp, useScreenState } from '../app/context';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorBox } from '../components/ErrorBox';
@@ -78,7 +78,7 @@ export function VergelijkenScreen() {
       const key = keyInput.key();
       const read = await host.invoke('file:read', { path: chosen.path });
       const { bytes, ...digest } = chosenBytes(read);
-      const opened = await core.call('openComparison', { bytes, key, fileName: read.name, ...digest }, { transfer: [bytes.buffer] });
+      const opened = await core.call('openComparison', { bytes, key, fileName: read.name, ...digest }, { transfer: transferOf(bytes) });
       void host.invoke('audit:append', { action: 'open', details: { file: chosen.path, sha256: opened.sha256, bytes: opened.fileSize, key_kind: opened.keyKind, peildatum: opened.meta.peildatum, rol: 'vergelijking' } });
       keyInput.clear();
       setChosen(null);

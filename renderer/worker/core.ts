@@ -28,6 +28,7 @@ import { art34Model } from '../../shared/analyses/datalek/art34';
 import { endOfDate } from '../../shared/dates';
 import { peildatumOf } from '../../shared/analyses/common/parameters';
 import { digestAside } from './digest-aside';
+import { awaitDigest, hashedDigest, isHashProgress } from '../../shared/hash-progress';
 import { startDecryptHelper } from './decrypt-aside';
 import { prepareScanAside } from './scan-aside';
 
@@ -147,21 +148,28 @@ async function openStaged(
   // Likewise the worker that will scan the data-leak tables (scan-aside.ts), started now so it
   // has loaded by the time the open returns.
   const scanAhead = prepareScanAside(request.bytes);
+  // Bytes whose digest is known or being made elsewhere are needed for nothing else: the
+  // plaintext takes their memory (behind the hash, where it still runs), so the file is in
+  // memory once. Other bytes are decrypted into memory of their own, then hashed.
+  const hashing = isHashProgress(request.hashing) ? request.hashing : undefined;
+  const inPlace = request.sha256 !== undefined ? {} : hashing !== undefined ? { hashed: hashing } : undefined;
   let plaintext: Uint8Array;
   try {
-    plaintext = await decryptAge(request.bytes, key, { onProgress: progress, ...(payloadHelper ? { payloadHelper } : {}) });
+    plaintext = await decryptAge(request.bytes, key, { onProgress: progress, ...(payloadHelper ? { payloadHelper } : {}), ...(inPlace ? { inPlace } : {}) });
   } catch (error) {
     scanAhead?.release();
     throw error;
   }
   clock.lap('decrypt');
   // From here the ciphertext belongs to the digest (it may be transferred away).
-  const aside = request.sha256 === undefined ? digestAside(request.bytes) : null;
+  const aside = inPlace === undefined ? digestAside(request.bytes) : null;
   let settleDigest: (sha256: string) => void = () => undefined;
   let failDigest: (error: unknown) => void = () => undefined;
   const digest = request.sha256 !== undefined
     ? Promise.resolve(request.sha256)
-    : new Promise<string>((resolve, reject) => { settleDigest = resolve; failDigest = reject; });
+    : hashing !== undefined
+      ? awaitDigest(hashing)
+      : new Promise<string>((resolve, reject) => { settleDigest = resolve; failDigest = reject; });
   progress({ phase: 'load', done: 0, total: plaintext.length });
   let opened: OpenedSnapshot;
   try {
@@ -182,7 +190,7 @@ async function openStaged(
   const rowCounts = opened.rowCounts;
   clock.lap('load');
   const summary: OpenedSummary = {
-    fileName, meta: opened.meta, sha256: request.sha256 ?? null, fileSize, keyKind: opened.keyKind,
+    fileName, meta: opened.meta, sha256: request.sha256 ?? (hashing !== undefined ? hashedDigest(hashing) : null), fileSize, keyKind: opened.keyKind,
     rowCounts, optionalTables: opened.optionalTables, timings,
   };
   const complete = async (): Promise<OpenCompletion> => {

@@ -30,7 +30,7 @@ scope.onmessage = async (event) => {
       openRange(sodium, job.streamKey, job.payload, job.first, job.end, job.lastIndex, job.plaintext, (opened) => {
         block = job.first + opened;
         reportOpened(job, opened);
-      });
+      }, job.inPlace);
       scope.postMessage({ done: true });
     } catch {
       // The core worker opens this block again and refuses it in the serial loop's words.

@@ -11,6 +11,7 @@ import { generateDemoSnapshot } from '../../shared/demo/generate';
 import type { TableRequest } from '../../shared/tables/catalogue';
 import { columnTotal } from '../app/table-sums';
 import { HEADLINE_ORDER, type HeadlineFigure } from './protocol';
+import { createHashProgress, failHash, finishHash } from '../../shared/hash-progress';
 
 vi.mock('./sql-provider', () => ({ loadSqlJs: () => initSqlJs() }));
 const { handlers } = await import('./core');
@@ -33,6 +34,31 @@ describe('the SHA-256 of an opened file', () => {
     const bytes = await encrypted();
     const summary = await handlers.open({ bytes, key, fileName: 'a.age', sha256: 'cd'.repeat(32) }, () => {});
     expect(summary.sha256).toBe('cd'.repeat(32));
+  });
+
+  it('is read from the hash the page began as it read the bytes, which the plaintext then overwrites', async () => {
+    const bytes = await encrypted();
+    const expected = sha256Of(bytes);
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    const hashing = createHashProgress();
+    finishHash(hashing, Buffer.from(expected, 'hex'));
+    const summary = await handlers.open({ bytes: shared, key, fileName: 'a.age', hashing }, () => {});
+    expect(summary.sha256).toBe(expected); // known at once: the hash ran while the key was entered
+    expect(Buffer.from(shared.subarray(0, 16)).toString('latin1')).toBe('SQLite format 3\0'); // decrypted in place
+    const completion = await handlers.completeOpen({}, () => {});
+    expect(completion.sha256).toBe(expected);
+    expect(Object.keys(completion.timings)).toEqual(['check']);
+  });
+
+  it('is refused, leaving the bytes unread, when the page\'s hash failed', async () => {
+    const bytes = await encrypted();
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    const hashing = createHashProgress();
+    failHash(hashing);
+    await expect(handlers.open({ bytes: shared, key, fileName: 'a.age', hashing }, () => {})).rejects.toThrow("the file's SHA-256 could not be made");
+    expect(Buffer.compare(Buffer.from(shared), Buffer.from(bytes))).toBe(0);
   });
 
   it('is hashed from the bytes when the host gives no digest, after the open returns', async () => {

@@ -186,7 +186,10 @@ export interface OpenRequest {
   bytes: Uint8Array<ArrayBuffer | SharedArrayBuffer>;
   key: AgeKey;
   fileName: string;
+  /** The SHA-256 of the bytes when the host hashed them as it read them (the desktop host). */
   sha256?: string;
+  /** The progress of their SHA-256 on another worker (shared/hash-progress.ts), when the page began it as it read them. */
+  hashing?: Int32Array;
 }
 
 export interface CoreRequests {

@@ -8,7 +8,7 @@ import { MAX_HEADER_BYTES, type ParsedHeader, parseHeader } from './header';
 import type { AgePrimitives } from './primitives';
 import { CHUNK_BYTES, PAYLOAD_NONCE_BYTES, PROGRESS_CHUNKS, SEALED_CHUNK_BYTES, openChunks, payloadLayout, type PayloadLayout } from './payload';
 import type { AgeKey, ProgressListener } from './types';
-import { canSplit, openPayloadSplit, openRange, type PayloadHelper } from './payload-helper';
+import { canSplit, openPayloadSplit, openRange, type InPlace, type PayloadHelper } from './payload-helper';
 
 export interface DecryptAgeOptions {
   onProgress?: ProgressListener;
@@ -20,6 +20,14 @@ export interface DecryptAgeOptions {
    * when the payload is open or refused, whether it was used or not.
    */
   payloadHelper?: PayloadHelper;
+  /**
+   * Decrypt into the file's own memory: the plaintext is then a view of the file's start, and
+   * the file is in memory once instead of twice. Only for bytes nobody reads afterwards (the
+   * caller owns them and has their digest, or `hashed` lets another thread finish hashing them
+   * first, shared/hash-progress.ts). An armored file is decoded into memory of its own first,
+   * so it is decrypted as usual.
+   */
+  inPlace?: { hashed?: Int32Array; stallMs?: number };
 }
 
 /** The binary age file: armored input is decoded first (an extra copy; armor is rare). */
@@ -59,24 +67,30 @@ export async function decryptAgeWith(
     const streamKey = await openHeader(primitives, header, binary.subarray(header.length, payloadStart), key);
     const payload = binary.subarray(payloadStart);
     const layout = payloadLayout(payload.length);
+    const inPlace: InPlace | null = options.inPlace === undefined || binary !== file ? null : {
+      hashed: options.inPlace.hashed ?? null, ...(options.inPlace.stallMs !== undefined ? { stallMs: options.inPlace.stallMs } : {}),
+    };
     if (helper !== undefined && canSplit(payload, layout)) {
-      return await openPayloadSplit(primitives, streamKey, payload, layout, helper, options.onProgress);
+      return await openPayloadSplit(primitives, streamKey, payload, layout, helper, options.onProgress, inPlace === null ? null : { ...inPlace, file });
     }
-    return openPayload(primitives, streamKey, payload, layout, options.onProgress);
+    return openPayload(primitives, streamKey, payload, layout, options.onProgress, inPlace === null ? null : { ...inPlace, file });
   } finally {
     // Used or not, the helper is done with once the payload is open (or refused).
     helper?.cancel();
   }
 }
 
-/** The serial loop: every chunk on this thread, into one preallocated plaintext. */
+/** The serial loop: every chunk on this thread, into one preallocated plaintext (or, in place, the file's start). */
 function openPayload(
   primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout, onProgress?: ProgressListener,
+  inPlace: (InPlace & { file: Uint8Array }) | null = null,
 ): Uint8Array {
-  const plaintext = new Uint8Array(layout.plaintextLength);
+  const plaintext = inPlace === null
+    ? new Uint8Array(layout.plaintextLength)
+    : new Uint8Array(inPlace.file.buffer, inPlace.file.byteOffset, layout.plaintextLength);
   const total = layout.plaintextLength;
   openRange(primitives, streamKey, payload, 0, layout.chunkCount, layout.chunkCount - 1, plaintext,
-    (opened) => onProgress?.({ phase: 'decrypt', done: Math.min(total, opened * CHUNK_BYTES), total }));
+    (opened) => onProgress?.({ phase: 'decrypt', done: Math.min(total, opened * CHUNK_BYTES), total }), inPlace);
   return plaintext;
 }
 

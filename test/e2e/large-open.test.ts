@@ -1,6 +1,6 @@
 // End to end through the browser host: a snapshot large enough (38 MB) to be decrypted on two
 // workers (renderer/worker/decrypt-aside.ts) and to have its data-leak tables checked on a
-// third (scan-aside.ts). The page is cross-origin isolated, the file is read into shared
+// third (scan-aside.ts), after its hash has begun as it was read (hash-ahead.ts). The page is cross-origin isolated, the file is read into shared
 // memory, both workers start, and what the Overzicht shows — the row count of every table,
 // the SHA-256, the three headline figures — equals what the command line says of the same
 // file (`info`, and the column totals of the tables the figures lead to).
@@ -76,6 +76,9 @@ describe('a large snapshot in the browser host', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
     await (await chooser).setFiles(file);
+    // The file's hash begins as it is read, before the key is entered (hash-ahead.ts): the
+    // worker then decrypts into the file's own memory behind it.
+    await expect.poll(() => workerUrls.some((url) => /\/hash\.worker-[\w-]+\.js$/.test(url)), { timeout: 30_000 }).toBe(true);
     await page.fill('[data-testid="passphrase"]', 'ketenlens-demo');
     await page.click('[data-testid="open-submit"]');
     await page.getByRole('heading', { name: 'Overzicht', level: 1 }).waitFor({ timeout: 90_000 });
