@@ -17,6 +17,8 @@ const TITLE = '## App at national scale, browser host (bench/app.bench.ts)';
 interface Measured {
   steps: Array<{ label: string; ms: number; gapMs: number | null }>;
   workerTimings: string;
+  /** The renderer with the page loaded, before a file is chosen. */
+  pageMb?: number;
   peakAfterOpenMb: number;
   peakEndMb: number;
 }
@@ -47,7 +49,7 @@ function main(): void {
     const headlines = step('open: headline figures')!.ms;
     const firstHeadline = Math.min(...measured.steps.filter((entry) => entry.label.startsWith('open: headline figure ')).map((entry) => entry.ms));
     const threshold = step('ELIP threshold change')!.ms;
-    const peak = Math.max(measured.peakAfterOpenMb, measured.peakEndMb);
+    const ratio = (mb: number) => `${mb} MB = ${(mb / plaintextMb).toFixed(2)}×, ${mb <= 1.5 * plaintextMb ? '**met**' : `**missed** by ${(mb / (1.5 * plaintextMb)).toFixed(1)}×`}`;
     const lines = [
       TITLE,
       '',
@@ -65,7 +67,9 @@ function main(): void {
       `- the first figures on the Overzicht (meta and row counts) ≤ 4 s after the key: ${verdict(Number((counts / 1000).toFixed(1)), 4, ' s')}; ` +
         `the first headline figure: ${verdict(Number((firstHeadline / 1000).toFixed(1)), 4, ' s')}; all three: ${verdict(Number((headlines / 1000).toFixed(1)), 4, ' s')}.`,
       `- a threshold change repainted ≤ 150 ms: ${verdict(threshold, 150, ' ms')}.`,
-      `- peak memory of the renderer process (page and workers, VmHWM) ≤ 1.5 × the plaintext (${Math.round(plaintextMb)} MB): ${peak} MB = ${(peak / plaintextMb).toFixed(2)}×, ${peak <= 1.5 * plaintextMb ? '**met**' : `**missed** by ${(peak / (1.5 * plaintextMb)).toFixed(1)}×`}.`,
+      `- peak memory of the renderer process (page and workers, VmHWM) ≤ 1.5 × the plaintext (${Math.round(plaintextMb)} MB), through the open (read when it completed): ${ratio(measured.peakAfterOpenMb)}` +
+        `${measured.pageMb === undefined ? '' : `; the page alone, before a file is chosen, holds ${measured.pageMb} MB of it`}.`,
+      `- the same through the whole session, which ends with the SQL screen's 1,000,000-row result and its sort (not the open path, but counted here): ${ratio(Math.max(measured.peakAfterOpenMb, measured.peakEndMb))}.`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -24,8 +24,8 @@ if (file === undefined) {
 }
 
 /** What a run measured, for bench/app.bench.ts: milliseconds, and MB of the renderer's peak. */
-const measured: { steps: Array<{ label: string; ms: number; gapMs: number | null }>; workerTimings: string; peakAfterOpenMb: number; peakEndMb: number } = {
-  steps: [], workerTimings: '', peakAfterOpenMb: 0, peakEndMb: 0,
+const measured: { steps: Array<{ label: string; ms: number; gapMs: number | null }>; workerTimings: string; pageMb: number; peakAfterOpenMb: number; peakEndMb: number } = {
+  steps: [], workerTimings: '', pageMb: 0, peakAfterOpenMb: 0, peakEndMb: 0,
 };
 
 // The probe as text: tsx wraps named inner functions in a helper the page lacks (the
@@ -86,6 +86,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
   page.setDefaultTimeout(600_000);
   await page.goto(server.url);
+  measured.pageMb = rendererPeakMb(); // the page alone, before a file is chosen
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Bestand kiezen…' }).click();
   await (await chooser).setFiles(file);
