@@ -4,7 +4,7 @@
 // ChaCha20-Poly1305 as soon as it starts, takes its one job (unless the core worker got there
 // first) and closes.
 import { sodiumPrimitives } from '../../shared/age/sodium';
-import { claimJob, openRange, reportOpened, type PayloadJob, type PayloadJobOutcome } from '../../shared/age/payload-helper';
+import { claimJob, openJob, type PayloadJob, type PayloadJobOutcome } from '../../shared/age/payload-helper';
 
 export type DecryptWorkerMessage = PayloadJobOutcome | { error: string };
 
@@ -25,17 +25,7 @@ scope.onmessage = async (event) => {
       scope.postMessage({ withdrawn: true });
       return;
     }
-    let block = job.first;
-    try {
-      openRange(sodium, job.streamKey, job.payload, job.first, job.end, job.lastIndex, job.plaintext, (opened) => {
-        block = job.first + opened;
-        reportOpened(job, opened);
-      }, job.inPlace);
-      scope.postMessage({ done: true });
-    } catch {
-      // The core worker opens this block again and refuses it in the serial loop's words.
-      scope.postMessage({ failedBlock: block });
-    }
+    scope.postMessage(openJob(sodium, job));
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
   } finally {

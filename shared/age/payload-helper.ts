@@ -76,6 +76,24 @@ export interface InPlace {
 /** The helper's answer: every chunk of its range opened, the first block it could not open, or the job was withdrawn before it took it. */
 export type PayloadJobOutcome = { done: true } | { failedBlock: number } | { withdrawn: true };
 
+/**
+ * For the helper, once it has claimed the job: open its range, counting as it goes. A block
+ * it cannot open is named, and this thread opens it again and refuses it in the serial
+ * loop's words (in place, the block is put back first: openRange).
+ */
+export function openJob(primitives: AgePrimitives, job: PayloadJob): PayloadJobOutcome {
+  let block = job.first;
+  try {
+    openRange(primitives, job.streamKey, job.payload, job.first, job.end, job.lastIndex, job.plaintext, (opened) => {
+      block = job.first + opened;
+      reportOpened(job, opened);
+    }, job.inPlace);
+    return { done: true };
+  } catch {
+    return { failedBlock: block };
+  }
+}
+
 /** Another thread that opens a range of chunks; rejects when it cannot (it never started, it crashed). */
 export interface PayloadHelper {
   run(job: PayloadJob): Promise<PayloadJobOutcome>;
