@@ -8,6 +8,8 @@
 // Layout (one Int32Array on a SharedArrayBuffer): [0] state, [1] the bytes hashed so far in
 // units of 64 KiB (so files up to 128 TiB fit in a word), [2..9] the 32 digest bytes.
 
+import { hexOf } from './digest';
+
 const STATE = 0;
 const HASHED_UNITS = 1;
 const DIGEST = 2;
@@ -42,10 +44,8 @@ export function reportHashed(progress: Int32Array, bytes: number): void {
 /** For the hashing thread: every byte is hashed; `digest` is the 32-byte SHA-256. */
 export function finishHash(progress: Int32Array, digest: Uint8Array): void {
   if (digest.length !== 32) throw new Error(`a SHA-256 has 32 bytes, not ${digest.length}`);
-  for (let word = 0; word < 8; word++) {
-    const at = word * 4;
-    progress[DIGEST + word] = (digest[at]! << 24) | (digest[at + 1]! << 16) | (digest[at + 2]! << 8) | digest[at + 3]!;
-  }
+  const view = new DataView(digest.buffer, digest.byteOffset, 32);
+  for (let word = 0; word < 8; word++) progress[DIGEST + word] = view.getInt32(word * 4);
   Atomics.store(progress, STATE, DONE); // after the digest words: a reader that sees DONE sees them
   Atomics.notify(progress, STATE);
   Atomics.notify(progress, HASHED_UNITS);
@@ -87,9 +87,10 @@ export function waitUntilHashed(progress: Int32Array, end: number, stallMs = HAS
 /** The digest (lowercase hex) once every byte is hashed, else null. */
 export function hashedDigest(progress: Int32Array): string | null {
   if (Atomics.load(progress, STATE) !== DONE) return null;
-  let hex = '';
-  for (let word = 0; word < 8; word++) hex += (progress[DIGEST + word]! >>> 0).toString(16).padStart(8, '0');
-  return hex;
+  const digest = new Uint8Array(32);
+  const view = new DataView(digest.buffer);
+  for (let word = 0; word < 8; word++) view.setInt32(word * 4, progress[DIGEST + word]!);
+  return hexOf(digest);
 }
 
 /** The digest, without blocking this thread's event loop; rejects as waitUntilHashed throws. */

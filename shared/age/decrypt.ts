@@ -8,7 +8,7 @@ import { MAX_HEADER_BYTES, type ParsedHeader, parseHeader } from './header';
 import type { AgePrimitives } from './primitives';
 import { CHUNK_BYTES, PAYLOAD_NONCE_BYTES, PROGRESS_CHUNKS, SEALED_CHUNK_BYTES, openChunks, payloadLayout, type PayloadLayout } from './payload';
 import type { AgeKey, ProgressListener } from './types';
-import { canSplit, openPayloadSplit, openRange, type InPlace, type PayloadHelper } from './payload-helper';
+import { canSplit, openPayloadSplit, openRange, plaintextMemory, type InPlace, type PayloadHelper } from './payload-helper';
 
 export interface DecryptAgeOptions {
   onProgress?: ProgressListener;
@@ -27,7 +27,7 @@ export interface DecryptAgeOptions {
    * first, shared/hash-progress.ts). An armored file is decoded into memory of its own first,
    * so it is decrypted as usual.
    */
-  inPlace?: { hashed?: Int32Array; stallMs?: number };
+  inPlace?: InPlace;
 }
 
 /** The binary age file: armored input is decoded first (an extra copy; armor is rare). */
@@ -67,13 +67,11 @@ export async function decryptAgeWith(
     const streamKey = await openHeader(primitives, header, binary.subarray(header.length, payloadStart), key);
     const payload = binary.subarray(payloadStart);
     const layout = payloadLayout(payload.length);
-    const inPlace: InPlace | null = options.inPlace === undefined || binary !== file ? null : {
-      hashed: options.inPlace.hashed ?? null, ...(options.inPlace.stallMs !== undefined ? { stallMs: options.inPlace.stallMs } : {}),
-    };
+    const inPlace = options.inPlace !== undefined && binary === file ? options.inPlace : null;
     if (helper !== undefined && canSplit(payload, layout)) {
-      return await openPayloadSplit(primitives, streamKey, payload, layout, helper, options.onProgress, inPlace === null ? null : { ...inPlace, file });
+      return await openPayloadSplit(primitives, streamKey, file, payload, layout, helper, options.onProgress, inPlace);
     }
-    return openPayload(primitives, streamKey, payload, layout, options.onProgress, inPlace === null ? null : { ...inPlace, file });
+    return openPayload(primitives, streamKey, file, payload, layout, options.onProgress, inPlace);
   } finally {
     // Used or not, the helper is done with once the payload is open (or refused).
     helper?.cancel();
@@ -82,12 +80,10 @@ export async function decryptAgeWith(
 
 /** The serial loop: every chunk on this thread, into one preallocated plaintext (or, in place, the file's start). */
 function openPayload(
-  primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout, onProgress?: ProgressListener,
-  inPlace: (InPlace & { file: Uint8Array }) | null = null,
+  primitives: AgePrimitives, streamKey: Uint8Array, file: Uint8Array, payload: Uint8Array, layout: PayloadLayout,
+  onProgress: ProgressListener | undefined, inPlace: InPlace | null,
 ): Uint8Array {
-  const plaintext = inPlace === null
-    ? new Uint8Array(layout.plaintextLength)
-    : new Uint8Array(inPlace.file.buffer, inPlace.file.byteOffset, layout.plaintextLength);
+  const plaintext = plaintextMemory(file, layout, inPlace, false);
   const total = layout.plaintextLength;
   openRange(primitives, streamKey, payload, 0, layout.chunkCount, layout.chunkCount - 1, plaintext,
     (opened) => onProgress?.({ phase: 'decrypt', done: Math.min(total, opened * CHUNK_BYTES), total }), inPlace);

@@ -68,7 +68,7 @@ export function reportOpened(job: PayloadJob, opened: number): void {
  * byte the block's plaintext overwrites.
  */
 export interface InPlace {
-  hashed: Int32Array | null;
+  hashed?: Int32Array;
   /** How long to wait for a hash that makes no progress before giving up (default 30 s). */
   stallMs?: number;
 }
@@ -146,7 +146,7 @@ export function openRange(
 
 /** Waits until the file's bytes before `end` may be overwritten (the hash has read them). */
 function mayOverwrite(inPlace: InPlace, end: number): void {
-  if (inPlace.hashed !== null) waitUntilHashed(inPlace.hashed, end, inPlace.stallMs);
+  if (inPlace.hashed !== undefined) waitUntilHashed(inPlace.hashed, end, inPlace.stallMs);
 }
 
 /**
@@ -159,43 +159,49 @@ export function chunksLent(payloadStart: number, middle: number): number {
 }
 
 /**
- * The payload decrypted by this thread and a helper into one shared plaintext. The caller
- * checked canSplit, and cancels the helper when this returns or throws. Progress counts
- * both threads' chunks. In place, `file` is the whole file the payload is part of.
+ * Where the plaintext goes: in place, the file's own memory from its start; else fresh memory,
+ * shared when a helper writes into it too.
+ */
+export function plaintextMemory(file: Uint8Array, layout: PayloadLayout, inPlace: InPlace | null, shared: boolean): Uint8Array {
+  if (inPlace !== null) return new Uint8Array(file.buffer, file.byteOffset, layout.plaintextLength);
+  return shared ? new Uint8Array(new SharedArrayBuffer(layout.plaintextLength)) : new Uint8Array(layout.plaintextLength);
+}
+
+/**
+ * The payload of `file` decrypted by this thread and a helper into one shared plaintext. The
+ * caller checked canSplit, and cancels the helper when this returns or throws. Progress counts
+ * both threads' chunks.
  */
 export async function openPayloadSplit(
-  primitives: AgePrimitives, streamKey: Uint8Array, payload: Uint8Array, layout: PayloadLayout,
-  helper: PayloadHelper, onProgress?: ProgressListener, inPlace: (InPlace & { file: Uint8Array }) | null = null,
+  primitives: AgePrimitives, streamKey: Uint8Array, file: Uint8Array, payload: Uint8Array, layout: PayloadLayout,
+  helper: PayloadHelper, onProgress?: ProgressListener, inPlace: InPlace | null = null,
 ): Promise<Uint8Array> {
-  const plaintext = inPlace === null
-    ? new Uint8Array(new SharedArrayBuffer(layout.plaintextLength))
-    : new Uint8Array(inPlace.file.buffer, inPlace.file.byteOffset, layout.plaintextLength);
+  const plaintext = plaintextMemory(file, layout, inPlace, true);
   const lastIndex = layout.chunkCount - 1;
   const middle = Math.ceil(layout.chunkCount / 2 / PROGRESS_CHUNKS) * PROGRESS_CHUNKS;
   // In place, the chunks between the middle and the helper's first are copied now, before the
   // helper can overwrite their ciphertext, and opened here after this thread's own range.
-  const helperFirst = inPlace === null ? middle : middle + chunksLent(payload.byteOffset - inPlace.file.byteOffset, middle);
-  const jobInPlace = inPlace === null ? null : { hashed: inPlace.hashed, ...(inPlace.stallMs !== undefined ? { stallMs: inPlace.stallMs } : {}) };
+  const helperFirst = inPlace === null ? middle : middle + chunksLent(payload.byteOffset - file.byteOffset, middle);
   if (helperFirst >= layout.chunkCount) {
     // A header so large that nothing would be left for the helper: one thread, in order.
     const serialReport = (opened: number) => onProgress?.({ phase: 'decrypt', done: Math.min(layout.plaintextLength, opened * CHUNK_BYTES), total: layout.plaintextLength });
-    openRange(primitives, streamKey, payload, 0, layout.chunkCount, lastIndex, plaintext, serialReport, jobInPlace);
+    openRange(primitives, streamKey, payload, 0, layout.chunkCount, lastIndex, plaintext, serialReport, inPlace);
     return plaintext;
   }
   const lent = helperFirst > middle ? payload.slice(middle * SEALED_CHUNK_BYTES, helperFirst * SEALED_CHUNK_BYTES) : null;
   const state = new Int32Array(new SharedArrayBuffer(8));
   const total = layout.plaintextLength;
   const report = (own: number) => onProgress?.({ phase: 'decrypt', done: Math.min(total, (own + Atomics.load(state, OPENED)) * CHUNK_BYTES), total });
-  const job: PayloadJob = { streamKey, payload, first: helperFirst, end: layout.chunkCount, lastIndex, plaintext, state, inPlace: jobInPlace };
+  const job: PayloadJob = { streamKey, payload, first: helperFirst, end: layout.chunkCount, lastIndex, plaintext, state, inPlace };
   const helped = helper.run(job)
     .then((outcome): PayloadJobOutcome | null => outcome, () => null);
-  openRange(primitives, streamKey, payload, 0, middle, lastIndex, plaintext, report, jobInPlace);
+  openRange(primitives, streamKey, payload, 0, middle, lastIndex, plaintext, report, inPlace);
   // A helper that has not taken its job yet (still loading, or never started) loses it:
   // this thread opens that range itself rather than wait.
   const withdrawn = Atomics.compareExchange(job.state, STATE, OPEN, WITHDRAWN) === OPEN;
   if (withdrawn) helper.cancel();
-  if (lent !== null && jobInPlace !== null) {
-    mayOverwrite(jobInPlace, helperFirst * CHUNK_BYTES);
+  if (lent !== null && inPlace !== null) {
+    mayOverwrite(inPlace, helperFirst * CHUNK_BYTES);
     openChunks(primitives, streamKey, lent, middle, lastIndex, plaintext, middle * CHUNK_BYTES);
     report(helperFirst);
   }
@@ -204,7 +210,7 @@ export async function openPayloadSplit(
   // named (which then refuses as in the serial loop, or, if it opens after all, goes on).
   const resumeAt = outcome === null || 'withdrawn' in outcome ? helperFirst : 'failedBlock' in outcome ? outcome.failedBlock : null;
   if (resumeAt !== null) {
-    openRange(primitives, streamKey, payload, resumeAt, layout.chunkCount, lastIndex, plaintext, (own) => report(helperFirst + own), jobInPlace);
+    openRange(primitives, streamKey, payload, resumeAt, layout.chunkCount, lastIndex, plaintext, (own) => report(helperFirst + own), inPlace);
   }
   onProgress?.({ phase: 'decrypt', done: total, total });
   return plaintext;

@@ -8,6 +8,7 @@ import { KEY_HELP, KEY_OPTIONS } from '../keys';
 import { openSnapshotForCommand, requirePositionals } from '../../snapshot/open-for-command';
 import { commandTrail } from '../trail';
 import { auditedSql } from '../../../snapshot/audited-sql';
+import { hexOf } from '../../../digest';
 
 export const DEFAULT_MAX_ROWS = 10_000;
 
@@ -40,7 +41,7 @@ function isFormat(value: string): value is Format {
 /** A cell as text: NULL as given, blobs as SQL hex literals. */
 function cellText(value: SqlValue, nullText: string): string {
   if (value === null) return nullText;
-  if (value instanceof Uint8Array) return `x'${Array.from(value, (byte) => byte.toString(16).padStart(2, '0')).join('')}'`;
+  if (value instanceof Uint8Array) return `x'${hexOf(value)}'`;
   return String(value);
 }
 
