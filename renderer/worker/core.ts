@@ -23,6 +23,7 @@ import { diffSnapshots } from '../../shared/diff/diff';
 import { diffTableModels } from '../../shared/diff/diff-tables';
 import { reconcileInWorker } from './reconcile-op';
 import { datalekFacts } from '../../shared/analyses/datalek/facts';
+import { acceptDatalekRows } from '../../shared/analyses/datalek/facts-scan';
 import { municipalityUsers, userViews } from '../../shared/analyses/datalek/drilldown';
 import { art34Model } from '../../shared/analyses/datalek/art34';
 import { endOfDate } from '../../shared/dates';
@@ -51,6 +52,7 @@ function wipe(): boolean {
   const wasOpen = snapshot !== null;
   pendingCompletion = null;
   completion = null;
+  datalekRowsRead = Promise.resolve();
   wipeComparison();
   snapshot?.close();
   snapshot = null;
@@ -74,6 +76,7 @@ const open: Handler<'open'> = async (request, progress) => {
   snapshot = staged.opened;
   session = createAnalysisSession(staged.opened);
   pendingCompletion = staged.complete;
+  datalekRowsRead = staged.datalekRowsRead;
   return staged.summary;
 };
 
@@ -82,6 +85,8 @@ const open: Handler<'open'> = async (request, progress) => {
  * UI asks right after the headlines, or first by any request that needs it.
  */
 let pendingCompletion: (() => Promise<OpenCompletion>) | null = null;
+/** Settles once the scan worker's data-leak rows are handed to the facts, or will not come. Never rejects. */
+let datalekRowsRead: Promise<void> = Promise.resolve();
 let completion: Promise<OpenCompletion> | null = null;
 
 function completeOnce(): Promise<OpenCompletion> {
@@ -100,8 +105,12 @@ async function readySession(): Promise<AnalysisSession> {
 }
 
 const headline: Handler<'headline'> = async ({ id }) => {
-  // The data-leak tables' figure waits for their scan on the other worker rather than scan them again here.
-  if (id === 'exposed') await requireSession().snapshot.asideChecked;
+  // The data-leak tables' figure waits for their scan on the other worker rather than scan
+  // them again here, and for the rows of its facts that worker reads next.
+  if (id === 'exposed') {
+    await requireSession().snapshot.asideChecked;
+    await datalekRowsRead;
+  }
   return headlineFigure(requireSession(), id);
 };
 
@@ -136,7 +145,7 @@ const closeComparison: Handler<'closeComparison'> = async () => ({ closed: wipeC
  */
 async function openStaged(
   request: OpenRequest, progress: (progress: Progress) => void,
-): Promise<{ opened: OpenedSnapshot; summary: OpenedSummary; complete: () => Promise<OpenCompletion> }> {
+): Promise<{ opened: OpenedSnapshot; summary: OpenedSummary; complete: () => Promise<OpenCompletion>; datalekRowsRead: Promise<void> }> {
   const { key, fileName } = request;
   const fileSize = request.bytes.length;
   const timings: Record<string, number> = {};
@@ -187,6 +196,11 @@ async function openStaged(
   } finally {
     scanAhead?.release(); // a no-op once its worker has its request
   }
+  // The rows that worker reads after its answer are taken by the data-leak facts instead of a
+  // second scan here; a facts computed before they arrive reads the tables itself.
+  const datalekRowsRead = (scanAhead?.datalekRows ?? Promise.resolve(null)).then((rows) => {
+    if (rows !== null) acceptDatalekRows(opened.db, rows);
+  });
   const rowCounts = opened.rowCounts;
   clock.lap('load');
   const summary: OpenedSummary = {
@@ -209,7 +223,7 @@ async function openStaged(
     }
     return { sha256: await opened.digested, findings, timings: later };
   };
-  return { opened, summary, complete };
+  return { opened, summary, complete, datalekRowsRead };
 }
 
 function lapClock(timings: Record<string, number>): { lap(phase: string): void } {

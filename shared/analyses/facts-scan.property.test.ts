@@ -13,12 +13,13 @@ import { DEFAULT_META_SQL } from '../../test/support/snapshot';
 import { openSnapshotFromPlaintext } from '../snapshot/open';
 import { SNAPSHOT_SCHEMA_SQL, TABLE_COLUMNS } from '../snapshot/schema';
 import { registerImage } from '../snapshot/table-scan';
+import { tableLayout } from '../snapshot/table-layout';
 import type { OpenedSnapshot, SnapshotTable } from '../snapshot/types';
 import { DOELGROEPEN } from '../snapshot/vocabulary';
 import { computeLoanTimelines, computePersonFacts } from './elip/facts';
 import { scanLoanTimelines, scanPersonFacts } from './elip/facts-scan';
 import { computeDatalekFacts } from './datalek/facts';
-import { scanUnlawfulSignalRows } from './datalek/facts-scan';
+import { acceptDatalekRows, readDatalekRows, scanUnlawfulSignalRows } from './datalek/facts-scan';
 
 const LONG = 'x'.repeat(5000); // longer than a page: the record spills onto overflow pages
 const BLOB = Uint8Array.of(0x57, 0x69, 0x32, 0x30, 0x31, 0x33); // the bytes of 'Wi2013'
@@ -160,7 +161,7 @@ describe('facts read through the b-tree scanner', () => {
   });
 
   it('equal the facts read through SQL on random snapshots', async () => {
-    const taken = { persons: 0, loans: 0, signals: 0, declined: 0 };
+    const taken = { persons: 0, loans: 0, signals: 0, declined: 0, aheadSignals: 0, aheadViews: 0, aheadViewsDeclined: 0, aheadDeclined: 0 };
     await fc.assert(
       fc.asyncProperty(snapshotCase, async (test) => {
         const image = await buildImage(test);
@@ -183,7 +184,18 @@ describe('facts read through the b-tree scanner', () => {
           }
           const rows = scanUnlawfulSignalRows(snapshot);
           if (rows !== null && rows.length > 0) taken.signals++;
-          expect(computeDatalekFacts(snapshot)).toEqual(computeDatalekFacts(snapshot, { sqlOnly: true }));
+          const datalekReference = computeDatalekFacts(snapshot, { sqlOnly: true });
+          expect(computeDatalekFacts(snapshot)).toEqual(datalekReference);
+          // The same rows read ahead from the image alone (the app's scan worker), whatever the skip sets.
+          const ahead = readDatalekRows(image, (table) => tableLayout(snapshot.db, table));
+          if (ahead === null) taken.aheadDeclined++;
+          else {
+            if ((ahead.signals?.length ?? 0) > 0) taken.aheadSignals++;
+            if (ahead.views === null) taken.aheadViewsDeclined++;
+            else if ((ahead.views?.length ?? 0) > 0) taken.aheadViews++;
+            acceptDatalekRows(snapshot.db, ahead);
+            expect(computeDatalekFacts(snapshot)).toEqual(datalekReference);
+          }
         } finally {
           snapshot.close();
         }
@@ -195,6 +207,10 @@ describe('facts read through the b-tree scanner', () => {
     expect(taken.loans).toBeGreaterThan(3);
     expect(taken.signals).toBeGreaterThan(3);
     expect(taken.declined).toBeGreaterThan(3);
+    expect(taken.aheadSignals).toBeGreaterThan(3);
+    expect(taken.aheadViews).toBeGreaterThan(3);
+    expect(taken.aheadViewsDeclined).toBeGreaterThan(3);
+    expect(taken.aheadDeclined).toBeGreaterThan(3);
   }, 300_000);
 
   it('keep the order SQL gives the views of few unlawful signals, which SQL reads through its index', async () => {
@@ -213,6 +229,38 @@ describe('facts read through the b-tree scanner', () => {
       const facts = computeDatalekFacts(snapshot);
       expect(facts.userNames).toEqual(['u2', 'u1', 'u3']);
       expect(facts).toEqual(computeDatalekFacts(snapshot, { sqlOnly: true }));
+      // Read ahead, the views come in rowid order (7, 3, 7, 3) and are put in the index's order here.
+      const ahead = readDatalekRows(snapshot.db.export(), (table) => tableLayout(snapshot.db, table));
+      expect(ahead?.views?.map((row) => row[1])).toEqual([7, 3, 7, 3]);
+      acceptDatalekRows(snapshot.db, ahead!);
+      expect(computeDatalekFacts(snapshot)).toEqual(facts);
+    } finally {
+      snapshot.close();
+    }
+  });
+
+  it('take the rows read ahead once, instead of reading the tables again', async () => {
+    const test: SnapshotCase = {
+      schema: 'strict', inburgeraar: [['P1', 'Wi2013', 'asiel', '2020-01-01', null, 'GM0001', 'lopend', null]], lening_betaling: [],
+      portaal_signaal: [[[1, 'P1', 'GM0002', 'Wi2013', '2022-01-01T00:00:00Z', null], false], [[2, 'P1', 'GM0002', 'Wi2013', '2022-01-01T00:00:00Z', null], false]],
+      signaal_gegeven: [], gegevenscategorie: [], chosenSkips: null, checks: 'all',
+      portaal_inzage: [[1, '2022-02-01T00:00:00Z', 'u1'], [2, '2022-02-01T00:00:00Z', 'u2']],
+    };
+    const image = await buildImage(test);
+    const snapshot = await openCase(test, image);
+    try {
+      const ahead = readDatalekRows(image, (table) => tableLayout(snapshot.db, table))!;
+      expect(ahead.signals?.map((row) => row[0])).toEqual([1, 2]);
+      expect(ahead.views?.map((row) => row.slice(0, 2))).toEqual([[1, 1], [2, 2]]);
+      // Rows handed over are what the facts read: only signal 1 and its view, here.
+      acceptDatalekRows(snapshot.db, { signals: ahead.signals!.slice(0, 1), views: ahead.views!.slice(0, 1) });
+      const fromAhead = computeDatalekFacts(snapshot);
+      expect([fromAhead.signalCount, fromAhead.windowViewTime.length, fromAhead.userNames]).toEqual([1, 1, ['u1']]);
+      // Taken once: the next facts read the tables.
+      const read = computeDatalekFacts(snapshot);
+      expect([read.signalCount, read.userNames]).toEqual([2, ['u1', 'u2']]);
+      // Without a table's layout nothing is read ahead (this thread then reads through SQL or its own scan).
+      expect(readDatalekRows(image, (table) => (table === 'portaal_inzage' ? null : tableLayout(snapshot.db, table)))).toBeNull();
     } finally {
       snapshot.close();
     }

@@ -11,15 +11,19 @@
 //   - the row order of the query plans checked below (signals in rowid order; views in
 //     rowid order, or by signaal_id then rowid when SQL reads them through its index).
 // Any other value in a row that matters throws NeedsSql, and facts.ts reads through SQL.
+// The app reads the same rows ahead on the worker that has just checked these tables
+// (readDatalekRows, acceptDatalekRows): the reading needs only the image and the layouts,
+// and the requirements on the database are checked here when the rows are taken.
 import type { Database, SqlValue } from 'sql.js';
-import type { RecordView } from '../../snapshot/btree';
+import { ImageFormatError, SqliteImage, type RecordView } from '../../snapshot/btree';
 import { ByteKeys, IntegerMap } from '../../snapshot/key-sets';
 import { secondsOf } from '../../snapshot/row-tests';
 import { selectValue } from '../../snapshot/sql';
 import {
-  columnAffinity, indexColumns, isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, scannedTable, sqlValueOf, textOf,
+  columnAffinity, indexColumns, isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, sqlValueOf, textOf,
 } from '../../snapshot/table-scan';
-import { ROWID_COLUMN } from '../../snapshot/table-layout';
+import { ROWID_COLUMN, tableLayout, type TableLayout } from '../../snapshot/table-layout';
+import type { ScanAsideRequest } from '../../snapshot/scan-aside';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import { OPEN_END, UNLAWFUL_SIGNALS_SQL, viewsSql } from './facts-queries';
 
@@ -108,6 +112,9 @@ function requireSignalPlan(db: Database): void {
 /**
  * The rows of UNLAWFUL_SIGNALS_SQL read through the scanner, in SQL's order, or null when
  * only SQL can promise them. The loader's skip sets are read here as facts.ts reads them.
+ * Rows read ahead on another thread (acceptDatalekRows) are taken instead of a scan: they
+ * were read from the same image with the same layouts, and the requirements are checked
+ * here all the same.
  */
 export function scanUnlawfulSignalRows(snapshot: OpenedSnapshot): SqlValue[][] | null {
   const db = snapshot.db;
@@ -119,74 +126,104 @@ export function scanUnlawfulSignalRows(snapshot: OpenedSnapshot): SqlValue[][] |
     requirePlainText(db, 'inburgeraar', ['stelsel', 'gemeente_code']);
     requirePlainText(db, 'portaal_signaal', ['inburgeraar_id', 'stelsel', 'gemeente_code']);
     requireSignalPlan(db);
-
-    // The persons: id → their stelsel and municipality code, numbered by value.
-    const persons = scannedTable(db, image, 'inburgeraar');
-    const id = persons.column('id');
-    const personStelsel = persons.column('stelsel');
-    const personGemeente = persons.column('gemeente_code');
-    const personKeys = new ByteKeys();
-    const stelsels = new TextColumn();
-    const gemeenten = new TextColumn();
-    persons.scan((row) => {
-      if (!row.isText(id)) throw new NeedsSql('an id that is not text');
-      personKeys.add(row.bytes, row.offsets[id]!, row.byteLength(id));
-      stelsels.add(row, personStelsel);
-      gemeenten.add(row, personGemeente);
-    });
-
-    // The signals that SQL's WHERE keeps, in rowid order ('SCAN s').
-    const signals = scannedTable(db, image, 'portaal_signaal');
-    if (signals.layout.withoutRowid || signals.column('id') !== ROWID_COLUMN) throw new NeedsSql('portaal_signaal.id is not its rowid');
-    const personId = signals.column('inburgeraar_id');
-    const stelsel = signals.column('stelsel');
-    const gemeente = signals.column('gemeente_code');
-    const from = signals.column('zichtbaar_vanaf');
-    const to = signals.column('zichtbaar_tot');
-    const rows: SqlValue[][] = [];
-    const rowOfSignal = new IntegerMap();
-    let hint = -1;
-    signals.scan((row) => {
-      if (!row.isText(personId)) {
-        if (isBlob(row, personId)) throw new NeedsSql('a person id that is a blob');
-        return; // NULL joins no person
-      }
-      const person = personKeys.find(row.bytes, row.offsets[personId]!, row.byteLength(personId), hint);
-      if (person < 0) return;
-      hint = person;
-      // s.stelsel <> i.stelsel, and i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code.
-      const stelselDiffers = stelsels.isNull(person) ? null : stelsels.differs(person, row, stelsel);
-      const gemeenteDiffers = gemeenten.isNull(person) ? 1 : gemeenten.differs(person, row, gemeente);
-      if (stelselDiffers !== 1 && gemeenteDiffers !== 1) return; // false or NULL: not kept
-      const causes = stelselDiffers === null || gemeenteDiffers === null ? null : stelselDiffers | (gemeenteDiffers << 1);
-      const rowid = rowidOf(row);
-      const personValue = textOf(row, personId);
-      // Skipped rows are passed over by the visitor before it looks at their instants.
-      const skipped = skippedSignals.has(rowid) || skippedPersons.has(personValue);
-      const start = skipped ? null : secondsOrNull(row, from);
-      const end = skipped ? null : row.isNull(to) ? OPEN_END : secondsOrNull(row, to);
-      rowOfSignal.set(rowid, rows.length);
-      rows.push([rowid, rowid, causes, personValue, sqlValueOf(row, gemeente), start, end, null]);
-    });
-
-    // Their categories, in primary key order of signaal_gegeven ('SEARCH g USING PRIMARY KEY').
-    if (rows.length > 0) {
-      const links = scannedTable(db, image, 'signaal_gegeven');
-      const signalId = links.column('signaal_id');
-      const category = links.column('categorie');
-      links.scan((row) => {
-        if (!row.isInteger(signalId)) return; // INTEGER affinity: a text or REAL equals no integer id
-        const at = rowOfSignal.get(row.integer(signalId));
-        if (Number.isNaN(at)) return;
-        if (row.isNull(category)) return; // group_concat leaves NULL out
-        if (!row.isText(category)) throw new NeedsSql('a category that is not text');
-        const signalRow = rows[at]!;
-        const code = textOf(row, category);
-        signalRow[7] = signalRow[7] === null ? code : `${String(signalRow[7])}\u001f${code}`;
-      });
+    const ahead = readAhead.get(db);
+    if (ahead?.signals !== undefined) {
+      const rows = ahead.signals;
+      delete ahead.signals; // read once per session (facts.ts caches the facts)
+      return rows;
     }
-    return rows;
+    const tables = signalTables(image, (table) => tableLayout(db, table));
+    // Skipped rows are passed over by the visitor before it looks at their instants.
+    return readSignalRows(tables, (rowid, person) => skippedSignals.has(rowid) || skippedPersons.has(person)).rows;
   });
+}
+
+interface SignalTables {
+  persons: ScannedTable;
+  signals: ScannedTable;
+  links: ScannedTable;
+}
+
+function scanned(image: SqliteImage, layoutOf: (table: string) => TableLayout | null, table: string): ScannedTable {
+  const layout = layoutOf(table);
+  if (layout === null) throw new NeedsSql(`layout of ${table}`);
+  return new ScannedTable(image, layout);
+}
+
+function signalTables(image: SqliteImage, layoutOf: (table: string) => TableLayout | null): SignalTables {
+  return { persons: scanned(image, layoutOf, 'inburgeraar'), signals: scanned(image, layoutOf, 'portaal_signaal'), links: scanned(image, layoutOf, 'signaal_gegeven') };
+}
+
+/**
+ * UNLAWFUL_SIGNALS_SQL's rows from the image alone, and the row of each signal id. A row
+ * `skipped` says so gets no instants (they are never looked at, so need not be readable).
+ */
+function readSignalRows(tables: SignalTables, skipped: (rowid: number, person: string) => boolean): { rows: SqlValue[][]; rowOfSignal: IntegerMap } {
+  // The persons: id → their stelsel and municipality code, numbered by value.
+  const persons = tables.persons;
+  const id = persons.column('id');
+  const personStelsel = persons.column('stelsel');
+  const personGemeente = persons.column('gemeente_code');
+  const personKeys = new ByteKeys();
+  const stelsels = new TextColumn();
+  const gemeenten = new TextColumn();
+  persons.scan((row) => {
+    if (!row.isText(id)) throw new NeedsSql('an id that is not text');
+    personKeys.add(row.bytes, row.offsets[id]!, row.byteLength(id));
+    stelsels.add(row, personStelsel);
+    gemeenten.add(row, personGemeente);
+  });
+
+  // The signals that SQL's WHERE keeps, in rowid order ('SCAN s').
+  const signals = tables.signals;
+  if (signals.layout.withoutRowid || signals.column('id') !== ROWID_COLUMN) throw new NeedsSql('portaal_signaal.id is not its rowid');
+  const personId = signals.column('inburgeraar_id');
+  const stelsel = signals.column('stelsel');
+  const gemeente = signals.column('gemeente_code');
+  const from = signals.column('zichtbaar_vanaf');
+  const to = signals.column('zichtbaar_tot');
+  const rows: SqlValue[][] = [];
+  const rowOfSignal = new IntegerMap();
+  let hint = -1;
+  signals.scan((row) => {
+    if (!row.isText(personId)) {
+      if (isBlob(row, personId)) throw new NeedsSql('a person id that is a blob');
+      return; // NULL joins no person
+    }
+    const person = personKeys.find(row.bytes, row.offsets[personId]!, row.byteLength(personId), hint);
+    if (person < 0) return;
+    hint = person;
+    // s.stelsel <> i.stelsel, and i.gemeente_code IS NULL OR i.gemeente_code <> s.gemeente_code.
+    const stelselDiffers = stelsels.isNull(person) ? null : stelsels.differs(person, row, stelsel);
+    const gemeenteDiffers = gemeenten.isNull(person) ? 1 : gemeenten.differs(person, row, gemeente);
+    if (stelselDiffers !== 1 && gemeenteDiffers !== 1) return; // false or NULL: not kept
+    const causes = stelselDiffers === null || gemeenteDiffers === null ? null : stelselDiffers | (gemeenteDiffers << 1);
+    const rowid = rowidOf(row);
+    const personValue = textOf(row, personId);
+    const unread = skipped(rowid, personValue);
+    const start = unread ? null : secondsOrNull(row, from);
+    const end = unread ? null : row.isNull(to) ? OPEN_END : secondsOrNull(row, to);
+    rowOfSignal.set(rowid, rows.length);
+    rows.push([rowid, rowid, causes, personValue, sqlValueOf(row, gemeente), start, end, null]);
+  });
+
+  // Their categories, in primary key order of signaal_gegeven ('SEARCH g USING PRIMARY KEY').
+  if (rows.length > 0) {
+    const links = tables.links;
+    const signalId = links.column('signaal_id');
+    const category = links.column('categorie');
+    links.scan((row) => {
+      if (!row.isInteger(signalId)) return; // INTEGER affinity: a text or REAL equals no integer id
+      const at = rowOfSignal.get(row.integer(signalId));
+      if (Number.isNaN(at)) return;
+      if (row.isNull(category)) return; // group_concat leaves NULL out
+      if (!row.isText(category)) throw new NeedsSql('a category that is not text');
+      const signalRow = rows[at]!;
+      const code = textOf(row, category);
+      signalRow[7] = signalRow[7] === null ? code : `${String(signalRow[7])}\u001f${code}`;
+    });
+  }
+  return { rows, rowOfSignal };
 }
 
 /**
@@ -207,30 +244,112 @@ export function scanViewRows(snapshot: OpenedSnapshot, selective: boolean, posit
       if (!selective || match === null || indexColumns(db, match[1]!)[0]?.name !== 'signaal_id') throw new NeedsSql(`views read by ${plan.join('; ')}`);
       bySignal = true; // the IN list's values in ascending order, each value's views in rowid order
     }
-    const views = scannedTable(db, image, 'portaal_inzage');
-    if (views.layout.withoutRowid) throw new NeedsSql('portaal_inzage has no rowids');
-    const signalId = views.column('signaal_id');
-    const seen = views.column('ingezien_op');
-    const user = views.column('gebruiker');
-    const rows: SqlValue[][] = [];
-    const sortKeys: number[] = [];
-    views.scan((row) => {
-      let signal: number;
-      if (selective) {
-        // SQL's IN: an integer equal to an unlawful signal's id (a REAL or text is none).
-        if (!row.isInteger(signalId)) return;
-        signal = sqlValueOf(row, signalId) as number;
-      } else {
-        signal = Number(sqlValueOf(row, signalId));
-      }
-      if (position(signal) < 0) return;
-      const rowid = rowidOf(row);
-      const time = skipped.has(rowid) ? null : secondsOrNull(row, seen);
-      rows.push([rowid, signal, time, sqlValueOf(row, user)]);
-      sortKeys.push(signal);
-    });
+    const rows = viewsReadAhead(db, position) ?? readViewRows(scanned(image, (table) => tableLayout(db, table), 'portaal_inzage'), selective, position, skipped);
     if (!bySignal) return rows;
-    const order = rows.map((_, index) => index).sort((a, b) => sortKeys[a]! - sortKeys[b]! || a - b);
+    const order = rows.map((_, index) => index).sort((a, b) => (rows[a]![1] as number) - (rows[b]![1] as number) || a - b);
     return order.map((index) => rows[index]!);
   });
+}
+
+/**
+ * The views read ahead, of the signals at a position: the same rows in the same order as
+ * readViewRows gives in either mode, since every view read ahead has an integer signal id
+ * (Number() of it is the id itself, and IN finds it). Skipped views are passed over by the
+ * visitor before it looks at their moment.
+ */
+function viewsReadAhead(db: Database, position: (signalId: number) => number): SqlValue[][] | null {
+  const ahead = readAhead.get(db);
+  if (ahead?.views === undefined || ahead.views === null) return null;
+  const views = ahead.views;
+  delete ahead.views;
+  return views.filter((row) => position(row[1] as number) >= 0);
+}
+
+/** viewsSql's rows in rowid order, of the signals at a position; skipped ones without a moment. */
+function readViewRows(views: ScannedTable, selective: boolean, position: (signalId: number) => number, skipped: ReadonlySet<number>): SqlValue[][] {
+  if (views.layout.withoutRowid) throw new NeedsSql('portaal_inzage has no rowids');
+  const signalId = views.column('signaal_id');
+  const seen = views.column('ingezien_op');
+  const user = views.column('gebruiker');
+  const rows: SqlValue[][] = [];
+  views.scan((row) => {
+    let signal: number;
+    if (selective) {
+      // SQL's IN: an integer equal to an unlawful signal's id (a REAL or text is none).
+      if (!row.isInteger(signalId)) return;
+      signal = sqlValueOf(row, signalId) as number;
+    } else {
+      signal = Number(sqlValueOf(row, signalId));
+    }
+    if (position(signal) < 0) return;
+    const rowid = rowidOf(row);
+    const time = skipped.has(rowid) ? null : secondsOrNull(row, seen);
+    rows.push([rowid, signal, time, sqlValueOf(row, user)]);
+  });
+  return rows;
+}
+
+/**
+ * The rows the data-leak facts read, read ahead on another thread over the same image while
+ * this one computes other figures (renderer/worker/scan.worker.ts). `signals` are
+ * UNLAWFUL_SIGNALS_SQL's rows with every instant read; `views` every view of one of those
+ * signals, [rowid, signal id, seconds, user] in rowid order, or null when a view's signal id
+ * is not an integer (then the modes of viewsSql differ, and this thread reads them itself).
+ */
+export interface DatalekRows {
+  signals?: SqlValue[][];
+  views?: SqlValue[][] | null;
+}
+
+const readAhead = new WeakMap<Database, DatalekRows>();
+
+/** Rows read ahead from the image `db` was opened from, to be taken by the next facts. */
+export function acceptDatalekRows(db: Database, rows: DatalekRows): void {
+  readAhead.set(db, { ...rows });
+}
+
+/**
+ * What another thread runs: the rows from the image and the layouts the main thread read
+ * (so the same rows as its own scan would read), or null where only SQL or this thread can
+ * give them. Nothing here depends on the checks' skip sets: a skipped row's values are never
+ * looked at, so reading them all gives the visitor the same rows.
+ */
+export function readDatalekRows(bytes: Uint8Array, layoutOf: (table: string) => TableLayout | null): DatalekRows | null {
+  try {
+    const image = new SqliteImage(bytes);
+    const { rows, rowOfSignal } = readSignalRows(signalTables(image, layoutOf), () => false);
+    return { signals: rows, views: readViewsOfSignals(scanned(image, layoutOf, 'portaal_inzage'), rowOfSignal) };
+  } catch (error) {
+    if (error instanceof NeedsSql || error instanceof ImageFormatError) return null;
+    throw error;
+  }
+}
+
+/** Every view of the signals read, in rowid order; null at a signal id that is not an integer. */
+function readViewsOfSignals(views: ScannedTable, rowOfSignal: IntegerMap): SqlValue[][] | null {
+  if (views.layout.withoutRowid) throw new NeedsSql('portaal_inzage has no rowids');
+  const signalId = views.column('signaal_id');
+  const seen = views.column('ingezien_op');
+  const user = views.column('gebruiker');
+  const rows: SqlValue[][] = [];
+  let integers = true;
+  views.scan((row) => {
+    if (!integers) return;
+    if (!row.isInteger(signalId)) {
+      integers = false;
+      return;
+    }
+    const signal = sqlValueOf(row, signalId) as number;
+    if (Number.isNaN(rowOfSignal.get(signal))) return;
+    rows.push([rowidOf(row), signal, secondsOrNull(row, seen), sqlValueOf(row, user)]);
+  });
+  return integers ? rows : null;
+}
+
+/** readDatalekRows over the image and layouts of a scan-aside request (the checked tables and their parents). */
+export function readDatalekRowsAside(request: ScanAsideRequest): DatalekRows | null {
+  const layouts = new Map<string, TableLayout | null>();
+  for (const parent of request.parents) layouts.set(parent.table, parent.layout);
+  for (const job of request.jobs) layouts.set(job.rules.table, job.layout);
+  return readDatalekRows(request.image, (table) => layouts.get(table) ?? null);
 }
