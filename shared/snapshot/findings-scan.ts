@@ -26,8 +26,20 @@ export interface ScanRules {
   viewWindow?: ScanReference;
 }
 
+/**
+ * Another reader of a table's rows riding along this scanner's pass over it (scan-aside.ts),
+ * so a thread that checks a table and then needs its rows reads it once.
+ */
+export interface ScanRider {
+  /** Each row the pass reads, in b-tree order, once it passes the checks; the pass stops at the first that does not. */
+  row(row: RecordView): void;
+  /** The pass read every row of the table. */
+  done(): void;
+}
+
 export class FindingsScanner {
   private readonly image: SqliteImage;
+  private riders: ReadonlyMap<SnapshotTable, ScanRider> = new Map();
   private readonly keys = new Map<SnapshotTable, ParentKeys>();
   private windows: Windows | null = null;
 
@@ -61,6 +73,11 @@ export class FindingsScanner {
     }
   }
 
+  /** Readers that ride along the passes over their tables from now on. */
+  rideAlong(riders: ReadonlyMap<SnapshotTable, ScanRider>): void {
+    this.riders = riders;
+  }
+
   /**
    * Reads the referenced key column of `table` without checking its rows, for the children
    * of a parent another scanner checks (scan-aside.ts). The keys are those a clean check of
@@ -74,11 +91,17 @@ export class FindingsScanner {
     if (keyColumn === undefined || layout === null) return false;
     const collect = this.keyCollector(keyColumn, layout);
     if (collect === null) return false;
+    const rider = this.riders.get(table);
     try {
-      this.image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, (row) => {
+      this.image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, rider === undefined ? (row) => {
         collect(row);
         return true;
+      } : (row) => {
+        collect(row);
+        rider.row(row);
+        return true;
       });
+      rider?.done();
       return true;
     } catch (error) {
       if (!(error instanceof ImageFormatError)) throw error;
@@ -105,6 +128,7 @@ export class FindingsScanner {
     const collect = keyColumn === undefined ? null : this.keyCollector(keyColumn, layout);
     if (keyColumn !== undefined && collect === null) return null;
     const collectWindows = rules.table === 'portaal_signaal' ? this.windowCollector(layout) : null;
+    const rider = this.riders.get(rules.table);
     let clean = true;
     let rows: number;
     try {
@@ -115,6 +139,7 @@ export class FindingsScanner {
         }
         collect?.(row);
         collectWindows?.(row);
+        rider?.row(row);
         return true;
       });
     } catch (error) {
@@ -128,6 +153,7 @@ export class FindingsScanner {
       if (collectWindows !== null) this.windows = null;
       return null;
     }
+    rider?.done();
     return rows;
   }
 
