@@ -10,6 +10,7 @@ import { ImageFormatError, SqliteImage, type RecordView } from './btree';
 import { ByteKeys, IntegerMap } from './key-sets';
 import { RowProgram, secondsOf, type ParentKeys, type ScanTest, type Windows } from './row-tests';
 import { ROWID_COLUMN, tableLayout, type TableLayout } from './table-layout';
+import type { ScanRider } from './scan-rider';
 import type { SnapshotTable } from './types';
 
 export interface ScanReference {
@@ -24,17 +25,6 @@ export interface ScanRules {
   references: readonly ScanReference[];
   /** portaal_inzage: each view lies inside its signal's window [zichtbaar_vanaf, zichtbaar_tot). */
   viewWindow?: ScanReference;
-}
-
-/**
- * Another reader of a table's rows riding along this scanner's pass over it (scan-aside.ts),
- * so a thread that checks a table and then needs its rows reads it once.
- */
-export interface ScanRider {
-  /** Each row the pass reads, in b-tree order, once it passes the checks; the pass stops at the first that does not. */
-  row(row: RecordView): void;
-  /** The pass read every row of the table. */
-  done(): void;
 }
 
 export class FindingsScanner {
@@ -76,6 +66,26 @@ export class FindingsScanner {
   /** Readers that ride along the passes over their tables from now on. */
   rideAlong(riders: ReadonlyMap<SnapshotTable, ScanRider>): void {
     this.riders = riders;
+  }
+
+  /**
+   * A pass of its own over every row of `table` for `rider`, for a table already checked.
+   * False when the scanner cannot read it (the rider is then not told `done`).
+   */
+  read(table: SnapshotTable, rider: ScanRider): boolean {
+    const layout = this.layoutOf(table);
+    if (layout === null) return false;
+    try {
+      this.image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, (row) => {
+        rider.row(row);
+        return true;
+      });
+    } catch (error) {
+      if (!(error instanceof ImageFormatError)) throw error;
+      return false;
+    }
+    rider.done();
+    return true;
   }
 
   /**

@@ -13,6 +13,7 @@ import { quoteIdentifier as q, selectRows, selectValue } from './sql';
 import { sqlIsValidDate, sqlIsValidInstant } from '../dates';
 import { FindingsScanner, type ScanRules } from './findings-scan';
 import { SCAN_ASIDE_TABLES, type ScanAsideAnswer, type ScanAsideRequest } from './scan-aside';
+import type { ScanRider } from './scan-rider';
 import { tableLayout } from './table-layout';
 import type { ScanTest } from './row-tests';
 import { columnRules, GEMEENTE_CODE, type ColumnRule } from './columns';
@@ -480,6 +481,30 @@ export class SnapshotChecks {
       this.checkTable(rules);
       this.options.onTable?.(index + 1, pending.length, rules.table);
     }
+  }
+
+  /**
+   * Check `tables` (and the tables they reference), with each rider reading the rows of its
+   * table: in the check's own pass where one is still to come, else in a pass of its own, in
+   * the order of a full run (parents first). A rider not told `done` saw an incomplete table:
+   * its check went to SQL (the table is not certainly clean) or took another thread's answer.
+   */
+  checkReading(tables: readonly SnapshotTable[], riders: ReadonlyMap<SnapshotTable, ScanRider>): void {
+    for (const rules of this.rulesPresent) {
+      const rider = riders.get(rules.table);
+      if (!tables.includes(rules.table) || rider === undefined) continue;
+      if (this.isChecked(rules.table)) {
+        this.scanner?.read(rules.table, rider);
+        continue;
+      }
+      this.scanner?.rideAlong(new Map([[rules.table, rider]]));
+      try {
+        this.check([rules.table]);
+      } finally {
+        this.scanner?.rideAlong(new Map());
+      }
+    }
+    this.check(tables);
   }
 
   /**

@@ -222,6 +222,10 @@ export async function openSnapshotFromPlaintext(
       skipped,
       skippedKeys,
       ensureChecked,
+      checkReading(tables, riders) {
+        if (closed) throw new Error('Ketenlens: a closed snapshot cannot be checked.');
+        refuseCorruptImage(() => checks.checkReading(tables, riders));
+      },
       findingsOf(tables) {
         ensureChecked(tables);
         return checks.findingsOf(tables);

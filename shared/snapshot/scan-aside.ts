@@ -6,7 +6,7 @@
 // answer where its own scanner would have been asked, under the same conditions (the
 // parents found clean, the key enforced), and asks SQL for everything else, so findings,
 // counts and skip sets are those of a check on one thread (findings-scan.test.ts).
-import { FindingsScanner, type ScanRider, type ScanRules } from './findings-scan';
+import { FindingsScanner, type ScanRules } from './findings-scan';
 import type { TableLayout } from './table-layout';
 import type { SnapshotTable } from './types';
 
@@ -46,17 +46,13 @@ export type ScanAsideAnswer = ReadonlyArray<readonly [SnapshotTable, number | nu
  */
 export type ScanAside = (request: ScanAsideRequest, signal: AbortSignal) => Promise<ScanAsideAnswer | null>;
 
-/**
- * What the other thread runs: the parents' keys, then each job in order. `riders` read the
- * rows of their tables in the same passes (FindingsScanner.rideAlong).
- */
-export function runScanAside(request: ScanAsideRequest, riders?: ReadonlyMap<SnapshotTable, ScanRider>): ScanAsideAnswer {
+/** What the other thread runs: the parents' keys, then each job in order. */
+export function runScanAside(request: ScanAsideRequest): ScanAsideAnswer {
   const layouts = new Map<SnapshotTable, TableLayout | null>();
   for (const parent of request.parents) layouts.set(parent.table, parent.layout);
   for (const job of request.jobs) layouts.set(job.rules.table, job.layout);
   const scanner = FindingsScanner.overLayouts((table) => layouts.get(table) ?? null, request.image, request.referenced);
   if (scanner === null) return request.jobs.map((job) => [job.rules.table, null] as const);
-  if (riders !== undefined) scanner.rideAlong(riders);
   for (const parent of request.parents) scanner.collectKeys(parent.table);
   return request.jobs.map((job) => [job.rules.table, scanner.cleanRowCount(job.rules)] as const);
 }

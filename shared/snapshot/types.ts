@@ -1,6 +1,7 @@
 // What an opened snapshot looks like to the rest of the core (analyses, tables, UI).
 // Produced by shared/snapshot/open.ts; the database lives in memory only (sql.js).
 import type { Database } from 'sql.js';
+import type { ScanRider } from './scan-rider';
 
 export interface SnapshotMeta {
   schema_version: '1';
@@ -99,6 +100,12 @@ export interface OpenedSnapshot {
    * need on first access. A no-op once everything is checked.
    */
   ensureChecked(tables: readonly SnapshotTable[]): void;
+  /**
+   * ensureChecked, with each rider reading its table's rows in the checks' own pass where
+   * one is still to come, else in a pass of its own (SnapshotChecks.checkReading). Absent
+   * where the snapshot has no image for the scanner.
+   */
+  checkReading?(tables: readonly SnapshotTable[], riders: ReadonlyMap<SnapshotTable, ScanRider>): void;
   /** The findings of these tables (checked first if needed), in the order of `findings`. */
   findingsOf(tables: readonly SnapshotTable[]): Finding[];
   /** Whether every table present has been checked. */

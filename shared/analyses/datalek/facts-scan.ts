@@ -16,7 +16,7 @@
 // and the requirements on the database are checked here when the rows are taken.
 import type { Database, SqlValue } from 'sql.js';
 import { ImageFormatError, SqliteImage, type RecordView } from '../../snapshot/btree';
-import type { ScanRider } from '../../snapshot/findings-scan';
+import type { ScanRider } from '../../snapshot/scan-rider';
 import { selectValue } from '../../snapshot/sql';
 import {
   columnAffinity, indexColumns, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, sqlValueOf,
@@ -50,6 +50,7 @@ function requireSignalPlan(db: Database): void {
 export function scanUnlawfulSignalRows(snapshot: OpenedSnapshot): SqlValue[][] | null {
   const db = snapshot.db;
   return readThroughScanner(db, (image) => {
+    readAlongChecks(snapshot);
     const skippedSignals = snapshot.skipped.portaal_signaal;
     const skippedPersons = snapshot.skippedKeys?.inburgeraar;
     if (skippedSignals === undefined || skippedPersons === undefined) throw new NeedsSql('skip sets of other shapes');
@@ -206,20 +207,34 @@ export function readDatalekRowsAside(request: ScanAsideRequest): DatalekRows | n
   return readDatalekRows(request.image, layoutsOf(request));
 }
 
+/**
+ * On this thread, where nothing was read ahead: the rows read in the checks' passes over
+ * the four tables (still to come for a table not yet checked, else a pass of its own), so
+ * a snapshot opened with checks when needed reads them once instead of twice. Rows are
+ * kept only when all four were read completely; otherwise the scan below reads them.
+ */
+function readAlongChecks(snapshot: OpenedSnapshot): void {
+  if (snapshot.checkReading === undefined || readAhead.has(snapshot.db)) return;
+  const along = datalekRowsAlong((table) => tableLayout(snapshot.db, table));
+  if (along === null) return;
+  snapshot.checkReading(RIDE_ORDER.map(([table]) => table), along.riders);
+  const rows = along.rows();
+  if (rows !== undefined) acceptDatalekRows(snapshot.db, rows);
+}
+
 /** The tables read, each after those it needs complete (a link or view needs the signals). */
 const RIDE_ORDER: ReadonlyArray<readonly [SnapshotTable, readonly SnapshotTable[]]> = [
   ['inburgeraar', []], ['portaal_signaal', ['inburgeraar']], ['signaal_gegeven', ['portaal_signaal']], ['portaal_inzage', ['portaal_signaal']],
 ];
 
 /**
- * The same rows read while the checks' pass on another thread reads these tables anyway
- * (runScanAside's riders), instead of a second pass over 5.7 million rows. `rows()` gives
+ * The same rows read while the checks' passes read these tables anyway (the riders of
+ * OpenedSnapshot.checkReading), instead of a second pass over 5.7 million rows. `rows()` gives
  * them when every table was read completely, once and in order, with no value only SQL
- * reads exactly; otherwise undefined, and readDatalekRowsAside reads them on its own. Null
- * when the request lacks a layout these rows need.
+ * reads exactly; otherwise undefined, and the facts' own scan reads them. Null when a layout
+ * these rows need is missing.
  */
-export function datalekRowsAlong(request: ScanAsideRequest): { riders: ReadonlyMap<SnapshotTable, ScanRider>; rows(): DatalekRows | undefined } | null {
-  const layoutOf = layoutsOf(request);
+export function datalekRowsAlong(layoutOf: (table: string) => TableLayout | null): { riders: ReadonlyMap<SnapshotTable, ScanRider>; rows(): DatalekRows | undefined } | null {
   const layouts = RIDE_ORDER.map(([table]) => layoutOf(table));
   const [persons, signals, links, views] = layouts;
   if (persons == null || signals == null || links == null || views == null) return null;

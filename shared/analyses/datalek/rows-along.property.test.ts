@@ -1,18 +1,20 @@
-// The data-leak facts' rows read along the checks' passes on the scan worker
-// (datalekRowsAlong riding runScanAside) are the rows a pass of their own reads
-// (readDatalekRowsAside), whenever they are given; they are not given when a table was not
-// read completely, once and in order; and riding never changes the checks' answer. On
-// random snapshots with every kind of defect (test/support/random-snapshot.ts), so clean
-// and unclean tables both occur; the facts from the rows equal SQL's.
+// The data-leak facts' rows read along the checks' passes (datalekRowsAlong riding
+// OpenedSnapshot.checkReading) are the rows a pass of their own reads (readDatalekRows),
+// whenever they are given; they are not given when a table was not read completely, once
+// and in order; and riding never changes the checks. On random snapshots with every kind of
+// defect (test/support/random-snapshot.ts) and mostly clean ones, so clean and unclean
+// tables both occur, checked when needed and during the open; the facts equal SQL's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeSqlJsProvider } from '../../node/snapshot/sqljs-node';
 import { buildImage, snapshotCase } from '../../../test/support/random-snapshot';
+import { DATALEK_SQL } from '../../../test/support/datalek-fixture';
+import { buildPlaintext } from '../../../test/support/snapshot';
 import { openSnapshotFromPlaintext } from '../../snapshot/open';
-import { runScanAside, type ScanAside, type ScanAsideRequest } from '../../snapshot/scan-aside';
 import type { RecordView } from '../../snapshot/btree';
 import { computeDatalekFacts } from './facts';
-import { acceptDatalekRows, datalekRowsAlong, readDatalekRowsAside, type DatalekRows } from './facts-scan';
+import { datalekRowsAlong, readDatalekRows } from './facts-scan';
+import { tableLayout } from '../../snapshot/table-layout';
 
 const INFO = { sha256: '0'.repeat(64), fileSize: 1, keyKind: 'passphrase' } as const;
 
@@ -48,36 +50,30 @@ const mostlyClean = fc.record({
 });
 
 describe("the data-leak rows read along the checks' passes", () => {
-  it('are the rows of a pass of their own, whenever given, and leave the answer unchanged', async () => {
+  it('are the rows of a pass of their own, whenever given, and leave the checks unchanged', async () => {
     const seen = { along: 0, alone: 0, none: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.oneof(snapshotCase, mostlyClean), async (test) => {
+      fc.asyncProperty(fc.oneof(snapshotCase, mostlyClean), fc.constantFrom('when-needed', 'all'), async (test, checks) => {
         const image = await buildImage(test);
-        let rows: DatalekRows | null = null;
-        const inProcess: ScanAside = async (request) => {
-          const along = datalekRowsAlong(request);
-          const answer = runScanAside(request, along?.riders);
-          expect(answer).toEqual(runScanAside(request));
-          const own = readDatalekRowsAside(request);
+        const opened = await openSnapshotFromPlaintext(image.slice(), INFO, nodeSqlJsProvider, { checks });
+        const alone = await openSnapshotFromPlaintext(image.slice(), INFO, nodeSqlJsProvider, { checks });
+        try {
+          const own = readDatalekRows(image, (table) => tableLayout(opened.db, table));
+          const along = datalekRowsAlong((table) => tableLayout(opened.db, table));
+          if (along !== null) opened.checkReading!(['inburgeraar', 'portaal_signaal', 'signaal_gegeven', 'portaal_inzage'], along.riders);
           const given = along?.rows();
           if (given !== undefined) {
             seen.along++;
             expect(given).toEqual(own);
-            // Clean tables were read completely; any other answer could have stopped a pass.
-            expect(answer.every(([, count]) => count !== null)).toBe(true);
           } else if (own !== null) seen.alone++;
           else seen.none++;
-          rows = given ?? own;
-          return answer;
-        };
-        const opened = await openSnapshotFromPlaintext(image, INFO, nodeSqlJsProvider, { checks: 'when-needed', scanAside: inProcess, scanAsideAtOnce: true });
-        try {
-          await opened.asideChecked;
-          const reference = computeDatalekFacts(opened, { sqlOnly: true });
-          if (rows !== null) acceptDatalekRows(opened.db, rows);
-          expect(computeDatalekFacts(opened)).toEqual(reference);
+          // Riding changes no finding, count or skip set.
+          expect([opened.findings, opened.rowCounts]).toEqual([alone.findings, alone.rowCounts]);
+          // And the facts, which ride the checks themselves where they can, are SQL's.
+          expect(computeDatalekFacts(alone)).toEqual(computeDatalekFacts(alone, { sqlOnly: true }));
         } finally {
           opened.close();
+          alone.close();
         }
       }),
       { numRuns: 150 },
@@ -93,18 +89,12 @@ describe("the data-leak rows read along the checks' passes", () => {
       gemeente: [], gegevenscategorie: [], incident: [], inburgeraar: [], lening_betaling: [], termijnoverschrijding: [], dwangbevel: [],
       kennisgeving: [], ind_levering: [], portaal_signaal: [], signaal_gegeven: [], portaal_inzage: [],
     } });
-    let request: ScanAsideRequest | null = null;
-    const capture: ScanAside = async (asked) => {
-      request = asked;
-      return null;
-    };
-    const opened = await openSnapshotFromPlaintext(image, INFO, nodeSqlJsProvider, { checks: 'when-needed', scanAside: capture, scanAsideAtOnce: true });
+    const opened = await openSnapshotFromPlaintext(image, INFO, nodeSqlJsProvider, { checks: 'when-needed' });
     try {
-      await opened.asideChecked;
       // Never read: the order is judged before a row is.
       const row: RecordView = new Proxy(Object.create(null) as object, { get: () => { throw new Error('a row was read'); } }) as RecordView;
       const ride = (steps: Array<[string, 'row' | 'done']>) => {
-        const along = datalekRowsAlong(request!)!;
+        const along = datalekRowsAlong((table) => tableLayout(opened.db, table))!;
         for (const [table, step] of steps) along.riders.get(table as never)![step](row);
         return along.rows();
       };
@@ -114,6 +104,56 @@ describe("the data-leak rows read along the checks' passes", () => {
       expect(ride([['portaal_signaal', 'done'], ['inburgeraar', 'done'], ['signaal_gegeven', 'done'], ['portaal_inzage', 'done']])).toBeUndefined();
       expect(ride([...inOrder, ['portaal_inzage', 'done']])).toBeUndefined();
       expect(ride(inOrder.slice(0, 3))).toBeUndefined();
+    } finally {
+      opened.close();
+    }
+  });
+});
+
+describe("the data-leak rows read in this thread's checks", () => {
+  /** The fixture with only views inside their signals' windows, so every data-leak table is clean. */
+  const CLEAN_SQL = DATALEK_SQL.replace(/INSERT INTO portaal_inzage VALUES[^;]*;/, `INSERT INTO portaal_inzage VALUES
+    (1, '2022-01-12T00:00:00Z', 'u1'), (3, '2022-02-01T00:00:00Z', 'u3'), (6, '2022-02-02T00:00:00Z', 'u6');`);
+
+  /** A fixture opened as the command line's table commands open it, the tables its rides read to the end recorded. */
+  async function openRecording(sql: string, checks: 'all' | 'when-needed') {
+    const image = await buildPlaintext(sql);
+    const opened = await openSnapshotFromPlaintext(image, INFO, nodeSqlJsProvider, { checks });
+    const done: string[] = [];
+    const checkReading = opened.checkReading!.bind(opened);
+    opened.checkReading = (tables, riders) => {
+      const recorded = new Map([...riders].map(([table, rider]) => [table, { row: (row: RecordView) => rider.row(row), done: () => (done.push(table), rider.done()) }]));
+      checkReading(tables, recorded);
+    };
+    return { opened, done };
+  }
+
+  async function findingsOf(sql: string) {
+    const { opened } = await openRecording(sql, 'all');
+    try {
+      return opened.findings;
+    } finally {
+      opened.close();
+    }
+  }
+
+  it.each([
+    // Checked when needed, the checks' passes read the tables; checked already, a pass each.
+    ['clean tables, checked when needed', CLEAN_SQL, 'when-needed', ['inburgeraar', 'portaal_signaal', 'signaal_gegeven', 'portaal_inzage'], 3],
+    ['the same, checked during the open', CLEAN_SQL, 'all', ['inburgeraar', 'portaal_signaal', 'signaal_gegeven', 'portaal_inzage'], 3],
+    // Views outside their windows: portaal_inzage's check goes to SQL, so its rows are read in a pass of their own.
+    ['views outside their windows, checked when needed', DATALEK_SQL, 'when-needed', ['inburgeraar', 'portaal_signaal', 'signaal_gegeven'], 12],
+    ['the same, checked during the open', DATALEK_SQL, 'all', ['inburgeraar', 'portaal_signaal', 'signaal_gegeven', 'portaal_inzage'], 12],
+  ] as const)('are read once per table, in order, and give the facts SQL gives: %s', async (_, sql, checks, read, views) => {
+    const { opened, done } = await openRecording(sql, checks);
+    try {
+      const facts = computeDatalekFacts(opened);
+      expect(done).toEqual(read);
+      expect(facts).toEqual(computeDatalekFacts(opened, { sqlOnly: true }));
+      // Signals 5 and 7 are lawful, the other seven unlawful; every view but the one of signal 5 is of an unlawful signal.
+      expect(facts.signalCount).toBe(7);
+      expect(facts.windowViewTime.length + facts.outsideViewFrom.length).toBe(views);
+      expect(opened.findings).toEqual(await findingsOf(sql));
     } finally {
       opened.close();
     }
