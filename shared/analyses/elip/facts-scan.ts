@@ -13,6 +13,8 @@
 // NeedsSql, and facts.ts reads through SQL instead.
 import type { Database } from 'sql.js';
 import type { RecordView } from '../../snapshot/btree';
+import type { ScanRider } from '../../snapshot/scan-rider';
+import type { TableLayout } from '../../snapshot/table-layout';
 import { ByteKeys } from '../../snapshot/key-sets';
 import { dayOf } from '../../snapshot/row-tests';
 import {
@@ -150,17 +152,81 @@ class Payments {
   }
 }
 
+/**
+ * The visitor of lening_betaling's rows: the usable payments of the persons in `keys`, in
+ * rowid order. A payment whose datum or amount is NULL is no part of group_concat; one SQL
+ * would read otherwise than as a strict date and an integer is marked NaN and refused later
+ * if it belongs to a usable person. `skipped`: the rows the loader skips, null for none.
+ */
+function paymentVisitor(layout: TableLayout, keys: ByteKeys, payments: Payments, skipped: ReadonlySet<number> | null): (row: RecordView) => void {
+  if (layout.withoutRowid) throw new NeedsSql('lening_betaling has no rowids');
+  const column = (name: string): number => {
+    const index = layout.columns.get(name);
+    if (index === undefined) throw new NeedsSql(`lening_betaling.${name} not found`);
+    return index;
+  };
+  const personId = column('inburgeraar_id');
+  const datum = column('datum');
+  const amount = column('bedrag_cent');
+  let hint = -1;
+  return (row) => {
+    if (!row.isText(personId)) {
+      if (isBlob(row, personId)) throw new NeedsSql('a person id that is a blob');
+      return; // NULL: equal to no id
+    }
+    const entry = keys.find(row.bytes, row.offsets[personId]!, row.byteLength(personId), hint);
+    if (entry < 0) return;
+    hint = entry;
+    if (skipped !== null && skipped.has(rowidOf(row))) return;
+    if (row.isNull(datum) || row.isNull(amount)) return;
+    payments.push(entry, dayOf(row, datum), row.isInteger(amount) ? row.integer(amount) : Number.NaN);
+  };
+}
+
+/**
+ * The payments read in the check's own pass over lening_betaling, when that check is still
+ * to come and finds the table certainly clean (so no row is skipped): the table is then read
+ * once instead of twice. Undefined otherwise, and the table is read on its own.
+ */
+function paymentsAlongCheck(snapshot: OpenedSnapshot, layout: TableLayout, keys: ByteKeys): Payments | undefined {
+  if (snapshot.checkReading === undefined) return undefined;
+  const payments = new Payments();
+  let visit: (row: RecordView) => void;
+  try {
+    visit = paymentVisitor(layout, keys, payments, null);
+  } catch (error) {
+    if (error instanceof NeedsSql) return undefined;
+    throw error;
+  }
+  let broken = false;
+  let complete = false;
+  const rider: ScanRider = {
+    row(row) {
+      if (broken) return;
+      try {
+        visit(row);
+      } catch (error) {
+        if (!(error instanceof NeedsSql)) throw error;
+        broken = true;
+      }
+    },
+    done() {
+      if (complete) broken = true; // a second pass would have read the rows twice
+      complete = true;
+    },
+  };
+  snapshot.checkReading(['lening_betaling'], new Map([['lening_betaling', rider]]));
+  // A pass over a table already checked reads its skipped rows too: taken only when there are none.
+  return complete && !broken && snapshot.skipped.lening_betaling?.size === 0 ? payments : undefined;
+}
+
 /** The loan timelines of a target group read through the scanner, or null when only SQL can promise them. */
 export function scanLoanTimelines(snapshot: OpenedSnapshot, facts: PersonFacts, doelgroep: Doelgroep): LoanTimelines | null {
   const db = snapshot.db;
   return readThroughScanner(db, (image) => {
-    const sql = loanTimelinesSql(db, doelgroep); // checks lening_betaling, as the SQL read does
-    const skipped = snapshot.skipped.lening_betaling;
-    if (skipped === undefined) throw new NeedsSql('lening_betaling is not skipped by rowid');
     requireKeyOrder(db, 'inburgeraar', 'id');
     requirePlainText(db, 'inburgeraar', ['stelsel', 'doelgroep']);
     requirePlainText(db, 'lening_betaling', ['inburgeraar_id']);
-    requirePaymentOrder(db, sql);
 
     // SQL's rows: the persons with stelsel = 'Wi2013' AND doelgroep = X, in id order.
     const group = DOELGROEPEN.indexOf(doelgroep);
@@ -175,29 +241,18 @@ export function scanLoanTimelines(snapshot: OpenedSnapshot, facts: PersonFacts, 
       keys.add(row.bytes, row.offsets[id]!, row.byteLength(id));
     });
 
-    // Their usable payments in rowid order. A payment whose datum or amount is NULL is no
-    // part of group_concat; one SQL would read otherwise than as a strict date and an
-    // integer is marked NaN and refused below if it belongs to a usable person.
+    // Their usable payments in rowid order, read in lening_betaling's check where it can be.
     const table = scannedTable(db, image, 'lening_betaling');
-    if (table.layout.withoutRowid) throw new NeedsSql('lening_betaling has no rowids');
-    const personId = table.column('inburgeraar_id');
-    const datum = table.column('datum');
-    const amount = table.column('bedrag_cent');
-    const checkSkipped = skipped.size > 0;
-    const payments = new Payments();
-    let hint = -1;
-    table.scan((row) => {
-      if (!row.isText(personId)) {
-        if (isBlob(row, personId)) throw new NeedsSql('a person id that is a blob');
-        return; // NULL: equal to no id
-      }
-      const entry = keys.find(row.bytes, row.offsets[personId]!, row.byteLength(personId), hint);
-      if (entry < 0) return;
-      hint = entry;
-      if (checkSkipped && skipped.has(rowidOf(row))) return;
-      if (row.isNull(datum) || row.isNull(amount)) return;
-      payments.push(entry, dayOf(row, datum), row.isInteger(amount) ? row.integer(amount) : Number.NaN);
-    });
+    const along = paymentsAlongCheck(snapshot, table.layout, keys);
+    const sql = loanTimelinesSql(db, doelgroep); // checks lening_betaling, as the SQL read does
+    const skipped = snapshot.skipped.lening_betaling;
+    if (skipped === undefined) throw new NeedsSql('lening_betaling is not skipped by rowid');
+    requirePaymentOrder(db, sql);
+    let payments = along;
+    if (payments === undefined) {
+      payments = new Payments();
+      table.scan(paymentVisitor(table.layout, keys, payments, skipped.size > 0 ? skipped : null));
+    }
 
     // Per person in SQL's row order, each in rowid order: payments are mostly stored person
     // after person; otherwise a stable counting sort groups them.
