@@ -15,6 +15,7 @@
 import { decodeView } from '../decode-view';
 import type { Database, SqlValue } from 'sql.js';
 import { ImageFormatError, SqliteImage, type RecordView } from './btree';
+import type { ScanRider } from './scan-rider';
 import { quoteIdentifier as q, selectRows } from './sql';
 import { ROWID_COLUMN, tableLayout, type TableLayout } from './table-layout';
 
@@ -205,4 +206,48 @@ export function isBlob(row: RecordView, index: number): boolean {
 /** UTF-8 bytes of a literal, for RecordView.textEquals. */
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
+}
+
+/**
+ * A facts builder riding the checks' passes (ScanRider): each row goes to `visit`. It is
+ * `complete` only after exactly one pass read every row, with no NeedsSql from `visit` (a
+ * value only SQL reads exactly) and `ready()` true when the pass began (the tables it needs
+ * were read before it); otherwise the builder's rows are incomplete and it reads on its own.
+ */
+export class VisitingRider implements ScanRider {
+  private broken = false;
+  private passes = 0;
+  private inPass = false;
+
+  constructor(
+    private readonly visit: (row: RecordView) => void,
+    private readonly ready: () => boolean = () => true,
+  ) {}
+
+  row(row: RecordView): void {
+    if (this.broken) return;
+    if (!this.inPass) {
+      this.inPass = true;
+      if (this.passes > 0 || !this.ready()) {
+        this.broken = true;
+        return;
+      }
+    }
+    try {
+      this.visit(row);
+    } catch (error) {
+      if (!(error instanceof NeedsSql)) throw error;
+      this.broken = true;
+    }
+  }
+
+  done(): void {
+    if (!this.inPass && !this.ready()) this.broken = true; // an empty pass, before the tables it needs
+    this.inPass = false;
+    this.passes++;
+  }
+
+  get complete(): boolean {
+    return !this.broken && this.passes === 1;
+  }
 }

@@ -19,7 +19,7 @@ import { ImageFormatError, SqliteImage, type RecordView } from '../../snapshot/b
 import type { ScanRider } from '../../snapshot/scan-rider';
 import { selectValue } from '../../snapshot/sql';
 import {
-  columnAffinity, indexColumns, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, sqlValueOf,
+  columnAffinity, indexColumns, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, sqlValueOf, VisitingRider,
 } from '../../snapshot/table-scan';
 import { tableLayout, type TableLayout } from '../../snapshot/table-layout';
 import type { ScanAsideRequest } from '../../snapshot/scan-aside';
@@ -247,35 +247,12 @@ export function datalekRowsAlong(layoutOf: (table: string) => TableLayout | null
     if (error instanceof NeedsSql) return null;
     throw error;
   }
-  const done = new Set<SnapshotTable>();
-  let broken = false;
-  const riders = new Map<SnapshotTable, ScanRider>();
+  const riders = new Map<SnapshotTable, VisitingRider>();
   RIDE_ORDER.forEach(([table, needs], index) => {
-    const visit = visitors[index]!;
-    let ready: boolean | null = null; // decided at the table's first row
-    riders.set(table, {
-      row(row) {
-        if (broken) return;
-        ready ??= !done.has(table) && needs.every((needed) => done.has(needed));
-        if (!ready) {
-          broken = true;
-          return;
-        }
-        try {
-          visit(row);
-        } catch (error) {
-          if (!(error instanceof NeedsSql)) throw error;
-          broken = true;
-        }
-      },
-      done() {
-        if (done.has(table) || (ready === null && !needs.every((needed) => done.has(needed)))) broken = true;
-        done.add(table);
-      },
-    });
+    riders.set(table, new VisitingRider(visitors[index]!, () => needs.every((needed) => riders.get(needed)?.complete === true)));
   });
   return {
     riders,
-    rows: () => (broken || done.size < RIDE_ORDER.length ? undefined : { signals: reader.signalRows, views: reader.viewRows }),
+    rows: () => ([...riders.values()].every((rider) => rider.complete) ? { signals: reader.signalRows, views: reader.viewRows } : undefined),
   };
 }

@@ -13,12 +13,11 @@
 // NeedsSql, and facts.ts reads through SQL instead.
 import type { Database } from 'sql.js';
 import type { RecordView } from '../../snapshot/btree';
-import type { ScanRider } from '../../snapshot/scan-rider';
 import type { TableLayout } from '../../snapshot/table-layout';
 import { ByteKeys } from '../../snapshot/key-sets';
 import { dayOf } from '../../snapshot/row-tests';
 import {
-  indexColumns, isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, scannedTable, textOf, utf8,
+  indexColumns, isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, scannedTable, textOf, utf8, VisitingRider,
 } from '../../snapshot/table-scan';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import { DOELGROEPEN, STELSELS, type Doelgroep } from '../../snapshot/vocabulary';
@@ -198,26 +197,10 @@ function paymentsAlongCheck(snapshot: OpenedSnapshot, layout: TableLayout, keys:
     if (error instanceof NeedsSql) return undefined;
     throw error;
   }
-  let broken = false;
-  let complete = false;
-  const rider: ScanRider = {
-    row(row) {
-      if (broken) return;
-      try {
-        visit(row);
-      } catch (error) {
-        if (!(error instanceof NeedsSql)) throw error;
-        broken = true;
-      }
-    },
-    done() {
-      if (complete) broken = true; // a second pass would have read the rows twice
-      complete = true;
-    },
-  };
+  const rider = new VisitingRider(visit);
   snapshot.checkReading(['lening_betaling'], new Map([['lening_betaling', rider]]));
   // A pass over a table already checked reads its skipped rows too: taken only when there are none.
-  return complete && !broken && snapshot.skipped.lening_betaling?.size === 0 ? payments : undefined;
+  return rider.complete && snapshot.skipped.lening_betaling?.size === 0 ? payments : undefined;
 }
 
 /** The loan timelines of a target group read through the scanner, or null when only SQL can promise them. */
