@@ -20,6 +20,9 @@ import { computeLoanTimelines, computePersonFacts } from './elip/facts';
 import { scanLoanTimelines, scanPersonFacts } from './elip/facts-scan';
 import { computeDatalekFacts } from './datalek/facts';
 import { acceptDatalekRows, readDatalekRows, scanUnlawfulSignalRows } from './datalek/facts-scan';
+import { computeOverrunFacts } from './boete/facts';
+import { scanOverrunFacts } from './boete/facts-scan';
+import type { RecordView } from '../snapshot/btree';
 
 const LONG = 'x'.repeat(5000); // longer than a page: the record spills onto overflow pages
 const BLOB = Uint8Array.of(0x57, 0x69, 0x32, 0x30, 0x31, 0x33); // the bytes of 'Wi2013'
@@ -54,6 +57,10 @@ const signaal = fc.tuple(
   pick([1, 2, 3, 4, 5, 6, 7, 8], [null]), person, gemeente, pick(['Wi2013', 'Wi2021'], ['Wi2007', null, 'wi2013', BLOB]), instant, optionalInstant,
 );
 const gegeven = fc.tuple(signal, pick(['naw', 'bsn', 'strafrecht'], ['onbekend', `naw${LONG}`, 'a\u001fb', 7, BLOB]));
+const overrun = fc.tuple(
+  pick([1, 2, 3, 4, 5, 6], [null]), person, date, optionalDate, optionalDate,
+  pick(['boete', 'verlenging', 'geen_boete', null], ['Boete', 'boete ', 5, BLOB]), optionalDate, pick([34_000, null], [12.5]),
+);
 const inzage = fc.tuple(signal, instant, pick(['u1', 'u2', 'u3'], [null, 5, 1.5, BLOB]));
 
 const SCHEMAS = {
@@ -74,10 +81,12 @@ const snapshotCase = fc.record({
   portaal_signaal: fc.array(fc.tuple(signaal, fc.boolean()), { maxLength: 10 }),
   signaal_gegeven: fc.array(gegeven, { maxLength: 14 }),
   portaal_inzage: fc.array(inzage, { maxLength: 14 }),
+  termijnoverschrijding: fc.array(overrun, { maxLength: 8 }),
   gegevenscategorie: fc.subarray(['naw', 'bsn', 'strafrecht']),
   /** Random skip sets instead of the loader's (indices into the rows). */
   chosenSkips: fc.option(fc.record({
     persons: fc.subarray(PERSONS),
+    overruns: fc.array(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }),
     payments: fc.array(fc.integer({ min: 1, max: 25 }), { maxLength: 5 }),
     signals: fc.array(fc.integer({ min: 1, max: 8 }), { maxLength: 3 }),
     views: fc.array(fc.integer({ min: 1, max: 14 }), { maxLength: 4 }),
@@ -113,6 +122,7 @@ async function buildImage(test: SnapshotCase): Promise<Uint8Array> {
     }));
     insertRows(db, 'signaal_gegeven', test.signaal_gegeven);
     insertRows(db, 'portaal_inzage', test.portaal_inzage);
+    insertRows(db, 'termijnoverschrijding', test.termijnoverschrijding);
     return db.export();
   } finally {
     db.close();
@@ -140,8 +150,8 @@ async function openCase(test: SnapshotCase, image: Uint8Array): Promise<OpenedSn
   for (const id of chosen.persons) insertKey.run([id]);
   insertKey.free();
   skippedKeys.inburgeraar = new Set(chosen.persons);
-  const rowids = { lening_betaling: chosen.payments, portaal_signaal: chosen.signals, portaal_inzage: chosen.views } as const;
-  for (const table of ['lening_betaling', 'portaal_signaal', 'portaal_inzage'] as const) {
+  const rowids = { lening_betaling: chosen.payments, portaal_signaal: chosen.signals, portaal_inzage: chosen.views, termijnoverschrijding: chosen.overruns } as const;
+  for (const table of ['lening_betaling', 'portaal_signaal', 'portaal_inzage', 'termijnoverschrijding'] as const) {
     db.run(`CREATE TEMP TABLE skip_${table} (rid INTEGER PRIMARY KEY)`);
     for (const rowid of rowids[table]) db.run(`INSERT OR IGNORE INTO temp.skip_${table} VALUES (${rowid})`);
     skipped[table] = new Set(rowids[table]);
@@ -161,7 +171,7 @@ describe('facts read through the b-tree scanner', () => {
   });
 
   it('equal the facts read through SQL on random snapshots', async () => {
-    const taken = { persons: 0, loans: 0, signals: 0, declined: 0, aheadSignals: 0, aheadViews: 0, aheadViewsDeclined: 0, aheadDeclined: 0, paymentsAlong: 0 };
+    const taken = { persons: 0, loans: 0, signals: 0, declined: 0, aheadSignals: 0, aheadViews: 0, aheadViewsDeclined: 0, aheadDeclined: 0, paymentsAlong: 0, overruns: 0, overrunsAlong: 0 };
     await fc.assert(
       fc.asyncProperty(snapshotCase, async (test) => {
         const image = await buildImage(test);
@@ -170,8 +180,15 @@ describe('facts read through the b-tree scanner', () => {
         if (checkReading !== undefined) {
           // Count the loan payments read in lening_betaling's check (scanLoanTimelines rides it).
           snapshot.checkReading = (tables, riders) => {
-            const rider = riders.get('lening_betaling');
-            checkReading(tables, rider === undefined ? riders : new Map([['lening_betaling', { row: (row) => rider.row(row), done: () => (taken.paymentsAlong++, rider.done()) }]]));
+            const counted = new Map([...riders].map(([table, rider]) => [table, {
+              row: (row: RecordView) => rider.row(row),
+              done: () => {
+                if (table === 'lening_betaling') taken.paymentsAlong++;
+                if (table === 'termijnoverschrijding') taken.overrunsAlong++;
+                rider.done();
+              },
+            }]));
+            checkReading(tables, counted);
           };
         }
         try {
@@ -190,6 +207,10 @@ describe('facts read through the b-tree scanner', () => {
               expect(loans).toEqual(computeLoanTimelines(snapshot.db, reference, doelgroep));
             }
           }
+          const overruns = scanOverrunFacts(snapshot);
+          if (overruns === null) taken.declined++;
+          else if (overruns.count > 0) taken.overruns++;
+          if (overruns !== null) expect(overruns).toEqual(computeOverrunFacts(snapshot.db));
           const rows = scanUnlawfulSignalRows(snapshot);
           if (rows !== null && rows.length > 0) taken.signals++;
           const datalekReference = computeDatalekFacts(snapshot, { sqlOnly: true });
@@ -217,6 +238,8 @@ describe('facts read through the b-tree scanner', () => {
     expect(taken.declined).toBeGreaterThan(3);
     expect(taken.aheadSignals).toBeGreaterThan(3);
     expect(taken.paymentsAlong).toBeGreaterThan(10);
+    expect(taken.overruns).toBeGreaterThan(10);
+    expect(taken.overrunsAlong).toBeGreaterThan(10);
     expect(taken.aheadViews).toBeGreaterThan(3);
     expect(taken.aheadViewsDeclined).toBeGreaterThan(3);
     expect(taken.aheadDeclined).toBeGreaterThan(3);
@@ -230,7 +253,7 @@ describe('facts read through the b-tree scanner', () => {
       portaal_signaal: Array.from({ length: 10 }, (_, index) => [
         [index + 1, 'P1', index === 2 || index === 6 ? 'GM0002' : 'GM0001', 'Wi2013', '2022-01-01T00:00:00Z', null], false,
       ] as [[SqlValue, SqlValue, SqlValue, SqlValue, SqlValue, SqlValue], boolean]),
-      signaal_gegeven: [], gegevenscategorie: [], chosenSkips: null, checks: 'all',
+      signaal_gegeven: [], gegevenscategorie: [], termijnoverschrijding: [], chosenSkips: null, checks: 'all',
       portaal_inzage: [[7, '2022-02-01T00:00:00Z', 'u1'], [3, '2022-02-01T00:00:00Z', 'u2'], [7, '2022-01-15T10:00:00Z', 'u3'], [3, '2021-12-31T23:59:59Z', 'u1']],
     };
     const snapshot = await openCase(test, await buildImage(test));
@@ -252,7 +275,7 @@ describe('facts read through the b-tree scanner', () => {
     const test: SnapshotCase = {
       schema: 'strict', inburgeraar: [['P1', 'Wi2013', 'asiel', '2020-01-01', null, 'GM0001', 'lopend', null]], lening_betaling: [],
       portaal_signaal: [[[1, 'P1', 'GM0002', 'Wi2013', '2022-01-01T00:00:00Z', null], false], [[2, 'P1', 'GM0002', 'Wi2013', '2022-01-01T00:00:00Z', null], false]],
-      signaal_gegeven: [], gegevenscategorie: [], chosenSkips: null, checks: 'all',
+      signaal_gegeven: [], gegevenscategorie: [], termijnoverschrijding: [], chosenSkips: null, checks: 'all',
       portaal_inzage: [[1, '2022-02-01T00:00:00Z', 'u1'], [2, '2022-02-01T00:00:00Z', 'u2']],
     };
     const image = await buildImage(test);

@@ -6,42 +6,16 @@ import type { AnalysisSession } from '../../tables/session';
 import { BESLUITEN, SOORTEN } from '../../snapshot/vocabulary';
 import { forEachRow } from '../../snapshot/sql';
 import { indexIn, numberOrNaN, sqlDay, tableExists, usableCondition, usablePersonCondition } from '../common/sql';
+import { NO_CODE, overrunFactsSql, type OrderFacts, type OverrunFacts } from './facts-queries';
+import { scanOverrunFacts } from './facts-scan';
 
-const NO_CODE = 255;
-
-export interface OverrunFacts {
-  count: number;
-  termijnEinde: Float64Array;
-  /** Month of termijn_einde as year * 12 + month - 1 (NaN when unknown). */
-  month: Float64Array;
-  aankondiging: Float64Array;
-  afspraak: Float64Array;
-  besluitOp: Float64Array;
-  /** Index into BESLUITEN, or 255 without a decision. */
-  besluit: Uint8Array;
-}
-
-export interface OrderFacts {
-  count: number;
-  /** Index into SOORTEN, or 255. */
-  soort: Uint8Array;
-  gereed: Float64Array;
-  cjib: Float64Array;
-}
-
-function monthIndex(expression: string): string {
-  return `CASE WHEN ${expression} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-               THEN CAST(substr(${expression}, 1, 4) AS INTEGER) * 12 + CAST(substr(${expression}, 6, 2) AS INTEGER) - 1 END`;
-}
+export type { OrderFacts, OverrunFacts } from './facts-queries';
 
 export function computeOverrunFacts(db: Database): OverrunFacts {
   const rows: number[][] = [];
   forEachRow(
     db,
-    `SELECT ${sqlDay('t.termijn_einde')}, ${monthIndex('t.termijn_einde')}, ${sqlDay('t.aankondiging_op')},
-            ${sqlDay('t.afspraak_op')}, ${sqlDay('t.besluit_op')}, t.besluit
-       FROM termijnoverschrijding t JOIN inburgeraar i ON i.id = t.inburgeraar_id
-      WHERE ${usableCondition(db, 'termijnoverschrijding', 't')} AND ${usablePersonCondition(db, 'i')}`,
+    overrunFactsSql(db),
     (row) => rows.push([
       numberOrNaN(row[0]), numberOrNaN(row[1]), numberOrNaN(row[2]), numberOrNaN(row[3]), numberOrNaN(row[4]),
       indexIn(BESLUITEN, row[5]),
@@ -93,7 +67,7 @@ export function computeOrderFacts(db: Database): OrderFacts {
 }
 
 export function overrunFacts(session: AnalysisSession): OverrunFacts {
-  return session.cached('boete/overrun-facts', () => computeOverrunFacts(session.snapshot.db));
+  return session.cached('boete/overrun-facts', () => scanOverrunFacts(session.snapshot) ?? computeOverrunFacts(session.snapshot.db));
 }
 
 export function orderFacts(session: AnalysisSession): OrderFacts {
