@@ -58,9 +58,7 @@ export class ScannedTable {
 
   /** The record index of a column, or ROWID_COLUMN; NeedsSql when the table lacks it. */
   column(name: string): number {
-    const index = this.layout.columns.get(name);
-    if (index === undefined) throw new NeedsSql(`${this.layout.table}.${name} not found`);
-    return index;
+    return columnIn(this.layout, name);
   }
 
   /** Visit every row in b-tree order (rowid, or primary key for WITHOUT ROWID). */
@@ -69,11 +67,23 @@ export class ScannedTable {
   }
 }
 
+/** The record index of a column in a table's layout, or ROWID_COLUMN; NeedsSql when the table lacks it. */
+export function columnIn(layout: TableLayout, name: string): number {
+  const index = layout.columns.get(name);
+  if (index === undefined) throw new NeedsSql(`${layout.table}.${name} not found`);
+  return index;
+}
+
+/** A table's layout from `layoutOf` (tableLayout, or layouts another thread was given); NeedsSql when there is none. */
+export function layoutFor(layoutOf: (table: string) => TableLayout | null, table: string): TableLayout {
+  const layout = layoutOf(table);
+  if (layout === null) throw new NeedsSql(`layout of ${table}`);
+  return layout;
+}
+
 /** The table for scanning; NeedsSql when its layout cannot be reproduced exactly. */
 export function scannedTable(db: Database, image: SqliteImage, table: string): ScannedTable {
-  const layout = tableLayout(db, table);
-  if (layout === null) throw new NeedsSql(`layout of ${table}`);
-  return new ScannedTable(image, layout);
+  return new ScannedTable(image, layoutFor((name) => tableLayout(db, name), table));
 }
 
 /** SQLite's affinity of a declared type (https://www.sqlite.org/datatype3.html, 3.1). */

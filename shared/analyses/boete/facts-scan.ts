@@ -21,7 +21,7 @@ import { ByteKeys } from '../../snapshot/key-sets';
 import { dayOf } from '../../snapshot/row-tests';
 import { selectRows } from '../../snapshot/sql';
 import {
-  isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, textOf, utf8, VisitingRider,
+  columnIn, isBlob, layoutFor, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, textOf, utf8, VisitingRider,
 } from '../../snapshot/table-scan';
 import { tableLayout, type TableLayout } from '../../snapshot/table-layout';
 import type { OpenedSnapshot } from '../../snapshot/types';
@@ -101,14 +101,14 @@ class OverrunReader {
   ) {
     if (!persons.withoutRowid) throw new NeedsSql('inburgeraar has rowids');
     if (overruns.withoutRowid) throw new NeedsSql('termijnoverschrijding has no rowids');
-    this.id = columnOf(persons, 'id');
-    this.gemeente = columnOf(persons, 'gemeente_code');
-    this.personId = columnOf(overruns, 'inburgeraar_id');
-    this.termijnEinde = columnOf(overruns, 'termijn_einde');
-    this.aankondiging = columnOf(overruns, 'aankondiging_op');
-    this.afspraak = columnOf(overruns, 'afspraak_op');
-    this.besluitOp = columnOf(overruns, 'besluit_op');
-    this.besluit = columnOf(overruns, 'besluit');
+    this.id = columnIn(persons, 'id');
+    this.gemeente = columnIn(persons, 'gemeente_code');
+    this.personId = columnIn(overruns, 'inburgeraar_id');
+    this.termijnEinde = columnIn(overruns, 'termijn_einde');
+    this.aankondiging = columnIn(overruns, 'aankondiging_op');
+    this.afspraak = columnIn(overruns, 'afspraak_op');
+    this.besluitOp = columnIn(overruns, 'besluit_op');
+    this.besluit = columnIn(overruns, 'besluit');
   }
 
   /** A person: its key, and whether usablePersonCondition holds for it. */
@@ -168,17 +168,6 @@ class OverrunReader {
   }
 }
 
-function columnOf(layout: TableLayout, name: string): number {
-  const index = layout.columns.get(name);
-  if (index === undefined) throw new NeedsSql(`${layout.table}.${name} not found`);
-  return index;
-}
-
-function layoutOf(db: Database, table: string): TableLayout {
-  const layout = tableLayout(db, table);
-  if (layout === null) throw new NeedsSql(`layout of ${table}`);
-  return layout;
-}
 
 /**
  * The overrun facts read through the scanner, or null when only SQL can promise them. Where
@@ -193,8 +182,8 @@ export function scanOverrunFacts(snapshot: OpenedSnapshot): OverrunFacts | null 
     requirePlainText(db, 'inburgeraar', ['gemeente_code']);
     requirePlainText(db, 'termijnoverschrijding', ['inburgeraar_id']);
     requirePlainText(db, 'gemeente', ['code']);
-    const persons = layoutOf(db, 'inburgeraar');
-    const overruns = layoutOf(db, 'termijnoverschrijding');
+    const persons = layoutFor((table) => tableLayout(db, table), 'inburgeraar');
+    const overruns = layoutFor((table) => tableLayout(db, table), 'termijnoverschrijding');
     // usablePersonCondition's municipalities, read by its own SQL (a few hundred rows; it checks gemeente).
     const municipalities = new ByteKeys();
     for (const [code] of selectRows(db, `SELECT g.code FROM gemeente g WHERE ${usableCondition(db, 'gemeente', 'g')} AND g.code GLOB 'GM[0-9][0-9][0-9][0-9]'`)) {

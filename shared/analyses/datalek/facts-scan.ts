@@ -19,7 +19,7 @@ import { ImageFormatError, SqliteImage, type RecordView } from '../../snapshot/b
 import type { ScanRider } from '../../snapshot/scan-rider';
 import { selectValue } from '../../snapshot/sql';
 import {
-  columnAffinity, indexColumns, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, sqlValueOf, VisitingRider,
+  columnAffinity, indexColumns, layoutFor, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, ScannedTable, sqlValueOf, VisitingRider,
 } from '../../snapshot/table-scan';
 import { tableLayout, type TableLayout } from '../../snapshot/table-layout';
 import type { ScanAsideRequest } from '../../snapshot/scan-aside';
@@ -65,7 +65,7 @@ export function scanUnlawfulSignalRows(snapshot: OpenedSnapshot): SqlValue[][] |
       return rows;
     }
     const layoutOf = (table: string) => tableLayout(db, table);
-    const reader = new DatalekRowReader(layoutRequired(layoutOf, 'inburgeraar'), layoutRequired(layoutOf, 'portaal_signaal'),
+    const reader = new DatalekRowReader(layoutFor(layoutOf, 'inburgeraar'), layoutFor(layoutOf, 'portaal_signaal'),
       // Skipped rows are passed over by the visitor before it looks at their instants.
       (rowid, person) => skippedSignals.has(rowid) || skippedPersons.has(person));
     readSignals(image, layoutOf, reader);
@@ -73,14 +73,8 @@ export function scanUnlawfulSignalRows(snapshot: OpenedSnapshot): SqlValue[][] |
   });
 }
 
-function layoutRequired(layoutOf: (table: string) => TableLayout | null, table: string): TableLayout {
-  const layout = layoutOf(table);
-  if (layout === null) throw new NeedsSql(`layout of ${table}`);
-  return layout;
-}
-
 function scanned(image: SqliteImage, layoutOf: (table: string) => TableLayout | null, table: string): ScannedTable {
-  return new ScannedTable(image, layoutRequired(layoutOf, table));
+  return new ScannedTable(image, layoutFor(layoutOf, table));
 }
 
 /** The persons, the signals and (when any signal is kept) their categories, handed to `reader`. */
@@ -183,7 +177,7 @@ export function acceptDatalekRows(db: Database, rows: DatalekRows): void {
 export function readDatalekRows(bytes: Uint8Array, layoutOf: (table: string) => TableLayout | null): DatalekRows | null {
   try {
     const image = new SqliteImage(bytes);
-    const reader = new DatalekRowReader(layoutRequired(layoutOf, 'inburgeraar'), layoutRequired(layoutOf, 'portaal_signaal'), () => false);
+    const reader = new DatalekRowReader(layoutFor(layoutOf, 'inburgeraar'), layoutFor(layoutOf, 'portaal_signaal'), () => false);
     const views = scanned(image, layoutOf, 'portaal_inzage');
     const viewVisitor = reader.viewVisitor(views.layout);
     readSignals(image, layoutOf, reader);

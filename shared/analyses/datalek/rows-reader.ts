@@ -9,7 +9,7 @@ import type { SqlValue } from 'sql.js';
 import type { RecordView } from '../../snapshot/btree';
 import { ByteKeys, IntegerMap } from '../../snapshot/key-sets';
 import { secondsOf } from '../../snapshot/row-tests';
-import { isBlob, NeedsSql, rowidOf, sqlValueOf, textOf } from '../../snapshot/table-scan';
+import { columnIn, isBlob, NeedsSql, rowidOf, sqlValueOf, textOf } from '../../snapshot/table-scan';
 import { ROWID_COLUMN, type TableLayout } from '../../snapshot/table-layout';
 import { OPEN_END } from './facts-queries';
 
@@ -83,11 +83,6 @@ export function secondsOrNull(row: RecordView, index: number): number | null {
 }
 
 
-function columnOf(layout: TableLayout, name: string): number {
-  const index = layout.columns.get(name);
-  if (index === undefined) throw new NeedsSql(`${layout.table}.${name} not found`);
-  return index;
-}
 
 /**
  * UNLAWFUL_SIGNALS_SQL's rows and the views of those signals, built from the records handed
@@ -116,15 +111,15 @@ export class DatalekRowReader {
   private readonly to: number;
 
   constructor(persons: TableLayout, signals: TableLayout, private readonly skipped: (rowid: number, person: string) => boolean) {
-    this.personId = columnOf(persons, 'id');
-    this.personStelsel = columnOf(persons, 'stelsel');
-    this.personGemeente = columnOf(persons, 'gemeente_code');
-    if (signals.withoutRowid || columnOf(signals, 'id') !== ROWID_COLUMN) throw new NeedsSql('portaal_signaal.id is not its rowid');
-    this.signalPerson = columnOf(signals, 'inburgeraar_id');
-    this.signalStelsel = columnOf(signals, 'stelsel');
-    this.signalGemeente = columnOf(signals, 'gemeente_code');
-    this.from = columnOf(signals, 'zichtbaar_vanaf');
-    this.to = columnOf(signals, 'zichtbaar_tot');
+    this.personId = columnIn(persons, 'id');
+    this.personStelsel = columnIn(persons, 'stelsel');
+    this.personGemeente = columnIn(persons, 'gemeente_code');
+    if (signals.withoutRowid || columnIn(signals, 'id') !== ROWID_COLUMN) throw new NeedsSql('portaal_signaal.id is not its rowid');
+    this.signalPerson = columnIn(signals, 'inburgeraar_id');
+    this.signalStelsel = columnIn(signals, 'stelsel');
+    this.signalGemeente = columnIn(signals, 'gemeente_code');
+    this.from = columnIn(signals, 'zichtbaar_vanaf');
+    this.to = columnIn(signals, 'zichtbaar_tot');
   }
 
   /** A person: its id, stelsel and municipality code, numbered by value. */
@@ -167,8 +162,8 @@ export class DatalekRowReader {
 
   /** The visitor of signaal_gegeven: each category of a signal read, in primary key order ('SEARCH g USING PRIMARY KEY'). */
   linkVisitor(links: TableLayout): (row: RecordView) => void {
-    const signalId = columnOf(links, 'signaal_id');
-    const category = columnOf(links, 'categorie');
+    const signalId = columnIn(links, 'signaal_id');
+    const category = columnIn(links, 'categorie');
     return (row) => {
       if (!row.isInteger(signalId)) return; // INTEGER affinity: a text or REAL equals no integer id
       const at = this.rowOfSignal.get(row.integer(signalId));
@@ -184,9 +179,9 @@ export class DatalekRowReader {
   /** The visitor of portaal_inzage: each view of a signal read; the views are given up at a signal id that is not an integer. */
   viewVisitor(views: TableLayout): (row: RecordView) => void {
     if (views.withoutRowid) throw new NeedsSql('portaal_inzage has no rowids');
-    const signalId = columnOf(views, 'signaal_id');
-    const seen = columnOf(views, 'ingezien_op');
-    const user = columnOf(views, 'gebruiker');
+    const signalId = columnIn(views, 'signaal_id');
+    const seen = columnIn(views, 'ingezien_op');
+    const user = columnIn(views, 'gebruiker');
     return (row) => {
       const rows = this.viewRows;
       if (rows === null) return;

@@ -17,7 +17,7 @@ import type { TableLayout } from '../../snapshot/table-layout';
 import { ByteKeys } from '../../snapshot/key-sets';
 import { dayOf } from '../../snapshot/row-tests';
 import {
-  indexColumns, isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, scannedTable, textOf, utf8, VisitingRider,
+  columnIn, indexColumns, isBlob, NeedsSql, queryPlan, readThroughScanner, requireKeyOrder, requirePlainText, rowidOf, scannedTable, textOf, utf8, VisitingRider,
 } from '../../snapshot/table-scan';
 import type { OpenedSnapshot } from '../../snapshot/types';
 import { DOELGROEPEN, STELSELS, type Doelgroep } from '../../snapshot/vocabulary';
@@ -159,14 +159,9 @@ class Payments {
  */
 function paymentVisitor(layout: TableLayout, keys: ByteKeys, payments: Payments, skipped: ReadonlySet<number> | null): (row: RecordView) => void {
   if (layout.withoutRowid) throw new NeedsSql('lening_betaling has no rowids');
-  const column = (name: string): number => {
-    const index = layout.columns.get(name);
-    if (index === undefined) throw new NeedsSql(`lening_betaling.${name} not found`);
-    return index;
-  };
-  const personId = column('inburgeraar_id');
-  const datum = column('datum');
-  const amount = column('bedrag_cent');
+  const personId = columnIn(layout, 'inburgeraar_id');
+  const datum = columnIn(layout, 'datum');
+  const amount = columnIn(layout, 'bedrag_cent');
   let hint = -1;
   return (row) => {
     if (!row.isText(personId)) {
