@@ -63,7 +63,7 @@ export class FindingsScanner {
     }
   }
 
-  /** Readers that ride along the passes over their tables from now on. */
+  /** Readers that ride along the checking passes (cleanRowCount) over their tables from now on. */
   rideAlong(riders: ReadonlyMap<SnapshotTable, ScanRider>): void {
     this.riders = riders;
   }
@@ -101,17 +101,11 @@ export class FindingsScanner {
     if (keyColumn === undefined || layout === null) return false;
     const collect = this.keyCollector(keyColumn, layout);
     if (collect === null) return false;
-    const rider = this.riders.get(table);
     try {
-      this.image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, rider === undefined ? (row) => {
+      this.image.scan(layout.rootPage, { withoutRowid: layout.withoutRowid }, (row) => {
         collect(row);
-        return true;
-      } : (row) => {
-        collect(row);
-        rider.row(row);
         return true;
       });
-      rider?.done();
       return true;
     } catch (error) {
       if (!(error instanceof ImageFormatError)) throw error;

@@ -102,8 +102,9 @@ export interface OpenedSnapshot {
   ensureChecked(tables: readonly SnapshotTable[]): void;
   /**
    * ensureChecked, with each rider reading its table's rows in the checks' own pass where
-   * one is still to come, else in a pass of its own (SnapshotChecks.checkReading). Absent
-   * where the snapshot has no image for the scanner.
+   * one is still to come, else in a pass of its own (SnapshotChecks.checkReading). open.ts
+   * always gives it; a snapshot built otherwise (a test's) may leave it out, and the facts
+   * then read their tables on their own.
    */
   checkReading?(tables: readonly SnapshotTable[], riders: ReadonlyMap<SnapshotTable, ScanRider>): void;
   /** The findings of these tables (checked first if needed), in the order of `findings`. */
